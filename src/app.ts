@@ -1,0 +1,24 @@
+import { Hono } from 'hono';
+import type { Deps } from './deps';
+
+/**
+ * The whole HTTP application. Pure: no I/O at import and no process.env; everything it touches
+ * comes in through `deps`, so the Node server, the Workers entry, `npm run chat` and the tests
+ * all run this same app.
+ */
+export function createApp(deps: Deps): Hono {
+  const app = new Hono();
+
+  app.get('/healthz', async (c) => {
+    const up = await deps.database.ping();
+    return up ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable' }, 503);
+  });
+
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.onError((error, c) => {
+    deps.logger.error({ err: error, path: c.req.path }, 'request failed');
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  return app;
+}
