@@ -1,0 +1,820 @@
+// Checks one new or backdated reading before it is stored (REFERENCE §5 step 2, DESIGN §4).
+//
+// Pure: the caller passes the clock (`now`), the neighbouring readings and recent daily rates.
+// A verdict is one of:
+//   accept  — store it (and tell the user the usage since the previous reading);
+//   reject  — a hard error the person must correct (one problem, the most specific);
+//   confirm — suspicious: explain the problems and ask with buttons
+//             ("store it" / "it rolled over" / "new meter" / "did you mean …?" / "cancel").
+//
+// Register rules the caller must respect when choosing `previous` and `next`:
+// - Order readings by takenAt, and at one instant put replacement_final before replacement_initial.
+//   `previous` is the latest current reading AT OR BEFORE takenAt (so a reading at the same instant
+//   shows up as a duplicate or a clash), `next` the earliest one strictly after it.
+// - previous.event === 'replacement_final' means the new register's initial reading is missing; the
+//   new value belongs to another register, so it is not compared with the old final (no direction,
+//   rate or usage checks). Normally `previous` is the replacement_initial and comparisons are plain.
+// - previous.event === 'rollover' needs nothing special: readings after a wrap compare raw values
+//   within the new lap of the register.
+// - next.event === 'rollover' (backdating into an interval that wrapped): a value ≥ previous sits
+//   before the wrap and is not compared with next; a value < previous sits after the wrap, is
+//   compared with next, and the rollover option then says the wrap mark must move from next to it.
+// - next.event === 'replacement_initial' (no final recorded) belongs to another register: ignored.
+import Decimal from 'decimal.js';
+import { DateTime } from 'luxon';
+import type { Language, ReadingPoint, RegisterEvent, SourceKind } from './types';
+
+// A private Decimal with room for any household number; never the global configuration.
+const Dec = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_UP });
+
+const MS_PER_DAY = 86_400_000;
+/** Phone clocks drift and LINE delivers late: only readings further ahead than this are "future". */
+export const FUTURE_TOLERANCE_MS = 5 * 60_000;
+/** A rate above RATE_FACTOR × p95 of recent daily rates is implausible (REFERENCE §5: k ≈ 3). */
+export const RATE_FACTOR = 3;
+/** Fewer recent rates than this say too little about the household: no history-based limit. */
+export const MIN_RATE_HISTORY = 3;
+/** Intervals shorter than a day are judged as one day, so an evening's peak hour is not a "jump". */
+const MIN_RATE_DAYS = 1;
+/** A previous value in the top 10% of the register is about to wrap (mirror of HA's 10% rule). */
+const ROLLOVER_ZONE = '0.9';
+/** Without history or a next reading, a typo suggestion may lie at most 10% above the previous. */
+const TYPO_WINDOW = '0.1';
+/** Values made of at least this many nines look like an error display. */
+const MIN_SENTINEL_NINES = 4;
+
+export interface SourceValidators {
+  min: string | null;
+  max: string | null;
+  /** The register only counts up (a rollover or a replacement explains a decrease). */
+  nonDecreasing: boolean;
+  maxRatePerDay: string | null;
+}
+
+export interface SourceRules {
+  kind: SourceKind;
+  /** Integer digits of the register: values stay below 10^digits, which is the rollover modulus. */
+  digits: number | null;
+  validators: SourceValidators;
+}
+
+export interface ReadingToCheck {
+  source: SourceRules;
+  /** Canonical decimal string, as the parser produces it. */
+  value: string;
+  takenAt: Date;
+  now: Date;
+  /** Latest current reading at or before takenAt (same source), or null. */
+  previous: ReadingPoint | null;
+  /** Earliest current reading after takenAt when backdating, else null. */
+  next: ReadingPoint | null;
+  /** Usage per day of recent intervals (decimal strings); may be empty. Invalid entries are ignored. */
+  recentDailyRates: string[];
+}
+
+/**
+ * What is wrong, with the figures needed to explain it. Values are decimal strings as typed or
+ * stored; `days`, `ratePerDay`, `limit` (of a rate) and `expected` are rounded for display.
+ */
+export type Problem =
+  | { code: 'belowMin'; value: string; limit: string }
+  | { code: 'aboveMax'; value: string; limit: string }
+  /** `limit` is 10^digits: every reading must stay below it. */
+  | { code: 'tooManyDigits'; value: string; digits: number; limit: string }
+  | { code: 'negative'; value: string }
+  | { code: 'future'; value: string; takenAt: Date; now: Date }
+  | { code: 'duplicate'; value: string; takenAt: Date }
+  | { code: 'sameTimeDifferentValue'; value: string; existing: string; takenAt: Date }
+  | { code: 'lowerThanPrevious'; value: string; previous: string; previousAt: Date }
+  | {
+      code: 'higherThanNext';
+      value: string;
+      next: string;
+      nextAt: Date;
+      /** The reading before, when it is on the same register, to say "between … and …". */
+      previous: string | null;
+    }
+  | {
+      code: 'rateTooHigh';
+      value: string;
+      /** Which side of the new reading is implausible: since the previous, or until the next. */
+      interval: 'sincePrevious' | 'untilNext';
+      /** The neighbour that closes the interval. */
+      other: string;
+      otherAt: Date;
+      usage: string;
+      days: string;
+      ratePerDay: string;
+      limit: string;
+      limitFrom: 'history' | 'maxRatePerDay';
+    }
+  | { code: 'zeroAfterPositive'; value: string; previous: string; previousAt: Date }
+  | { code: 'allNines'; value: string }
+  | { code: 'likelyTypo'; value: string; suggestion: string; expected: string };
+
+export type ProblemCode = Problem['code'];
+
+export interface ConfirmOptions {
+  /**
+   * The register wrapped: usage across the wrap is 10^digits − previous + value.
+   * clearNextRollover: backdating after a wrap that is marked on `next`; the mark moves to this
+   * reading, so the store must clear next's 'rollover' event (else the wrap counts twice).
+   */
+  rollover?: { usage: string; clearNextRollover: boolean };
+  /** The meter may have been replaced: ask for the old final reading (see applyConfirmation). */
+  replacement?: true;
+  /** A value consistent with the neighbours, one transposition or one digit edit away. */
+  typo?: { suggestion: string };
+}
+
+export type Verdict =
+  | { outcome: 'accept'; usageSincePrevious: string | null; days: number | null }
+  | { outcome: 'reject'; problem: Problem }
+  | {
+      outcome: 'confirm';
+      problems: Problem[];
+      options: ConfirmOptions;
+      /** Raw usage since the previous reading if stored as is (may be negative), as in accept. */
+      usageSincePrevious: string | null;
+      days: number | null;
+    };
+
+/** A neighbour reading with its value parsed. */
+interface Neighbour {
+  at: Date;
+  value: Decimal;
+  text: string;
+}
+
+interface RateLimit {
+  perDay: Decimal;
+  from: 'history' | 'maxRatePerDay';
+}
+
+/** Everything the checks need, parsed once. */
+interface Context {
+  input: ReadingToCheck;
+  kind: SourceKind;
+  value: Decimal;
+  min: Decimal | null;
+  max: Decimal | null;
+  /** 10^digits, or null when the register size is unknown. */
+  modulus: Decimal | null;
+  /** The previous reading when it is on the same register as the new value. */
+  previous: Neighbour | null;
+  /** The next reading when it is on the same register as the new value. */
+  next: Neighbour | null;
+  /** `next` is a rollover reading and the new value sits after that wrap. */
+  afterNextsWrap: boolean;
+  /** Configured limit first, then the history-based one. */
+  limits: RateLimit[];
+  /** Median of recent daily rates, for predicting the expected value. */
+  typicalRate: Decimal | null;
+}
+
+type Check = (ctx: Context) => Problem | null;
+
+/** Hard checks per kind, most specific first: the first failure is the answer. */
+const HARD_CHECKS: Record<SourceKind, Check[]> = {
+  cumulative: [checkFuture, checkSameTime, checkNegative, checkDigits, checkMin, checkMax],
+  // Gauges go up and down: only range, time and identity.
+  gauge: [checkFuture, checkSameTime, checkMin, checkMax],
+  delta: [checkFuture, checkSameTime, checkNegative, checkMin, checkMax],
+};
+
+export function validateReading(input: ReadingToCheck): Verdict {
+  const ctx = buildContext(input);
+  for (const check of HARD_CHECKS[ctx.kind]) {
+    const problem = check(ctx);
+    if (problem) return { outcome: 'reject', problem };
+  }
+  const usage = usageSincePrevious(ctx);
+  const days = input.previous ? daysAsNumber(input.previous.takenAt, input.takenAt) : null;
+  if (ctx.kind !== 'cumulative') return { outcome: 'accept', usageSincePrevious: null, days };
+
+  const problems = [...sentinelProblems(ctx), ...directionProblems(ctx), ...rateProblems(ctx)];
+  if (problems.length === 0) return { outcome: 'accept', usageSincePrevious: usage, days };
+
+  const options: ConfirmOptions = {};
+  const decreased = problems.some(
+    (p) => p.code === 'lowerThanPrevious' || p.code === 'zeroAfterPositive',
+  );
+  if (decreased) {
+    const rollover = rolloverOption(ctx);
+    if (rollover) options.rollover = rollover;
+    if (!ctx.afterNextsWrap && looksLikeReplacement(ctx)) options.replacement = true;
+  }
+  const offTrack = problems.some((p) => isOffTrack(ctx, p));
+  const typo = offTrack ? typoSuggestion(ctx) : null;
+  if (typo) {
+    options.typo = { suggestion: typo.suggestion };
+    problems.push({ code: 'likelyTypo', value: input.value, ...typo });
+  }
+  return { outcome: 'confirm', problems, options, usageSincePrevious: usage, days };
+}
+
+/**
+ * Problems a typo could explain. Sentinels are not near misses of a real value, and a value below
+ * previous is expected right after a wrap already marked on next.
+ */
+function isOffTrack(ctx: Context, problem: Problem): boolean {
+  switch (problem.code) {
+    case 'lowerThanPrevious':
+      return !ctx.afterNextsWrap;
+    case 'higherThanNext':
+    case 'rateTooHigh':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Context
+
+function buildContext(input: ReadingToCheck): Context {
+  const value = new Dec(input.value);
+  const { validators, digits } = input.source;
+  const previous = previousOnSameRegister(input.previous);
+  const nextPoint = input.next;
+  // After a wrap marked on next, a value below previous is on next's lap of the register.
+  const afterNextsWrap =
+    nextPoint?.event === 'rollover' && previous !== null && value.lt(previous.value);
+  const next =
+    nextPoint === null ||
+    nextPoint.event === 'replacement_initial' ||
+    (nextPoint.event === 'rollover' && !afterNextsWrap)
+      ? null
+      : neighbour(nextPoint);
+  const rates = parseRates(input.recentDailyRates);
+  return {
+    input,
+    kind: input.source.kind,
+    value,
+    min: validators.min === null ? null : new Dec(validators.min),
+    max: validators.max === null ? null : new Dec(validators.max),
+    modulus: digits === null || digits < 1 ? null : new Dec(10).pow(digits),
+    previous,
+    next,
+    afterNextsWrap,
+    limits: rateLimits(validators.maxRatePerDay, rates),
+    typicalRate: median(rates),
+  };
+}
+
+function neighbour(point: ReadingPoint): Neighbour {
+  return { at: point.takenAt, value: new Dec(point.value), text: point.value };
+}
+
+/** A replacement_final closes the old register: the new value cannot be compared with it. */
+function previousOnSameRegister(point: ReadingPoint | null): Neighbour | null {
+  if (point === null || point.event === 'replacement_final') return null;
+  return neighbour(point);
+}
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+/** Recent daily rates; anything that is not a non-negative decimal is ignored, not fatal. */
+function parseRates(rates: string[]): Decimal[] {
+  return rates
+    .filter((r) => DECIMAL.test(r))
+    .map((r) => new Dec(r))
+    .filter((r) => !r.isNegative());
+}
+
+function rateLimits(maxRatePerDay: string | null, rates: Decimal[]): RateLimit[] {
+  const limits: RateLimit[] = [];
+  if (maxRatePerDay !== null)
+    limits.push({ perDay: new Dec(maxRatePerDay), from: 'maxRatePerDay' });
+  const p95 = rates.length >= MIN_RATE_HISTORY ? percentile95(rates) : null;
+  // A household that used nothing recently (away on holiday) says nothing about a normal rate.
+  if (p95?.gt(0)) limits.push({ perDay: p95.times(RATE_FACTOR), from: 'history' });
+  return limits;
+}
+
+/** Nearest-rank 95th percentile. */
+function percentile95(values: Decimal[]): Decimal | null {
+  const sorted = [...values].sort((a, b) => a.comparedTo(b));
+  return sorted[Math.ceil(sorted.length * 0.95) - 1] ?? null;
+}
+
+function median(values: Decimal[]): Decimal | null {
+  const sorted = [...values].sort((a, b) => a.comparedTo(b));
+  const middle = Math.floor(sorted.length / 2);
+  const upper = sorted[middle];
+  if (upper === undefined) return null;
+  const lower = sorted.length % 2 === 0 ? sorted[middle - 1] : undefined;
+  return lower === undefined ? upper : lower.plus(upper).div(2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hard checks (reject)
+
+function checkFuture({ input }: Context): Problem | null {
+  if (input.takenAt.getTime() - input.now.getTime() <= FUTURE_TOLERANCE_MS) return null;
+  return { code: 'future', value: input.value, takenAt: input.takenAt, now: input.now };
+}
+
+/** One reading per instant: the same one again is a duplicate, a different one needs "fix". */
+function checkSameTime({ input, value }: Context): Problem | null {
+  const at = input.takenAt.getTime();
+  const existing = [input.previous, input.next].find((p) => p?.takenAt.getTime() === at);
+  if (!existing) return null;
+  if (new Dec(existing.value).eq(value)) {
+    return { code: 'duplicate', value: input.value, takenAt: input.takenAt };
+  }
+  return {
+    code: 'sameTimeDifferentValue',
+    value: input.value,
+    existing: existing.value,
+    takenAt: input.takenAt,
+  };
+}
+
+/** A register cannot show a negative number; a delta may be negative only if min says so. */
+function checkNegative({ input, kind, value, min }: Context): Problem | null {
+  if (!value.isNegative() || value.isZero()) return null;
+  // A negative min opts a delta source into negative amounts; checkMin then guards the range.
+  if (kind === 'delta' && min?.isNegative()) return null;
+  return { code: 'negative', value: input.value };
+}
+
+function checkDigits({ input, value, modulus }: Context): Problem | null {
+  if (modulus === null || value.abs().lt(modulus)) return null;
+  const digits = input.source.digits ?? 0;
+  return { code: 'tooManyDigits', value: input.value, digits, limit: canonical(modulus) };
+}
+
+function checkMin({ input, value, min }: Context): Problem | null {
+  if (min === null || value.gte(min)) return null;
+  return { code: 'belowMin', value: input.value, limit: input.source.validators.min ?? '' };
+}
+
+function checkMax({ input, value, max }: Context): Problem | null {
+  if (max === null || value.lte(max)) return null;
+  return { code: 'aboveMax', value: input.value, limit: input.source.validators.max ?? '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Suspicious readings of a cumulative register (confirm)
+
+/** Values that meters show when something is wrong rather than a count (HA PR #104843). */
+function sentinelProblems({ input, value, previous }: Context): Problem[] {
+  const problems: Problem[] = [];
+  if (value.isZero() && previous?.value.gt(0)) {
+    problems.push({
+      code: 'zeroAfterPositive',
+      value: input.value,
+      previous: previous.text,
+      previousAt: previous.at,
+    });
+  }
+  if (isAllNines(input.value)) problems.push({ code: 'allNines', value: input.value });
+  return problems;
+}
+
+function isAllNines(text: string): boolean {
+  const digits = text.replace('.', '');
+  return digits.length >= MIN_SENTINEL_NINES && /^9+$/.test(digits);
+}
+
+/** A counting-up register must fit between its neighbours (a zero is already explained). */
+function directionProblems(ctx: Context): Problem[] {
+  const { input, value, previous, next } = ctx;
+  if (!input.source.validators.nonDecreasing) return [];
+  const problems: Problem[] = [];
+  if (previous && value.lt(previous.value) && !value.isZero()) {
+    problems.push({
+      code: 'lowerThanPrevious',
+      value: input.value,
+      previous: previous.text,
+      previousAt: previous.at,
+    });
+  }
+  if (next && value.gt(next.value)) {
+    // After a wrap the previous reading is on the other lap: "between" would mislead.
+    const between = previous && !ctx.afterNextsWrap ? previous.text : null;
+    problems.push({
+      code: 'higherThanNext',
+      value: input.value,
+      next: next.text,
+      nextAt: next.at,
+      previous: between,
+    });
+  }
+  return problems;
+}
+
+/** Usage per day on either side of the new reading must look like this household's. */
+function rateProblems(ctx: Context): Problem[] {
+  const { value, previous, next } = ctx;
+  const here = { at: ctx.input.takenAt, value };
+  const problems: Problem[] = [];
+  if (previous && !ctx.afterNextsWrap) {
+    const problem = rateProblem(ctx, 'sincePrevious', previous, here, previous);
+    if (problem) problems.push(problem);
+  }
+  if (next) {
+    const problem = rateProblem(ctx, 'untilNext', here, next, next);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
+function rateProblem(
+  ctx: Context,
+  interval: 'sincePrevious' | 'untilNext',
+  from: { at: Date; value: Decimal },
+  to: { at: Date; value: Decimal },
+  other: Neighbour,
+): Problem | null {
+  const usage = to.value.minus(from.value);
+  const days = daysBetween(from.at, to.at);
+  if (usage.lte(0) || days.lte(0)) return null;
+  const ratePerDay = dailyRate(usage, days);
+  const limit = ctx.limits.find((l) => ratePerDay.gt(l.perDay));
+  if (!limit) return null;
+  return {
+    code: 'rateTooHigh',
+    value: ctx.input.value,
+    interval,
+    other: other.text,
+    otherAt: other.at,
+    usage: canonical(usage),
+    days: roundForDisplay(days),
+    ratePerDay: roundForDisplay(ratePerDay),
+    limit: roundForDisplay(limit.perDay),
+    limitFrom: limit.from,
+  };
+}
+
+function dailyRate(usage: Decimal, days: Decimal): Decimal {
+  return usage.div(Dec.max(days, MIN_RATE_DAYS));
+}
+
+function withinLimits(usage: Decimal, days: Decimal, limits: RateLimit[]): boolean {
+  if (days.lte(0)) return false;
+  const rate = dailyRate(usage, days);
+  return limits.every((l) => rate.lte(l.perDay));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Options offered with a decrease
+
+/**
+ * Offered when the register size is known and either the previous value was near the top of the
+ * register, the wrap is already marked on next, or the wrapped usage is a plausible rate.
+ */
+function rolloverOption(ctx: Context): ConfirmOptions['rollover'] | null {
+  const { modulus, previous, value } = ctx;
+  if (modulus === null || previous === null || previous.value.gte(modulus)) return null;
+  const usage = modulus.minus(previous.value).plus(value);
+  const nearTop = previous.value.gte(modulus.times(ROLLOVER_ZONE));
+  const days = daysBetween(previous.at, ctx.input.takenAt);
+  const plausible = ctx.limits.length > 0 && withinLimits(usage, days, ctx.limits);
+  if (!ctx.afterNextsWrap && !nearTop && !plausible) return null;
+  return { usage: canonical(usage), clearNextRollover: ctx.afterNextsWrap };
+}
+
+/** A new register usually starts low: the value is small next to the previous or far off course. */
+function looksLikeReplacement(ctx: Context): boolean {
+  const { previous, value } = ctx;
+  if (previous === null) return false;
+  if (value.lte(previous.value.div(2))) return true;
+  const expected = predictValue(ctx) ?? previous.value;
+  const expectedUsage = expected.minus(previous.value);
+  const tolerance = Dec.max(expected.times('0.1'), expectedUsage.times(3));
+  return expected.minus(value).gt(tolerance);
+}
+
+/** Where the reading should be: between the neighbours by time, or previous + typical usage. */
+function predictValue(ctx: Context): Decimal | null {
+  const { previous, next, typicalRate } = ctx;
+  const at = ctx.input.takenAt;
+  if (previous && next && !ctx.afterNextsWrap) {
+    const span = next.at.getTime() - previous.at.getTime();
+    if (span <= 0) return previous.value;
+    const share = new Dec(at.getTime() - previous.at.getTime()).div(span);
+    return previous.value.plus(next.value.minus(previous.value).times(share));
+  }
+  const rate = typicalRate ?? new Dec(0);
+  if (previous && !ctx.afterNextsWrap) {
+    return previous.value.plus(rate.times(Dec.max(daysBetween(previous.at, at), 0)));
+  }
+  if (next) return Dec.max(next.value.minus(rate.times(daysBetween(at, next.at))), 0);
+  return null;
+}
+
+type EditKind = 'transposition' | 'substitution' | 'deletion' | 'insertion';
+const EDIT_PREFERENCE: EditKind[] = ['transposition', 'substitution', 'deletion', 'insertion'];
+/** Longer inputs are not hand-typed meter readings; don't search them. */
+const MAX_TYPO_LENGTH = 24;
+
+/** The consistent value nearest to the prediction among the typed value's near misses. */
+function typoSuggestion(ctx: Context): { suggestion: string; expected: string } | null {
+  const expected = predictValue(ctx);
+  const text = ctx.input.value;
+  if (expected === null || text.length > MAX_TYPO_LENGTH) return null;
+  let best: { value: Decimal; text: string; rank: number } | null = null;
+  for (const [kind, candidates] of nearMisses(text)) {
+    const rank = EDIT_PREFERENCE.indexOf(kind);
+    for (const candidate of candidates) {
+      if (!DECIMAL.test(candidate) || /^-?0\d/.test(candidate)) continue;
+      const value = new Dec(candidate);
+      if (value.eq(ctx.value) || !fitsNeighbours(ctx, value)) continue;
+      if (best === null || isCloser(value, rank, best, expected)) {
+        best = { value, text: canonical(value), rank };
+      }
+    }
+  }
+  return best ? { suggestion: best.text, expected: roundForDisplay(expected) } : null;
+}
+
+function isCloser(
+  value: Decimal,
+  rank: number,
+  best: { value: Decimal; rank: number },
+  expected: Decimal,
+): boolean {
+  const byDistance = value.minus(expected).abs().comparedTo(best.value.minus(expected).abs());
+  if (byDistance !== 0) return byDistance < 0;
+  if (rank !== best.rank) return rank < best.rank;
+  return value.lt(best.value);
+}
+
+/** Strings one swap of two digits, or one digit substituted, deleted or inserted, away. */
+function nearMisses(text: string): [EditKind, string[]][] {
+  const chars = [...text];
+  const isDigit = (i: number) => /\d/.test(chars[i] ?? '');
+  const transpositions: string[] = [];
+  const substitutions: string[] = [];
+  const deletions: string[] = [];
+  const insertions: string[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    if (!isDigit(i)) continue;
+    for (let j = i + 1; j < chars.length; j++) {
+      if (!isDigit(j) || chars[i] === chars[j]) continue;
+      const swapped = [...chars];
+      swapped[i] = chars[j] ?? '';
+      swapped[j] = chars[i] ?? '';
+      transpositions.push(swapped.join(''));
+    }
+    for (const digit of '0123456789') {
+      if (digit !== chars[i]) substitutions.push(text.slice(0, i) + digit + text.slice(i + 1));
+    }
+    deletions.push(text.slice(0, i) + text.slice(i + 1));
+  }
+  for (let i = 0; i <= chars.length; i++) {
+    for (const digit of '0123456789') insertions.push(text.slice(0, i) + digit + text.slice(i));
+  }
+  return [
+    ['transposition', transpositions],
+    ['substitution', substitutions],
+    ['deletion', deletions],
+    ['insertion', insertions],
+  ];
+}
+
+/** Would this value pass every check here without a question? */
+function fitsNeighbours(ctx: Context, value: Decimal): boolean {
+  const { next, min, max, modulus } = ctx;
+  const previous = ctx.afterNextsWrap ? null : ctx.previous;
+  const at = ctx.input.takenAt;
+  if (value.isNegative() || value.isZero()) return false;
+  if ((min && value.lt(min)) || (max && value.gt(max)) || (modulus && value.gte(modulus))) {
+    return false;
+  }
+  if (previous && (value.lt(previous.value) || !plausible(ctx, previous, { at, value }))) {
+    return false;
+  }
+  if (next && (value.gt(next.value) || !plausible(ctx, { at, value }, next))) return false;
+  // With nothing else to bound it, stay near the one known neighbour.
+  if (ctx.limits.length === 0 && !next && previous) {
+    return value.lte(previous.value.times(new Dec(1).plus(TYPO_WINDOW)));
+  }
+  if (ctx.limits.length === 0 && !previous && next) {
+    return value.gte(next.value.times(new Dec(1).minus(TYPO_WINDOW)));
+  }
+  return previous !== null || next !== null;
+}
+
+/** The usage from one point to the next is within every known rate limit. */
+function plausible(
+  ctx: Context,
+  from: { at: Date; value: Decimal },
+  to: { at: Date; value: Decimal },
+): boolean {
+  const usage = to.value.minus(from.value);
+  if (usage.lte(0) || ctx.limits.length === 0) return true;
+  return withinLimits(usage, daysBetween(from.at, to.at), ctx.limits);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers and time
+
+function usageSincePrevious(ctx: Context): string | null {
+  if (ctx.kind !== 'cumulative' || ctx.previous === null) return null;
+  return canonical(ctx.value.minus(ctx.previous.value));
+}
+
+function daysBetween(from: Date, to: Date): Decimal {
+  return new Dec(to.getTime() - from.getTime()).div(MS_PER_DAY);
+}
+
+/** Days are a duration for display, not a stored value: a float is fine here. */
+function daysAsNumber(from: Date, to: Date): number {
+  return (to.getTime() - from.getTime()) / MS_PER_DAY;
+}
+
+function canonical(value: Decimal): string {
+  return value.isZero() ? '0' : value.toFixed();
+}
+
+/** Rates and durations are shown, not stored: whole numbers from 100, else two decimals or 3 significant digits. */
+function roundForDisplay(value: Decimal): string {
+  const abs = value.abs();
+  if (abs.gte(100)) return canonical(value.toDecimalPlaces(0));
+  if (abs.gte(1)) return canonical(value.toDecimalPlaces(2));
+  return canonical(value.toSignificantDigits(3));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Confirmation
+
+export type ConfirmationChoice = 'store' | 'rollover' | 'replacement' | 'typo' | 'cancel';
+
+export type ConfirmationDecision =
+  /** Store the reading with this event; clearNextRollover: also drop 'rollover' from next. */
+  | { store: true; event: RegisterEvent | null; clearNextRollover: boolean }
+  /** Nothing to store: cancelled, a rejected reading, or a choice that was not offered. */
+  | { store: false; action: 'nothing' }
+  /** Record a meter replacement instead: ask for the old final, then store final + initial. */
+  | { store: false; action: 'askReplacement' }
+  /** The user took the typo suggestion: validate `value` again as a fresh reading. */
+  | { store: false; action: 'revalidate'; value: string };
+
+/**
+ * What to do after the user taps a button. Only options the verdict offered are honoured: a stale
+ * or forged postback for anything else stores nothing.
+ */
+export function applyConfirmation(
+  verdict: Verdict,
+  choice: ConfirmationChoice,
+): ConfirmationDecision {
+  const nothing = { store: false, action: 'nothing' } as const;
+  if (verdict.outcome === 'reject' || choice === 'cancel') return nothing;
+  if (verdict.outcome === 'accept') {
+    return choice === 'store' ? { store: true, event: null, clearNextRollover: false } : nothing;
+  }
+  const { rollover, replacement, typo } = verdict.options;
+  switch (choice) {
+    case 'store':
+      return { store: true, event: null, clearNextRollover: false };
+    case 'rollover':
+      return rollover
+        ? { store: true, event: 'rollover', clearNextRollover: rollover.clearNextRollover }
+        : nothing;
+    case 'replacement':
+      return replacement ? { store: false, action: 'askReplacement' } : nothing;
+    case 'typo':
+      return typo ? { store: false, action: 'revalidate', value: typo.suggestion } : nothing;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Descriptions
+
+export interface DescribeOptions {
+  /** Time zone for dates in the sentence (the source's or the user's); default Asia/Bangkok. */
+  timeZone?: string;
+}
+
+/** A short, friendly sentence that says what is wrong and how to do it right. */
+export function describeProblem(
+  problem: Problem,
+  language: Language,
+  unit: string,
+  options: DescribeOptions = {},
+): string {
+  const zone = options.timeZone ?? 'Asia/Bangkok';
+  const n = formatNumber;
+  const u = (value: string) => (unit ? `${n(value)} ${unit}` : n(value));
+  const day = (at: Date) => formatDay(at, language, zone);
+  const time = (at: Date) => formatDayTime(at, language, zone);
+  const th = language === 'th';
+  switch (problem.code) {
+    case 'belowMin':
+      return th
+        ? `${u(problem.value)} ต่ำกว่าค่าต่ำสุดที่ตั้งไว้สำหรับมิเตอร์นี้ (${u(problem.limit)}) กรุณาตรวจตัวเลขแล้วส่งใหม่อีกครั้ง`
+        : `${u(problem.value)} is below the lowest value allowed for this meter (${u(problem.limit)}). Please check the number and send it again.`;
+    case 'aboveMax':
+      return th
+        ? `${u(problem.value)} สูงกว่าค่าสูงสุดที่ตั้งไว้สำหรับมิเตอร์นี้ (${u(problem.limit)}) กรุณาตรวจตัวเลขแล้วส่งใหม่อีกครั้ง`
+        : `${u(problem.value)} is above the highest value allowed for this meter (${u(problem.limit)}). Please check the number and send it again.`;
+    case 'tooManyDigits':
+      return th
+        ? `${n(problem.value)} มีหลักมากเกินกว่าที่มิเตอร์ ${problem.digits} หลักจะแสดงได้ (ค่าต้องน้อยกว่า ${n(problem.limit)}) กรุณาตรวจตัวเลขอีกครั้ง หรือแก้จำนวนหลักด้วยคำสั่ง set … digits`
+        : `${n(problem.value)} has more digits than this ${problem.digits}-digit meter can show (readings stay below ${n(problem.limit)}). Please check the number, or change the size with "set … digits".`;
+    case 'negative':
+      return th
+        ? `ค่านี้ติดลบไม่ได้ (${u(problem.value)}) กรุณาส่งตัวเลขตามที่เห็นบนมิเตอร์`
+        : `This can't be negative (${u(problem.value)}). Please send the number as the meter shows it.`;
+    case 'future':
+      return th
+        ? `เวลา ${time(problem.takenAt)} ยังมาไม่ถึง กรุณาตรวจวันและเวลาอีกครั้ง หรือไม่ต้องใส่เวลาเพื่อบันทึกเป็นเวลาปัจจุบัน`
+        : `${time(problem.takenAt)} is in the future. Please check the date and time, or leave them out to record the reading as of now.`;
+    case 'duplicate':
+      return th
+        ? `${u(problem.value)} เวลา ${time(problem.takenAt)} บันทึกไว้แล้ว ไม่ต้องส่งซ้ำ`
+        : `${u(problem.value)} at ${time(problem.takenAt)} is already recorded, so there is nothing to add.`;
+    case 'sameTimeDifferentValue':
+      return th
+        ? `เวลา ${time(problem.takenAt)} มีค่าที่บันทึกไว้แล้วคือ ${u(problem.existing)} ถ้าต้องการแก้เป็น ${n(problem.value)} ให้ใช้คำสั่ง fix กับค่านั้น (ดูได้จาก history)`
+        : `There is already a reading at ${time(problem.takenAt)}: ${u(problem.existing)}. To change it to ${n(problem.value)}, use "fix" on that reading (see "history").`;
+    case 'lowerThanPrevious':
+      return th
+        ? `${n(problem.value)} น้อยกว่าค่าครั้งก่อน ${u(problem.previous)} (${day(problem.previousAt)}) มิเตอร์หมุนครบรอบ มีการเปลี่ยนมิเตอร์ใหม่ หรือพิมพ์ผิดหรือเปล่า`
+        : `${n(problem.value)} is lower than the last reading ${u(problem.previous)} (${day(problem.previousAt)}). Did the meter roll over, was it replaced, or is it a typo?`;
+    case 'higherThanNext': {
+      const range = problem.previous
+        ? th
+          ? ` ค่าย้อนหลังต้องอยู่ระหว่าง ${n(problem.previous)} ถึง ${n(problem.next)}`
+          : ` A backdated reading must lie between ${n(problem.previous)} and ${n(problem.next)}.`
+        : '';
+      return th
+        ? `${n(problem.value)} มากกว่าค่าครั้งถัดไป ${u(problem.next)} (${day(problem.nextAt)})${range} กรุณาตรวจตัวเลขหรือวันที่อีกครั้ง`
+        : `${n(problem.value)} is higher than the later reading ${u(problem.next)} (${day(problem.nextAt)}).${range} Please check the number or the date.`;
+    }
+    case 'rateTooHigh':
+      return describeRate(problem, th, u, day);
+    case 'zeroAfterPositive':
+      return th
+        ? `ค่า 0 หลังจาก ${u(problem.previous)} (${day(problem.previousAt)}) มักเกิดจากหน้าจอมิเตอร์ดับหรือเปลี่ยนมิเตอร์ใหม่ มิเตอร์แสดง 0 จริงหรือเปล่า`
+        : `0 after ${u(problem.previous)} (${day(problem.previousAt)}) often means a blank display or a new meter. Does the meter really show 0?`;
+    case 'allNines':
+      return th
+        ? `${n(problem.value)} (เลข 9 ทุกหลัก) มักเป็นค่าที่มิเตอร์แสดงเมื่อมีข้อผิดพลาด ใช่ค่าที่อ่านได้จริงหรือเปล่า`
+        : `${n(problem.value)} (all nines) is often what a meter shows when something is wrong. Is it the real reading?`;
+    case 'likelyTypo':
+      return th
+        ? `หมายถึง ${n(problem.suggestion)} หรือเปล่า ค่า ${n(problem.value)} ห่างจากค่าที่คาดไว้ (ประมาณ ${u(problem.expected)}) มาก`
+        : `Did you mean ${n(problem.suggestion)}? ${n(problem.value)} is far from the expected ~${u(problem.expected)}.`;
+  }
+}
+
+function describeRate(
+  problem: Extract<Problem, { code: 'rateTooHigh' }>,
+  th: boolean,
+  u: (value: string) => string,
+  day: (at: Date) => string,
+): string {
+  const days = new Dec(problem.days);
+  const span = th
+    ? days.lt(1)
+      ? 'ในเวลาไม่ถึงหนึ่งวัน'
+      : `ใน ${formatNumber(problem.days)} วัน`
+    : days.lt(1)
+      ? 'less than a day'
+      : `${formatNumber(problem.days)} ${days.eq(1) ? 'day' : 'days'}`;
+  const neighbour = `${u(problem.other)}, ${day(problem.otherAt)}`;
+  const thNeighbour = `${u(problem.other)} เมื่อ ${day(problem.otherAt)}`;
+  if (th) {
+    const what =
+      problem.interval === 'sincePrevious'
+        ? `ถ้าเป็น ${u(problem.value)} แปลว่าใช้ไป ${u(problem.usage)} ${span} นับจากค่าครั้งก่อน (${thNeighbour})`
+        : `ถ้าเป็น ${u(problem.value)} จะเหลือการใช้ ${u(problem.usage)} ${span} ก่อนถึงค่าครั้งถัดไป (${thNeighbour})`;
+    const limit =
+      problem.limitFrom === 'history'
+        ? `มากกว่าปกติมาก (ปกติไม่เกินประมาณ ${u(problem.limit)} ต่อวัน)`
+        : `เกินขีดจำกัดของมิเตอร์นี้ที่ ${u(problem.limit)} ต่อวัน`;
+    return `${what} ซึ่ง${limit} ตัวเลขนี้ถูกต้องไหม`;
+  }
+  const what =
+    problem.interval === 'sincePrevious'
+      ? `${u(problem.value)} would mean ${u(problem.usage)} used in ${span} since the last reading (${neighbour})`
+      : `${u(problem.value)} would leave ${u(problem.usage)} used in ${span} before the next reading (${neighbour})`;
+  const limit =
+    problem.limitFrom === 'history'
+      ? `far more than usual (up to about ${u(problem.limit)} a day)`
+      : `more than this meter's limit of ${u(problem.limit)} a day`;
+  return `${what}, ${limit}. Is it right?`;
+}
+
+/** Thousands separators on a decimal string, without ever going through a float. */
+export function formatNumber(value: string): string {
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(value);
+  if (!match) return value;
+  const [, sign = '', whole = '', fraction = ''] = match;
+  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
+}
+
+function formatDay(at: Date, language: Language, zone: string): string {
+  return DateTime.fromJSDate(at, { zone }).setLocale(language).toFormat('d MMM');
+}
+
+function formatDayTime(at: Date, language: Language, zone: string): string {
+  const local = DateTime.fromJSDate(at, { zone }).setLocale(language);
+  return language === 'th'
+    ? `${local.toFormat('d MMM')} ${local.toFormat('HH:mm')} น.`
+    : local.toFormat('d MMM HH:mm');
+}
