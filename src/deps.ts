@@ -1,5 +1,7 @@
+import type { ChartRenderer } from './charts/renderer';
 import type { Config } from './config';
 import type { Database } from './db/client';
+import type { LineApi } from './line/client';
 import type { Logger } from './logger';
 
 /**
@@ -9,6 +11,8 @@ import type { Logger } from './logger';
 export interface Deps {
   config: Config;
   database: Database;
+  line: LineApi;
+  charts: ChartRenderer;
   logger: Logger;
   clock: () => Date;
   /** Starts work that continues after the response (drained on shutdown by the Node entry). */

@@ -1,69 +1,41 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { createBackgroundTasks } from '../src/background';
-import { parseConfig } from '../src/config';
-import { silentLogger } from '../src/logger';
-import { createTestDatabase, type TestDatabase } from './helpers/db';
+import { createTestDatabase } from './helpers/db';
+import { type Harness, startHarness } from './helpers/harness';
 
 describe('GET /healthz', () => {
-  let database: TestDatabase;
+  let harness: Harness;
   beforeAll(async () => {
-    database = await createTestDatabase();
+    harness = await startHarness();
   });
   afterAll(async () => {
-    await database.close();
+    await harness.close();
   });
 
-  const app = () =>
-    createApp({
-      config: parseConfig({
-        LINE_CHANNEL_SECRET: 's',
-        LINE_CHANNEL_ACCESS_TOKEN: 't',
-        APP_SECRET: 'x'.repeat(32),
-      }),
-      database,
-      logger: silentLogger(),
-      clock: () => new Date(),
-      runInBackground: () => {},
-    });
-
   it('answers 200 when the database answers', async () => {
-    const response = await app().request('/healthz');
+    const response = await fetch(`${harness.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
   });
 
   it('answers 503 when the database does not', async () => {
-    const broken = { ...database, ping: async () => false };
-    const response = await createApp({
-      config: parseConfig({
-        LINE_CHANNEL_SECRET: 's',
-        LINE_CHANNEL_ACCESS_TOKEN: 't',
-        APP_SECRET: 'x'.repeat(32),
-      }),
-      database: broken,
-      logger: silentLogger(),
-      clock: () => new Date(),
-      runInBackground: () => {},
-    }).request('/healthz');
+    const broken = { ...harness.database, ping: async () => false };
+    const response = await createApp({ ...harness.deps, database: broken }).request('/healthz');
     expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ status: 'unavailable' });
   });
 
   it('answers 503 once the database is closed', async () => {
     const own = await createTestDatabase();
     await own.close();
-    const response = await createApp({
-      config: parseConfig({
-        LINE_CHANNEL_SECRET: 's',
-        LINE_CHANNEL_ACCESS_TOKEN: 't',
-        APP_SECRET: 'x'.repeat(32),
-      }),
-      database: own,
-      logger: silentLogger(),
-      clock: () => new Date(),
-      runInBackground: () => {},
-    }).request('/healthz');
+    const response = await createApp({ ...harness.deps, database: own }).request('/healthz');
     expect(response.status).toBe(503);
+  });
+
+  it('answers 404 as JSON for unknown routes', async () => {
+    const response = await fetch(`${harness.url}/nothing-here`);
+    expect(response.status).toBe(404);
   });
 });
 

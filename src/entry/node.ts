@@ -1,10 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
-import { createBackgroundTasks } from '../background';
 import { ConfigError, parseConfig } from '../config';
 import { createDatabase } from '../db/client';
 import { createLogger } from '../logger';
+import { createNodeDeps } from '../runtime';
 
 // The production server: parse the configuration, migrate, serve, and drain on SIGTERM.
 
@@ -30,16 +30,8 @@ async function main(): Promise<void> {
     applied > 0 ? 'database migrated' : 'database schema is up to date',
   );
 
-  const background = createBackgroundTasks((error) =>
-    logger.error({ err: error }, 'background task failed'),
-  );
-  const app = createApp({
-    config,
-    database,
-    logger,
-    clock: () => new Date(),
-    runInBackground: (task) => background.run(task),
-  });
+  const { deps, drain } = await createNodeDeps(config, { logger, database });
+  const app = createApp(deps);
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
     logger.info({ port: info.port, publicBaseUrl: config.publicBaseUrl }, 'listening');
@@ -52,9 +44,10 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: no new requests, draining work in progress');
     // Stop accepting connections; requests already in flight still get their answer.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    const left = await background.drain(SHUTDOWN_GRACE_MS);
+    const left = await drain(SHUTDOWN_GRACE_MS);
     if (left > 0) logger.warn({ left }, 'background work still running at shutdown');
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    deps.charts.close();
     await database.close();
     logger.info('stopped');
     process.exit(0);
