@@ -81,11 +81,11 @@ CREATE TABLE "reading_confirmations" (
 	"taken_at" timestamp with time zone NOT NULL,
 	"note" text,
 	"origin" text NOT NULL,
-	"problems" jsonb NOT NULL,
+	"verdict" jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"resolved_at" timestamp with time zone,
 	"resolution" text,
-	CONSTRAINT "reading_confirmations_resolution_check" CHECK ("reading_confirmations"."resolution" is null or "reading_confirmations"."resolution" in ('store', 'rollover', 'replacement', 'cancel', 'expired'))
+	CONSTRAINT "reading_confirmations_resolution_check" CHECK ("reading_confirmations"."resolution" is null or "reading_confirmations"."resolution" in ('store', 'rollover', 'replacement', 'typo', 'cancel'))
 );
 --> statement-breakpoint
 CREATE TABLE "readings" (
@@ -104,6 +104,7 @@ CREATE TABLE "readings" (
 	"superseded_at" timestamp with time zone,
 	"deleted_at" timestamp with time zone,
 	"deleted_by" uuid,
+	"deleted_origin" text,
 	CONSTRAINT "readings_quality_check" CHECK ("readings"."quality" in ('actual', 'estimated', 'bill', 'import')),
 	CONSTRAINT "readings_register_event_check" CHECK ("readings"."register_event" is null or "readings"."register_event" in ('rollover', 'replacement_final', 'replacement_initial')),
 	CONSTRAINT "readings_value_finite" CHECK ("readings"."value" not in ('NaN', 'Infinity', '-Infinity'))
@@ -192,6 +193,7 @@ CREATE INDEX "identities_user_idx" ON "identities" USING btree ("user_id");--> s
 CREATE INDEX "link_states_user_idx" ON "link_states" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "reading_confirmations_origin_unique" ON "reading_confirmations" USING btree ("origin");--> statement-breakpoint
 CREATE UNIQUE INDEX "readings_origin_unique" ON "readings" USING btree ("origin");--> statement-breakpoint
+CREATE UNIQUE INDEX "readings_deleted_origin_unique" ON "readings" USING btree ("deleted_origin");--> statement-breakpoint
 CREATE UNIQUE INDEX "readings_supersedes_unique" ON "readings" USING btree ("supersedes");--> statement-breakpoint
 CREATE INDEX "readings_current_by_source_time" ON "readings" USING btree ("source_id","taken_at") WHERE "readings"."superseded_at" is null and "readings"."deleted_at" is null;--> statement-breakpoint
 CREATE INDEX "readings_register_events" ON "readings" USING btree ("source_id","taken_at") WHERE "readings"."register_event" is not null and "readings"."superseded_at" is null and "readings"."deleted_at" is null;--> statement-breakpoint

@@ -31,7 +31,7 @@ GRANT SELECT, INSERT ON sources, readings, access, group_shares, chat_meters, so
 GRANT UPDATE (name, description, unit, kind, meter_number, place, digits, timezone, bill_day,
   archived_at) ON sources TO home_log_app;
 --> statement-breakpoint
-GRANT UPDATE (superseded_at, deleted_at, deleted_by) ON readings TO home_log_app;
+GRANT UPDATE (superseded_at, deleted_at, deleted_by, deleted_origin) ON readings TO home_log_app;
 --> statement-breakpoint
 GRANT UPDATE (role) ON access, group_shares TO home_log_app;
 --> statement-breakpoint

@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import { type Bot, createBot } from './bot/bot';
+import { webhookRoutes } from './bot/webhook';
 import type { Deps } from './deps';
 
 /**
@@ -6,8 +8,10 @@ import type { Deps } from './deps';
  * comes in through `deps`, so the Node server, the Workers entry, `npm run chat` and the tests
  * all run this same app.
  */
-export function createApp(deps: Deps): Hono {
+export function createApp(deps: Deps, bot: Bot = createBot(deps)): Hono {
   const app = new Hono();
+
+  app.route('/webhook', webhookRoutes(deps, bot.processor));
 
   app.get('/healthz', async (c) => {
     const up = await deps.database.ping();

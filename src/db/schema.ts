@@ -44,8 +44,8 @@ export const CONFIRMATION_RESOLUTIONS = [
   'store',
   'rollover',
   'replacement',
+  'typo',
   'cancel',
-  'expired',
 ] as const;
 
 export const users = pgTable(
@@ -164,9 +164,12 @@ export const readings = pgTable(
     supersededAt: tstz('superseded_at'),
     deletedAt: tstz('deleted_at'),
     deletedBy: uuid('deleted_by').references(() => users.id, { onDelete: 'restrict' }),
+    // The webhook event that deleted (or undid) the row: a replayed "undo" cannot undo twice.
+    deletedOrigin: text('deleted_origin'),
   },
   (t) => [
     uniqueIndex('readings_origin_unique').on(t.origin),
+    uniqueIndex('readings_deleted_origin_unique').on(t.deletedOrigin),
     uniqueIndex('readings_supersedes_unique').on(t.supersedes),
     // Usage queries probe the current readings of one source around each month boundary.
     index('readings_current_by_source_time')
@@ -352,7 +355,8 @@ export const readingConfirmations = pgTable(
     takenAt: tstz('taken_at').notNull(),
     note: text('note'),
     origin: text('origin').notNull(),
-    problems: jsonb('problems').notNull(),
+    // The validation verdict that raised the question: its problems and the options offered.
+    verdict: jsonb('verdict').notNull(),
     createdAt: createdAt(),
     resolvedAt: tstz('resolved_at'),
     resolution: text('resolution', { enum: CONFIRMATION_RESOLUTIONS }),

@@ -1,0 +1,116 @@
+import type { webhook } from '@line/bot-sdk';
+import type { Deps } from '../deps';
+import { detectLanguage, parseMessage } from '../domain/grammar';
+import type { ClaimedEvent } from '../store/webhook-events';
+import { Composer } from './composer';
+import { type BotContext, createContext } from './context';
+import { chatFilter } from './features/chat-filter';
+import { corrections } from './features/corrections';
+import { fallback } from './features/fallback';
+import { help } from './features/help';
+import { history } from './features/history';
+import { lifecycle } from './features/lifecycle';
+import { meters } from './features/meters';
+import { readings } from './features/readings';
+import { settings } from './features/settings';
+import { chatOf, identify } from './identify';
+import { createProcessor, type Processor } from './processor';
+import { text } from './reply';
+
+export interface Bot {
+  processor: Processor;
+  /** Handles one recorded event (the processor calls it; tests may too). */
+  handle(claimed: ClaimedEvent): Promise<void>;
+}
+
+/** Every feature, in the order they are asked; the catch-all comes last. */
+export function defaultFeatures(): Composer {
+  return new Composer()
+    .use(lifecycle)
+    .use(chatFilter)
+    .use(help)
+    .use(meters)
+    .use(readings)
+    .use(history)
+    .use(corrections)
+    .use(settings)
+    .use(fallback);
+}
+
+/**
+ * The bot: turns a recorded webhook event into a context (who, which chat, what they asked, in
+ * which language) and lets the first matching feature answer it.
+ */
+export function createBot(deps: Deps, features: Composer = defaultFeatures()): Bot {
+  const log = deps.logger.child({ component: 'bot' });
+
+  async function handle(claimed: ClaimedEvent): Promise<void> {
+    const ctx = await contextFor(deps, claimed);
+    try {
+      await features.handle(ctx);
+    } catch (error) {
+      log.error(
+        { err: error, eventId: claimed.webhookEventId, type: ctx.event.type },
+        'handler failed',
+      );
+      // Whatever failed was rolled back; tell the person instead of going quiet.
+      if (!ctx.replied && (ctx.command || ctx.postbackData)) {
+        await ctx.reply(text(ctx.t.sorry)).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  return { processor: createProcessor(deps, handle), handle };
+}
+
+async function contextFor(deps: Deps, claimed: ClaimedEvent): Promise<BotContext> {
+  const event = claimed.event;
+  // Unfollow and leave carry no reply token and must not create anyone.
+  const create = event.type !== 'unfollow' && event.type !== 'leave';
+  const user = await identify(deps, event, { create });
+  const chat = chatOf(event, user);
+
+  let messageText: string | null = null;
+  let mentionsBot = false;
+  if (event.type === 'message') {
+    const message = (event as webhook.MessageEvent).message as {
+      type: string;
+      text?: string;
+      mention?: { mentionees?: { index: number; length: number; isSelf?: boolean }[] };
+    };
+    if (message.type === 'text' && typeof message.text === 'string') {
+      const selfMentions = (message.mention?.mentionees ?? []).filter((m) => m.isSelf);
+      mentionsBot = selfMentions.length > 0;
+      messageText = withoutMentions(message.text, selfMentions);
+    }
+  }
+  const postbackData =
+    event.type === 'postback' ? ((event as webhook.PostbackEvent).postback?.data ?? null) : null;
+  const command = messageText === null ? null : parseMessage(messageText);
+  const language = (messageText && detectLanguage(messageText)) || user?.language || 'th';
+
+  return createContext({
+    deps,
+    event,
+    eventId: claimed.webhookEventId,
+    receivedAt: claimed.receivedAt,
+    chat,
+    lineUserId: (event.source as { userId?: string } | undefined)?.userId ?? null,
+    user,
+    language,
+    text: messageText,
+    command,
+    postbackData,
+    mentionsBot,
+  });
+}
+
+/** "@Home Log meter 1 = 4521" → "meter 1 = 4521": the bot's own mention is not part of the command. */
+function withoutMentions(text: string, mentions: { index: number; length: number }[]): string {
+  let result = text;
+  for (const mention of [...mentions].sort((a, b) => b.index - a.index)) {
+    result = result.slice(0, mention.index) + result.slice(mention.index + mention.length);
+  }
+  return result.trim();
+}

@@ -1,0 +1,96 @@
+import type { Tx } from '../db/client';
+import type { MeterRef } from '../domain/commands';
+import type { Role } from '../domain/types';
+import { type ChatMeter, findMeter, listChatMeters } from '../store/meters';
+import type { BotContext } from './context';
+import { type Message, quickMessage, text } from './reply';
+
+const RANK: Record<Role, number> = { read: 1, write: 2, admin: 3 };
+
+export const hasRole = (role: Role, need: Role): boolean => RANK[role] >= RANK[need];
+
+export type MeterResolution =
+  | { meter: ChatMeter; meters: ChatMeter[] }
+  /** What to answer instead (null: stay silent, e.g. group chatter that named no meter). */
+  | { answer: Message[] | null };
+
+/**
+ * Finds the meter a command means in this chat and checks the speaker's role on it. Someone
+ * without access is told only that there is no such meter here, never that it exists.
+ * `retry(number)` rebuilds the command for a quick reply when the meter was left out.
+ */
+export async function resolveMeter(
+  ctx: BotContext,
+  tx: Tx,
+  ref: MeterRef | undefined,
+  need: Role,
+  retry?: (number: number) => string,
+): Promise<MeterResolution> {
+  const { t } = ctx;
+  const inGroup = ctx.chat !== null && ctx.chat.type !== 'user';
+  if (!ctx.chat) return { answer: null };
+  const meters = await listChatMeters(tx, ctx.chat, ctx.user?.id ?? null);
+  const found = findMeter(meters, ref, ctx.user?.lastSourceId ?? null);
+
+  if ('none' in found) {
+    return {
+      answer: [
+        text(
+          inGroup ? t.noMetersInGroup : t.noMeters,
+          inGroup ? [] : [quickMessage(t.button.addMeter, t.say.addMeterExample)],
+        ),
+      ],
+    };
+  }
+  if ('notFound' in found) {
+    // In a group, "total = 500" naming no meter is chatter, not a command.
+    if (inGroup && ref?.by === 'name' && !ctx.mentionsBot) return { answer: null };
+    const what =
+      ref?.by === 'number'
+        ? ctx.language === 'th'
+          ? `มิเตอร์ ${ref.number}`
+          : `meter ${ref.number}`
+        : `"${ref?.name ?? ''}"`;
+    return { answer: [text(t.meterNotFound(what), [quickMessage(t.button.meters, t.say.meters)])] };
+  }
+  if ('ambiguous' in found) {
+    return {
+      answer: [
+        text(
+          t.meterAmbiguous(
+            ref?.by === 'name' ? ref.name : '',
+            found.ambiguous.map((m) => m.source.name),
+          ),
+          retry
+            ? found.ambiguous.map((m) =>
+                quickMessage(`${m.number}. ${m.source.name}`, retry(m.number)),
+              )
+            : [],
+        ),
+      ],
+    };
+  }
+  if ('choose' in found) {
+    return {
+      answer: [
+        text(
+          t.chooseMeter,
+          retry
+            ? found.choose.map((m) =>
+                quickMessage(`${m.number}. ${m.source.name}`, retry(m.number)),
+              )
+            : [],
+        ),
+      ],
+    };
+  }
+  const meter = found.found;
+  if (!hasRole(meter.role, need)) {
+    const label = t.meterLabel(meter.number, meter.source.name);
+    return { answer: [text(need === 'admin' ? t.adminOnly(label) : t.readOnly(label))] };
+  }
+  return { meter, meters };
+}
+
+export const labelOf = (ctx: BotContext, meter: ChatMeter): string =>
+  ctx.t.meterLabel(meter.number, meter.source.name);
