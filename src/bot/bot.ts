@@ -3,7 +3,7 @@ import type { Deps } from '../deps';
 import { detectLanguage, parseMessage } from '../domain/grammar';
 import type { ClaimedEvent } from '../store/webhook-events';
 import { Composer } from './composer';
-import { type BotContext, createContext } from './context';
+import { type BotContext, createContext, REPLY_TOKEN_FRESH_MS } from './context';
 import { chatFilter } from './features/chat-filter';
 import { corrections } from './features/corrections';
 import { fallback } from './features/fallback';
@@ -14,6 +14,7 @@ import { meters } from './features/meters';
 import { readings } from './features/readings';
 import { settings } from './features/settings';
 import { chatOf, identify } from './identify';
+import { catalogs } from './messages';
 import { createProcessor, type Processor } from './processor';
 import { text } from './reply';
 
@@ -45,7 +46,14 @@ export function createBot(deps: Deps, features: Composer = defaultFeatures()): B
   const log = deps.logger.child({ component: 'bot' });
 
   async function handle(claimed: ClaimedEvent): Promise<void> {
-    const ctx = await contextFor(deps, claimed);
+    let ctx: BotContext;
+    try {
+      ctx = await contextFor(deps, claimed);
+    } catch (error) {
+      // Not even who is speaking could be worked out: apologise in both languages.
+      await apologiseWithoutContext(deps, claimed).catch(() => undefined);
+      throw error;
+    }
     try {
       await features.handle(ctx);
     } catch (error) {
@@ -62,6 +70,15 @@ export function createBot(deps: Deps, features: Composer = defaultFeatures()): B
   }
 
   return { processor: createProcessor(deps, handle), handle };
+}
+
+async function apologiseWithoutContext(deps: Deps, claimed: ClaimedEvent): Promise<void> {
+  const { event } = claimed;
+  const replyToken = (event as { replyToken?: string }).replyToken;
+  const fresh = deps.clock().getTime() - claimed.receivedAt.getTime() < REPLY_TOKEN_FRESH_MS;
+  if (!replyToken || !fresh || (event.type !== 'message' && event.type !== 'postback')) return;
+  if (event.source?.type !== 'user' && event.type === 'message') return; // groups: no noise
+  await deps.line.reply(replyToken, [text(`${catalogs.th.sorry}\n\n${catalogs.en.sorry}`)]);
 }
 
 async function contextFor(deps: Deps, claimed: ClaimedEvent): Promise<BotContext> {

@@ -21,7 +21,8 @@ export function webhookRoutes(deps: Deps, processor: Processor): Hono {
     '/',
     bodyLimit({
       maxSize: WEBHOOK_BODY_LIMIT,
-      onError: (c) => c.json({ error: 'payload too large' }, 413),
+      // The rest of the body is never read, so the connection cannot be reused afterwards.
+      onError: (c) => c.json({ error: 'payload too large' }, 413, { connection: 'close' }),
     }),
     async (c) => {
       const signature = c.req.header('x-line-signature');

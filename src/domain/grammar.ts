@@ -979,7 +979,7 @@ function parseReplaceMeter(args: Token[]): Command | null {
 
 /** Known units, by lower-case spelling -> canonical spelling. */
 const UNITS = new Map<string, string>(
-  'kWh Wh MWh kW m³ L mL liter liters litre litres gal km mi miles °C °F mmHg bpm kg lb lbs % mg/dL mmol/L kPa psi bar h hours units unit THB baht หน่วย ลิตร ลบ.ม. ลูกบาศก์เมตร กม. กิโลเมตร กก. บาท'
+  'kWh Wh MWh kW m³ m L mL liter liters litre litres gal km mi miles mm cm g lux ppm dB °C °F mmHg bpm kg lb lbs % mg/dL mmol/L kPa psi bar h hours units unit THB baht หน่วย ลิตร ลบ.ม. ลูกบาศก์เมตร กม. กิโลเมตร กก. บาท'
     .split(' ')
     .map((u): [string, string] => [u.toLowerCase(), u])
     .concat([
