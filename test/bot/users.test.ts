@@ -35,7 +35,7 @@ describe('people following and leaving', () => {
       timezone: 'Asia/Bangkok',
     });
 
-    const john = h.platform.addUser({ displayName: 'John', language: 'en-US' });
+    const john = h.platform.addUser({ displayName: 'John', language: 'en' });
     const hi = await exchange(h, [h.platform.events.follow({ userId: john.userId })]);
     expect(hi.text).toMatch(/^Hi John! I'm Home Log/);
     expect(await userRow(john.userId)).toMatchObject({ language: 'en' });

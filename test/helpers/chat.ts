@@ -42,7 +42,7 @@ function toAnswer(messages: messagingApi.Message[]): Answer {
       texts.push(`[image] ${image.originalContentUrl}`);
     } else texts.push(`[${message.type}]`);
     for (const item of message.quickReply?.items ?? []) {
-      choices.push({ label: item.action.label ?? '', action: item.action });
+      if (item.action) choices.push({ label: item.action.label ?? '', action: item.action });
     }
   }
   return { messages, texts, text: texts.join('\n'), choices, images };
