@@ -4,15 +4,18 @@ import { detectLanguage, parseMessage } from '../domain/grammar';
 import type { ClaimedEvent } from '../store/webhook-events';
 import { Composer } from './composer';
 import { type BotContext, createContext, REPLY_TOKEN_FRESH_MS } from './context';
+import { auditTrail } from './features/audit';
 import { chatFilter } from './features/chat-filter';
 import { corrections } from './features/corrections';
 import { fallback } from './features/fallback';
+import { google } from './features/google';
 import { help } from './features/help';
 import { history } from './features/history';
 import { lifecycle } from './features/lifecycle';
 import { meters } from './features/meters';
 import { readings } from './features/readings';
 import { settings } from './features/settings';
+import { sharing } from './features/sharing';
 import { chatOf, identify } from './identify';
 import { catalogs } from './messages';
 import { createProcessor, type Processor } from './processor';
@@ -35,6 +38,9 @@ export function defaultFeatures(): Composer {
     .use(history)
     .use(corrections)
     .use(settings)
+    .use(sharing)
+    .use(auditTrail)
+    .use(google)
     .use(fallback);
 }
 

@@ -12,7 +12,7 @@ import {
   type User,
 } from '../store/users';
 
-type Source = { type?: string; userId?: string; groupId?: string; roomId?: string };
+export type Source = { type?: string; userId?: string; groupId?: string; roomId?: string };
 
 /** The LINE user behind an event, when LINE tells (group messages only with consent). */
 export const lineUserIdOf = (event: webhook.Event): string | null =>
@@ -56,8 +56,21 @@ export async function identify(
     return user;
   });
   if (existing || !options.create) return existing;
+  return ensureLineUser(deps, event.source as Source, lineUserId);
+}
 
-  const profile = await fetchProfile(deps, event.source as Source, lineUserId);
+/** The Home Log user for a LINE user id seen in this chat, created from their profile if new. */
+export async function ensureLineUser(
+  deps: Deps,
+  source: Source,
+  lineUserId: string,
+): Promise<User> {
+  const db = deps.database.db;
+  const existing = await withActor(db, { userId: null }, ({ tx }) =>
+    findUserByLineId(tx, lineUserId),
+  );
+  if (existing) return existing;
+  const profile = await fetchProfile(deps, source, lineUserId);
   const input = {
     lineUserId,
     displayName: profile?.displayName ?? '',

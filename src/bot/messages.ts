@@ -81,6 +81,36 @@ export interface Catalog {
     maxRate(value: string | null): string;
   };
   replaced(label: string, final: string, initial: string): string;
+  linkDisabled: string;
+  linkInPrivate: string;
+  linkOffer(minutes: number): string;
+  linkButton: string;
+  unlinked(email: string): string;
+  notLinked: string;
+  whoami(name: string, accounts: string[]): string;
+  accountLine(provider: 'line' | 'google', detail: string | null): string;
+  shareInGroup: string;
+  shared(label: string, groupNumber: number, role: 'read' | 'write', example: string): string;
+  shareUnchanged(label: string, role: 'read' | 'write'): string;
+  granted(name: string, label: string, role: 'read' | 'write' | 'admin'): string;
+  grantUnchanged(name: string, label: string, role: 'read' | 'write' | 'admin'): string;
+  mentionSomeone: string;
+  mentionNeedsConsent(name: string): string;
+  ownerStays(name: string, label: string): string;
+  unshared(label: string): string;
+  notShared(label: string): string;
+  revoked(name: string, label: string): string;
+  noGrant(name: string, label: string): string;
+  accessList(label: string, lines: string[]): string;
+  accessOwner(name: string): string;
+  accessPerson(name: string, role: 'read' | 'write' | 'admin'): string;
+  accessGroup(here: boolean, role: 'read' | 'write'): string;
+  roleName(role: 'read' | 'write' | 'admin'): string;
+  auditList(label: string, lines: string[]): string;
+  auditEmpty(label: string): string;
+  auditLine(when: string, who: string, action: string, detail: string): string;
+  someone: string;
+  archived(label: string): string;
   malformed(topic: MalformedTopic, problem: GrammarProblem): string;
   /** Commands as this language writes them, for quick replies (a tap must parse back). */
   say: {
@@ -208,6 +238,45 @@ const en: Catalog = {
   },
   replaced: (label, final, initial) =>
     `Meter replaced on ${label}: the old meter ended at ${final}, the new one starts at ${initial}. The jump is not counted as usage.`,
+  linkDisabled:
+    'Linking a Google account is not set up on this Home Log. Ask whoever runs it to add a Google client.',
+  linkInPrivate: 'Please do this in your one-to-one chat with me, not in a group.',
+  linkOffer: (minutes) =>
+    `Open this page to link your Google account. With it you can get your meters back if you ever change LINE accounts. The link works once, for ${minutes} minutes.`,
+  linkButton: 'Link Google',
+  unlinked: (email) => `Your Google account ${email} is no longer linked.`,
+  notLinked: 'No Google account is linked.',
+  whoami: (name, accounts) =>
+    `You are ${name || 'a Home Log user'}. Linked accounts:\n${accounts.join('\n')}`,
+  accountLine: (provider, detail) =>
+    provider === 'line' ? `LINE${detail ? ` (${detail})` : ''}` : `Google: ${detail ?? ''}`,
+  shareInGroup:
+    'Share a meter from inside the group: add me to the family group and write "share meter 1" there.',
+  shared: (label, groupNumber, role, example) =>
+    `Shared ${label} with this group (${role === 'read' ? 'read only' : 'everyone can report it'}). Here it is meter ${groupNumber}${role === 'write' ? `, e.g. ${example}` : ''}.`,
+  shareUnchanged: (label, role) => `${label} is already shared here (${role}).`,
+  granted: (name, label, role) =>
+    `${name} can now ${role === 'read' ? 'see' : role === 'write' ? 'report and see' : 'manage'} ${label} (${role}).`,
+  grantUnchanged: (name, label, role) => `${name} already has ${role} on ${label}.`,
+  mentionSomeone: 'Mention the person with @, e.g. "share meter 1 @Mom write".',
+  mentionNeedsConsent: (name) =>
+    `LINE did not tell me who ${name} is. They need to add Home Log as a friend first.`,
+  ownerStays: (name, label) => `${name} owns ${label}; the owner always keeps full access.`,
+  unshared: (label) => `${label} is no longer shared with this group.`,
+  notShared: (label) => `${label} is not shared with this group.`,
+  revoked: (name, label) => `${name} no longer has access to ${label}.`,
+  noGrant: (name, label) => `${name} has no personal access to ${label}.`,
+  accessList: (label, lines) => `Who may use ${label}:\n${lines.join('\n')}`,
+  accessOwner: (name) => `${name || 'the owner'}: owner (admin)`,
+  accessPerson: (name, role) => `${name || 'someone'}: ${role}`,
+  accessGroup: (here, role) => `${here ? 'this group' : 'another group'}: ${role}`,
+  roleName: (role) => role,
+  auditList: (label, lines) => `Recent activity on ${label}:\n${lines.join('\n')}`,
+  auditEmpty: (label) => `Nothing recorded for ${label} yet.`,
+  auditLine: (when, who, action, detail) =>
+    `${when} ${who}: ${action}${detail ? ` ${detail}` : ''}`,
+  someone: 'system',
+  archived: (label) => `Archived ${label}. Its readings are kept; it no longer appears in lists.`,
   malformed: (topic, problem) => malformedText('en', topic, problem),
   say: {
     undo: 'undo',
@@ -330,6 +399,40 @@ const th: Catalog = {
   },
   replaced: (label, final, initial) =>
     `บันทึกการเปลี่ยนมิเตอร์${label}: มิเตอร์เก่าจบที่ ${final} มิเตอร์ใหม่เริ่มที่ ${initial} ส่วนต่างนี้ไม่นับเป็นการใช้`,
+  linkDisabled: 'Home Log นี้ยังไม่ได้ตั้งค่าการเชื่อมบัญชี Google กรุณาแจ้งผู้ดูแลระบบ',
+  linkInPrivate: 'กรุณาทำในแชตส่วนตัวกับบอท ไม่ใช่ในกลุ่ม',
+  linkOffer: (minutes) =>
+    `เปิดหน้านี้เพื่อเชื่อมบัญชี Google ไว้ใช้กู้มิเตอร์คืนเมื่อเปลี่ยนบัญชี LINE ลิงก์ใช้ได้ครั้งเดียว ภายใน ${minutes} นาที`,
+  linkButton: 'เชื่อม Google',
+  unlinked: (email) => `ยกเลิกการเชื่อมบัญชี Google ${email} แล้ว`,
+  notLinked: 'ยังไม่ได้เชื่อมบัญชี Google',
+  whoami: (name, accounts) => `คุณคือ ${name || 'ผู้ใช้ Home Log'} บัญชีที่เชื่อมไว้:\n${accounts.join('\n')}`,
+  accountLine: (provider, detail) =>
+    provider === 'line' ? `LINE${detail ? ` (${detail})` : ''}` : `Google: ${detail ?? ''}`,
+  shareInGroup: 'แชร์มิเตอร์จากในกลุ่ม: เพิ่มบอทเข้ากลุ่มครอบครัว แล้วพิมพ์ "แชร์ มิเตอร์ 1" ในกลุ่ม',
+  shared: (label, groupNumber, role, example) =>
+    `แชร์${label}กับกลุ่มนี้แล้ว (${role === 'read' ? 'ดูได้อย่างเดียว' : 'ทุกคนส่งค่าได้'}) ในกลุ่มนี้คือมิเตอร์ ${groupNumber}${role === 'write' ? ` เช่น ${example}` : ''}`,
+  shareUnchanged: (label, role) => `${label}แชร์ในกลุ่มนี้อยู่แล้ว (${role})`,
+  granted: (name, label, role) => `${name} ได้สิทธิ์ ${role} ใน${label}แล้ว`,
+  grantUnchanged: (name, label, role) => `${name} มีสิทธิ์ ${role} ใน${label}อยู่แล้ว`,
+  mentionSomeone: 'แท็กคนที่ต้องการด้วย @ เช่น "แชร์ มิเตอร์ 1 @แม่ write"',
+  mentionNeedsConsent: (name) => `LINE ไม่ได้บอกว่า ${name} คือใคร ต้องเพิ่ม Home Log เป็นเพื่อนก่อน`,
+  ownerStays: (name, label) => `${name} เป็นเจ้าของ${label} เจ้าของมีสิทธิ์เต็มเสมอ`,
+  unshared: (label) => `เลิกแชร์${label}กับกลุ่มนี้แล้ว`,
+  notShared: (label) => `${label}ไม่ได้แชร์ในกลุ่มนี้`,
+  revoked: (name, label) => `${name} ไม่มีสิทธิ์ใน${label}แล้ว`,
+  noGrant: (name, label) => `${name} ไม่มีสิทธิ์ส่วนตัวใน${label}`,
+  accessList: (label, lines) => `ผู้ที่ใช้${label}ได้:\n${lines.join('\n')}`,
+  accessOwner: (name) => `${name || 'เจ้าของ'}: เจ้าของ (admin)`,
+  accessPerson: (name, role) => `${name || 'ผู้ใช้'}: ${role}`,
+  accessGroup: (here, role) => `${here ? 'กลุ่มนี้' : 'กลุ่มอื่น'}: ${role}`,
+  roleName: (role) => role,
+  auditList: (label, lines) => `กิจกรรมล่าสุดของ${label}:\n${lines.join('\n')}`,
+  auditEmpty: (label) => `ยังไม่มีบันทึกของ${label}`,
+  auditLine: (when, who, action, detail) =>
+    `${when} ${who}: ${action}${detail ? ` ${detail}` : ''}`,
+  someone: 'ระบบ',
+  archived: (label) => `เก็บ${label}เข้าคลังแล้ว ค่าที่จดไว้ยังอยู่ แต่จะไม่แสดงในรายการ`,
   malformed: (topic, problem) => malformedText('th', topic, problem),
   say: {
     undo: 'ย้อนกลับ',

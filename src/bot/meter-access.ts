@@ -1,7 +1,7 @@
 import type { Tx } from '../db/client';
 import type { MeterRef } from '../domain/commands';
 import type { Role } from '../domain/types';
-import { type ChatMeter, findMeter, listChatMeters } from '../store/meters';
+import { type Chat, type ChatMeter, findMeter, listChatMeters } from '../store/meters';
 import type { BotContext } from './context';
 import { type Message, quickMessage, text } from './reply';
 
@@ -25,11 +25,13 @@ export async function resolveMeter(
   ref: MeterRef | undefined,
   need: Role,
   retry?: (number: number) => string,
+  /** Whose numbering to use; default the chat the message came from. */
+  chat: Chat | null = ctx.chat,
 ): Promise<MeterResolution> {
   const { t } = ctx;
-  const inGroup = ctx.chat !== null && ctx.chat.type !== 'user';
-  if (!ctx.chat) return { answer: null };
-  const meters = await listChatMeters(tx, ctx.chat, ctx.user?.id ?? null);
+  const inGroup = chat !== null && chat.type !== 'user';
+  if (!chat) return { answer: null };
+  const meters = await listChatMeters(tx, chat, ctx.user?.id ?? null);
   const found = findMeter(meters, ref, ctx.user?.lastSourceId ?? null);
 
   if ('none' in found) {
@@ -94,3 +96,27 @@ export async function resolveMeter(
 
 export const labelOf = (ctx: BotContext, meter: ChatMeter): string =>
   ctx.t.meterLabel(meter.number, meter.source.name);
+
+/** The speaker's own one-to-one chat, whose numbers `share` uses wherever it is written. */
+export const ownChat = (ctx: BotContext): Chat | null =>
+  ctx.user && ctx.lineUserId
+    ? { type: 'user', lineId: ctx.lineUserId, key: `user:${ctx.user.id}` }
+    : null;
+
+/**
+ * In a group, a meter is first looked up among those shared there, then among the speaker's
+ * own (so "unshare meter 2" works with either numbering, and names always work).
+ */
+export async function resolveMeterHereOrOwn(
+  ctx: BotContext,
+  tx: Tx,
+  ref: MeterRef,
+  need: Role,
+): Promise<MeterResolution> {
+  const here = await resolveMeter(ctx, tx, ref, need);
+  if ('meter' in here || ctx.chat?.type === 'user') return here;
+  const own = ownChat(ctx);
+  if (!own) return here;
+  const mine = await resolveMeter(ctx, tx, ref, need, undefined, own);
+  return 'meter' in mine ? mine : here;
+}
