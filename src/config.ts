@@ -203,3 +203,23 @@ function crossChecks(record: Record<string, string | undefined>): ConfigProblem[
 }
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
+
+/** Only where the data is: for tools such as audit:verify that never talk to LINE. */
+export function parseDatabaseConfig(record: Record<string, string | undefined>): {
+  databaseUrl: string | null;
+  pgliteDir: string;
+} {
+  const parsed = schema.pick({ DATABASE_URL: true, PGLITE_DIR: true }).safeParse(record);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0]),
+        expected: issue.message,
+      })),
+    );
+  }
+  return {
+    databaseUrl: parsed.data.DATABASE_URL ?? null,
+    pgliteDir: parsed.data.PGLITE_DIR ?? './data/pglite',
+  };
+}
