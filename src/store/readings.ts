@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
 import { readings, users } from '../db/schema';
 import type { ReadingPoint, RegisterEvent } from '../domain/types';
@@ -49,7 +49,7 @@ export async function neighbours(
     .select()
     .from(readings)
     .where(
-      and(eq(readings.sourceId, sourceId), current, sql`${readings.takenAt} <= ${at}`, notExcluded),
+      and(eq(readings.sourceId, sourceId), current, lte(readings.takenAt, at), notExcluded),
     )
     .orderBy(desc(readings.takenAt), sql`${rank} desc`, desc(readings.number))
     .limit(1);
@@ -57,7 +57,7 @@ export async function neighbours(
     .select()
     .from(readings)
     .where(
-      and(eq(readings.sourceId, sourceId), current, sql`${readings.takenAt} > ${at}`, notExcluded),
+      and(eq(readings.sourceId, sourceId), current, gt(readings.takenAt, at), notExcluded),
     )
     .orderBy(readings.takenAt, rank, readings.number)
     .limit(1);
@@ -79,7 +79,7 @@ export async function recentDailyRates(
     sql`with recent as (
           select value, taken_at, register_event from readings
           where source_id = ${sourceId} and superseded_at is null and deleted_at is null
-            and taken_at <= ${at}
+            and taken_at <= ${at.toISOString()}
           order by taken_at desc limit ${count + 1}
         ), paired as (
           select value, taken_at, register_event,

@@ -4,11 +4,11 @@ import { serve } from '@hono/node-server';
 import type { webhook } from '@line/bot-sdk';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/app';
-import { type Config, parseConfig } from '../../src/config';
+import { type Config, type LogLevel, parseConfig } from '../../src/config';
 import type { Deps } from '../../src/deps';
 import { type FakeLinePlatform, startFakeLinePlatform } from '../../src/dev/fake-line-platform';
 import { postWebhook, type WebhookResult } from '../../src/dev/webhook-client';
-import { silentLogger } from '../../src/logger';
+import { createLogger, silentLogger } from '../../src/logger';
 import { createNodeDeps } from '../../src/runtime';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './db';
 
@@ -68,7 +68,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...options.env,
   });
   const { deps, drain } = await createNodeDeps(config, {
-    logger: silentLogger(),
+    // TEST_LOG=debug npx vitest … shows the app's logs while debugging a test.
+    logger: process.env.TEST_LOG ? createLogger(process.env.TEST_LOG as LogLevel) : silentLogger(),
     database,
     ...(options.clock ? { clock: options.clock } : {}),
   });
