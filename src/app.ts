@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { type Bot, createBot } from './bot/bot';
 import { webhookRoutes } from './bot/webhook';
 import type { Deps } from './deps';
+import { chartRoutes } from './web/charts';
 import { googleLinkRoutes } from './web/google-link';
 
 /**
@@ -18,6 +19,7 @@ export function createApp(deps: Deps, bot: Bot = createBot(deps)): Hono {
     const up = await deps.database.ping();
     return up ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable' }, 503);
   });
+  app.route('/charts', chartRoutes(deps));
   app.route('/link/google', googleLinkRoutes(deps));
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));
