@@ -16,6 +16,7 @@ import { meters } from './features/meters';
 import { readings } from './features/readings';
 import { settings } from './features/settings';
 import { sharing } from './features/sharing';
+import { usage } from './features/usage';
 import { chatOf, identify } from './identify';
 import { catalogs } from './messages';
 import { createProcessor, type Processor } from './processor';
@@ -36,6 +37,7 @@ export function defaultFeatures(): Composer {
     .use(meters)
     .use(readings)
     .use(history)
+    .use(usage)
     .use(corrections)
     .use(settings)
     .use(sharing)

@@ -11,7 +11,7 @@ export type ChartMode = 'monthly' | 'readings';
 export type ChartVariant = 'original' | 'preview';
 
 /** The most months one chart may span (a bar per month stays legible). */
-export const MAX_CHART_MONTHS = 36;
+export const MAX_CHART_MONTHS = 60;
 
 export interface ChartTokenPayload {
   sourceId: string;

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
+import { createBot } from '../bot/bot';
 import { ConfigError, parseConfig } from '../config';
 import { createDatabase } from '../db/client';
 import { createLogger } from '../logger';
@@ -31,7 +32,11 @@ async function main(): Promise<void> {
   );
 
   const { deps, drain } = await createNodeDeps(config, { logger, database });
-  const app = createApp(deps);
+  const bot = createBot(deps);
+  const app = createApp(deps, bot);
+  // Events recorded by a previous process that died before processing them.
+  await bot.processor.recover();
+  const stopSweeper = bot.processor.startSweeper();
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
     logger.info({ port: info.port, publicBaseUrl: config.publicBaseUrl }, 'listening');
@@ -44,6 +49,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: no new requests, draining work in progress');
     // Stop accepting connections; requests already in flight still get their answer.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    stopSweeper();
     const left = await drain(SHUTDOWN_GRACE_MS);
     if (left > 0) logger.warn({ left }, 'background work still running at shutdown');
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);

@@ -6,7 +6,11 @@ import type { GroupRole, Role } from '../domain/types';
 export type GroupShare = typeof groupShares.$inferSelect;
 export type Grant = typeof access.$inferSelect;
 
-export async function findGroupShare(tx: Tx, chatId: string, sourceId: string): Promise<GroupShare | null> {
+export async function findGroupShare(
+  tx: Tx,
+  chatId: string,
+  sourceId: string,
+): Promise<GroupShare | null> {
   const [row] = await tx
     .select()
     .from(groupShares)
@@ -85,7 +89,10 @@ export interface AccessList {
 
 /** Who may do what with a source. */
 export async function accessList(tx: Tx, sourceId: string, ownerId: string): Promise<AccessList> {
-  const [owner] = await tx.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.id, ownerId));
+  const [owner] = await tx
+    .select({ id: users.id, name: users.displayName })
+    .from(users)
+    .where(eq(users.id, ownerId));
   const people = await tx
     .select({ id: users.id, name: users.displayName, role: access.role })
     .from(access)

@@ -3,7 +3,7 @@ import { sources } from '../../db/schema';
 import { type AuditRow, recentAudit } from '../../store/sharing';
 import { Composer } from '../composer';
 import { formatWhen, withUnit } from '../format';
-import { labelOf, resolveMeterHereOrOwn } from '../meter-access';
+import { labelOf, resolveMeter, resolveMeterHereOrOwn } from '../meter-access';
 import { text } from '../reply';
 
 const SHOWN = 10;
@@ -42,7 +42,8 @@ export const auditTrail = new Composer()
     const { t } = ctx;
     const now = ctx.deps.clock();
     const messages = await ctx.transaction(async ({ tx, audit }) => {
-      const resolved = await resolveMeterHereOrOwn(ctx, tx, command.meter, 'admin');
+      // In a group, only meters shared there: the answer is read by everyone in the group.
+      const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
       const label = labelOf(ctx, meter);

@@ -1,5 +1,6 @@
 import { updateProfile } from '../../store/users';
 import { Composer } from '../composer';
+import { catalogs } from '../messages';
 import { quickMessage, text } from '../reply';
 
 /** Follow, unfollow and join: greet, and keep (never delete) the data of people who leave. */
@@ -25,5 +26,11 @@ export const lifecycle = new Composer()
     });
   })
   .event('join', async (ctx) => {
-    await ctx.reply(text(ctx.t.groupGreeting, [quickMessage(ctx.t.button.help, ctx.t.say.help)]));
+    // Nobody speaks in a join event, so the group is greeted in both languages.
+    await ctx.reply(
+      text(`${catalogs.th.groupGreeting}\n\n${catalogs.en.groupGreeting}`, [
+        quickMessage(catalogs.th.button.help, catalogs.th.say.help),
+        quickMessage(catalogs.en.button.help, catalogs.en.say.help),
+      ]),
+    );
   });

@@ -151,10 +151,11 @@ export const sharing = new Composer()
     });
     if (messages) await ctx.reply(...messages);
   })
+  // In a group, only meters shared there: the answer is read by everyone in the group.
   .command('access', async (ctx, command) => {
     const { t } = ctx;
     const messages = await ctx.transaction(async ({ tx, audit }) => {
-      const resolved = await resolveMeterHereOrOwn(ctx, tx, command.meter, 'read');
+      const resolved = await resolveMeter(ctx, tx, command.meter, 'read');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
       const list = await accessList(tx, meter.source.id, meter.source.ownerId);
