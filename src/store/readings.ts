@@ -48,17 +48,13 @@ export async function neighbours(
   const [previous] = await tx
     .select()
     .from(readings)
-    .where(
-      and(eq(readings.sourceId, sourceId), current, lte(readings.takenAt, at), notExcluded),
-    )
+    .where(and(eq(readings.sourceId, sourceId), current, lte(readings.takenAt, at), notExcluded))
     .orderBy(desc(readings.takenAt), sql`${rank} desc`, desc(readings.number))
     .limit(1);
   const [next] = await tx
     .select()
     .from(readings)
-    .where(
-      and(eq(readings.sourceId, sourceId), current, gt(readings.takenAt, at), notExcluded),
-    )
+    .where(and(eq(readings.sourceId, sourceId), current, gt(readings.takenAt, at), notExcluded))
     .orderBy(readings.takenAt, rank, readings.number)
     .limit(1);
   return { previous: previous ?? null, next: next ?? null };
