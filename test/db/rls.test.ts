@@ -247,6 +247,107 @@ describe.each(databaseKinds())('row-level security on %s', (kind) => {
     await database.db.delete(groupShares);
   });
 
+  it('lets a read share show rows in its group only, and never change them', async () => {
+    await database.db
+      .insert(groupShares)
+      .values({ chatId: 'Cread', sourceId: bobMeter, role: 'read' });
+    const seen = await asApp<{ value: string }>(
+      alice,
+      'select value::text from readings order by value',
+      'Cread',
+    );
+    expect(seen.map((r) => r.value)).toEqual(['120.5', '4521']);
+    expect(
+      await rejection(
+        asApp(
+          alice,
+          `insert into readings (source_id, number, taken_at, value, entered_by)
+           values ('${bobMeter}', 5, now(), 130, '${alice}')`,
+          'Cread',
+        ),
+      ),
+    ).toMatch(/row-level security/);
+    const retired = await asApp(
+      alice,
+      `update readings set deleted_at = now() where id = '${bobReading}' returning id`,
+      'Cread',
+    );
+    expect(retired).toEqual([]);
+    // Nothing of it is visible from another group.
+    expect(
+      await asApp(alice, `select * from readings where source_id = '${bobMeter}'`, 'Cother'),
+    ).toEqual([]);
+    await database.db.delete(groupShares);
+  });
+
+  it("lets a write share add signed readings in its group, but not touch other people's", async () => {
+    await database.db
+      .insert(groupShares)
+      .values({ chatId: 'Cwrite', sourceId: bobMeter, role: 'write' });
+    const added = await asApp<{ id: string }>(
+      alice,
+      `insert into readings (source_id, number, taken_at, value, entered_by)
+       values ('${bobMeter}', 7, now(), 130, '${alice}') returning id`,
+      'Cwrite',
+    );
+    expect(added).toHaveLength(1);
+    // Bob's own reading stays out of reach for a mere writer.
+    expect(
+      await asApp(
+        alice,
+        `update readings set deleted_at = now() where id = '${bobReading}' returning id`,
+        'Cwrite',
+      ),
+    ).toEqual([]);
+    // Her own can be retired (undo).
+    expect(
+      await asApp(
+        alice,
+        `update readings set deleted_at = now() where id = '${added[0]!.id}' returning id`,
+        'Cwrite',
+      ),
+    ).toHaveLength(1);
+    // A group share never makes anyone an admin: no grants, no shares, no settings.
+    expect(
+      await rejection(
+        asApp(
+          alice,
+          `insert into access (user_id, source_id, role) values ('${alice}', '${bobMeter}', 'admin')`,
+          'Cwrite',
+        ),
+      ),
+    ).toMatch(/row-level security/);
+    expect(
+      await rejection(
+        asApp(
+          alice,
+          `insert into group_shares (chat_id, source_id, role) values ('Cmine', '${bobMeter}', 'write')`,
+          'Cwrite',
+        ),
+      ),
+    ).toMatch(/row-level security/);
+    expect(
+      await asApp(
+        alice,
+        `update sources set name = 'taken' where id = '${bobMeter}' returning id`,
+        'Cwrite',
+      ),
+    ).toEqual([]);
+    await database.db.delete(groupShares);
+    await database.db.execute(
+      sql`delete from readings where entered_by = ${alice} and source_id = ${bobMeter}`,
+    );
+  });
+
+  it('hides the audit entries of a meter from everyone but its admins and the actors', async () => {
+    await withActor(database.db, { userId: bob }, async ({ audit }) => {
+      audit({ action: 'reading.add', sourceId: bobMeter, after: { value: '120.5' } });
+    });
+    expect(await asApp(alice, 'select * from audit_log')).toEqual([]);
+    expect(await asApp(carol, 'select * from audit_log')).toEqual([]); // a reader, not an admin
+    expect(await asApp(bob, 'select action from audit_log')).toEqual([{ action: 'reading.add' }]);
+  });
+
   it('forgets the acting user when the transaction ends', async () => {
     const seen = await withActor(database.db, { userId: alice }, async ({ tx }) =>
       rows<{ u: string | null }>(tx, sql`select current_setting('app.user_id', true) as u`),
