@@ -15,7 +15,11 @@ describe('usage and charts through the webhook', () => {
     som = person(h, h.platform.addUser({ displayName: 'Som', language: 'en' }));
     await som.say('add meter Electric kWh');
     // DESIGN §5's worked example.
-    for (const reading of ['4100 @ 2026-01-20 00:00', '4310 @ 2026-02-10 00:00', '4540 @ 2026-03-05 00:00']) {
+    for (const reading of [
+      '4100 @ 2026-01-20 00:00',
+      '4310 @ 2026-02-10 00:00',
+      '4540 @ 2026-03-05 00:00',
+    ]) {
       expect((await som.say(`meter 1 = ${reading}`)).text).toMatch(/^Recorded/);
     }
   });
