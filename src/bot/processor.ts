@@ -5,6 +5,7 @@ import {
   chatsWithUnfinishedEvents,
   claimNext,
   finishEvent,
+  pruneFinished,
 } from '../store/webhook-events';
 
 export type EventHandler = (claimed: ClaimedEvent) => Promise<void>;
@@ -90,10 +91,17 @@ export function createProcessor(deps: Deps, handle: EventHandler): Processor {
       return chats.length;
     },
     startSweeper(intervalMs = 10_000) {
+      let lastPrune = 0;
       const timer = setInterval(() => {
         deps.runInBackground(async () => {
           await abandonExhausted(deps.database.db);
           for (const chatId of await chatsWithUnfinishedEvents(deps.database.db)) kick(chatId);
+          // Once an hour, forget events long finished (they only served deduplication).
+          if (Date.now() - lastPrune > 3_600_000) {
+            lastPrune = Date.now();
+            const pruned = await pruneFinished(deps.database.db);
+            if (pruned > 0) log.info({ pruned }, 'forgot old finished events');
+          }
         });
       }, intervalMs);
       timer.unref();

@@ -153,3 +153,19 @@ export async function abandonExhausted(db: Db): Promise<number> {
   );
   return abandoned.length;
 }
+
+/** How long finished events are kept: long past any redelivery, short enough to stay small. */
+export const KEEP_FINISHED_DAYS = 30;
+
+/** Forgets finished events older than KEEP_FINISHED_DAYS; returns how many. */
+export async function pruneFinished(db: Db, days = KEEP_FINISHED_DAYS): Promise<number> {
+  const pruned = await withActor(db, { userId: null }, ({ tx }) =>
+    rows<{ id: string }>(
+      tx,
+      sql`delete from webhook_events
+          where status in ('done', 'failed') and received_at < now() - make_interval(days => ${days})
+          returning webhook_event_id as id`,
+    ),
+  );
+  return pruned.length;
+}

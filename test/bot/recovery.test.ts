@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { type Bot, createBot } from '../../src/bot/bot';
 import { readings, users, webhookEvents } from '../../src/db/schema';
+import { pruneFinished } from '../../src/store/webhook-events';
 import { person } from '../helpers/chat';
 import { type Harness, startHarness } from '../helpers/harness';
 
@@ -142,5 +143,25 @@ describe('events recorded before a crash', () => {
     expect(JSON.stringify(apology)).toContain(
       'Sorry, something went wrong on my side. Nothing was changed',
     );
+  });
+});
+
+describe('housekeeping', () => {
+  it('forgets finished events after 30 days, and nothing else', async () => {
+    const h = await startHarness();
+    try {
+      const user = h.platform.addUser({ displayName: 'Old', language: 'en' });
+      await h.webhook([h.platform.events.text({ userId: user.userId, text: 'help' })]);
+      await h.idle();
+      await h.database.db.execute(
+        sql`update webhook_events set received_at = now() - interval '31 days'`,
+      );
+      await h.webhook([h.platform.events.text({ userId: user.userId, text: 'meters' })]);
+      await h.idle();
+      expect(await pruneFinished(h.database.db)).toBe(1);
+      expect(await h.database.db.$count(webhookEvents)).toBe(1);
+    } finally {
+      await h.close();
+    }
   });
 });
