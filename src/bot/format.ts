@@ -8,25 +8,7 @@ export { formatNumber };
 export const withUnit = (value: string, unit: string): string =>
   unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
 
-/** "1 Nov 08:00" / "1 พ.ย. 08:00 น." in the given zone; the year only when it is not this year's. */
-export function formatWhen(
-  at: Date,
-  language: Language,
-  zone: string,
-  now: Date = new Date(),
-): string {
-  const local = DateTime.fromJSDate(at, { zone }).setLocale(language);
-  const sameYear = local.year === DateTime.fromJSDate(now, { zone }).year;
-  const day =
-    language === 'th'
-      ? thaiDay(local, sameYear)
-      : local.toFormat(sameYear ? 'd MMM' : 'd MMM yyyy');
-  return language === 'th'
-    ? `${day} ${local.toFormat('HH:mm')} น.`
-    : `${day} ${local.toFormat('HH:mm')}`;
-}
-
-/** "1 Nov" / "1 พ.ย." */
+/** "1 Nov" / "1 พ.ย." in the given zone; the year only when it is not this year's. */
 export function formatDay(
   at: Date,
   language: Language,
@@ -38,6 +20,18 @@ export function formatDay(
   return language === 'th'
     ? thaiDay(local, sameYear)
     : local.toFormat(sameYear ? 'd MMM' : 'd MMM yyyy');
+}
+
+/** "1 Nov 08:00" / "1 พ.ย. 08:00 น." */
+export function formatWhen(
+  at: Date,
+  language: Language,
+  zone: string,
+  now: Date = new Date(),
+): string {
+  const time = DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
+  const day = formatDay(at, language, zone, now);
+  return language === 'th' ? `${day} ${time} น.` : `${day} ${time}`;
 }
 
 // Thai dates use the Buddhist era (2026 → 2569).
