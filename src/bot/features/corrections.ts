@@ -116,7 +116,15 @@ export const corrections = new Composer()
       if (verdict.outcome === 'reject' && verdict.problem.code !== 'future') {
         return [text(describe(verdict.problem))];
       }
-      // A fix is deliberate: doubts are mentioned, not asked about.
+      // A fix must still fit between its neighbours (fix those first); other doubts about a
+      // deliberate correction, such as an unusual rate, are mentioned rather than asked about.
+      const outOfOrder =
+        verdict.outcome === 'confirm'
+          ? verdict.problems.find(
+              (p) => p.code === 'lowerThanPrevious' || p.code === 'higherThanNext',
+            )
+          : undefined;
+      if (outOfOrder) return [text(describe(outOfOrder))];
       const warning =
         verdict.outcome === 'confirm' ? verdict.problems.map(describe).join(' ') : null;
       const fixed = await supersedeReading(tx, reading, {
