@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import journal from '../../drizzle/meta/_journal.json';
 
 // The production entry point, as an operator runs it: a real process, real signals.
 
@@ -68,7 +69,7 @@ describe('npm start (src/entry/node.ts)', () => {
 
     const first = start(env);
     await waitFor(first, /"msg":"listening"/);
-    expect(first.output()).toMatch(/"migrationsApplied":2/);
+    expect(first.output()).toContain(`"migrationsApplied":${journal.entries.length}`);
     const health = await fetch(`http://127.0.0.1:${port}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok' });
