@@ -1,7 +1,8 @@
 import { createBackgroundTasks } from './background';
 import { createChartRenderer } from './charts/renderer';
 import type { Config } from './config';
-import { createDatabase, type Database } from './db/client';
+import type { Database } from './db/client';
+import { createDatabase } from './db/open';
 import type { Deps } from './deps';
 import { createLineApi } from './line/client';
 import type { Logger } from './logger';

@@ -1,6 +1,6 @@
 import { ExportMismatch, exportAuditLog, verifyAuditChain } from '../audit/chain';
 import { ConfigError, parseDatabaseConfig } from '../config';
-import { createDatabase } from '../db/client';
+import { createDatabase } from '../db/open';
 
 // npm run audit:verify            checks the hash chain; exit 1 naming the first bad row
 // npm run audit:export -- <target> appends new rows as JSON Lines to a file or directory

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from '../app';
 import { createBot } from '../bot/bot';
 import { ConfigError, parseConfig } from '../config';
-import { createDatabase } from '../db/client';
+import { createDatabase } from '../db/open';
 import { createLogger } from '../logger';
 import { createNodeDeps } from '../runtime';
 

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ExportMismatch, exportAuditLog, verifyAuditChain } from '../../src/audit/chain';
 import { withActor } from '../../src/db/actor';
-import { createDatabase } from '../../src/db/client';
+import { createDatabase } from '../../src/db/open';
 import { users } from '../../src/db/schema';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
 

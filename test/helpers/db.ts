@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
-import { createDatabase, type Database, wrapPglite } from '../../src/db/client';
+import type { Database } from '../../src/db/client';
+import { createDatabase } from '../../src/db/open';
+import { wrapPglite } from '../../src/db/pglite';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
