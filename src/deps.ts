@@ -12,7 +12,8 @@ export interface Deps {
   config: Config;
   database: Database;
   line: LineApi;
-  charts: ChartRenderer;
+  /** The PNG renderer; null where native canvas cannot run (Cloudflare Workers). */
+  charts: ChartRenderer | null;
   logger: Logger;
   clock: () => Date;
   /** Starts work that continues after the response (drained on shutdown by the Node entry). */

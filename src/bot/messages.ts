@@ -111,6 +111,7 @@ export interface Catalog {
   auditLine(when: string, who: string, action: string, detail: string): string;
   someone: string;
   archived(label: string): string;
+  chartsUnavailable: string;
   malformed(topic: MalformedTopic, problem: GrammarProblem): string;
   /** Commands as this language writes them, for quick replies (a tap must parse back). */
   say: {
@@ -277,6 +278,8 @@ const en: Catalog = {
     `${when} ${who}: ${action}${detail ? ` ${detail}` : ''}`,
   someone: 'system',
   archived: (label) => `Archived ${label}. Its readings are kept; it no longer appears in lists.`,
+  chartsUnavailable:
+    'This Home Log server cannot draw charts (it runs where the chart renderer is not available). Ask for the usage as text instead.',
   malformed: (topic, problem) => malformedText('en', topic, problem),
   say: {
     undo: 'undo',
@@ -433,6 +436,7 @@ const th: Catalog = {
     `${when} ${who}: ${action}${detail ? ` ${detail}` : ''}`,
   someone: 'ระบบ',
   archived: (label) => `เก็บ${label}เข้าคลังแล้ว ค่าที่จดไว้ยังอยู่ แต่จะไม่แสดงในรายการ`,
+  chartsUnavailable: 'เซิร์ฟเวอร์ Home Log นี้วาดกราฟไม่ได้ ดูการใช้เป็นข้อความแทนได้ค่ะ',
   malformed: (topic, problem) => malformedText('th', topic, problem),
   say: {
     undo: 'ย้อนกลับ',

@@ -49,6 +49,13 @@ export interface PreparedChart {
 }
 
 /** The source does not exist or the actor may not see it. */
+/** This deployment has no chart renderer (native canvas cannot run on Cloudflare Workers). */
+export class ChartsUnavailableError extends Error {
+  constructor() {
+    super('charts are not available on this deployment');
+  }
+}
+
 export class ChartSourceNotFoundError extends Error {
   constructor(readonly sourceId: string) {
     super(`source ${sourceId} not found`);
@@ -156,6 +163,7 @@ export async function prepareChart(
   if (!chart) throw new ChartSourceNotFoundError(request.sourceId);
 
   // Draws the original (cached under the key) and yields the preview: usually the same PNG.
+  if (!deps.charts) throw new ChartsUnavailableError();
   await deps.charts.renderPreview(chart.spec, { key: chart.cacheKey });
 
   const expiresAt = new Date(now.getTime() + CHART_LINK_LIFETIME_MS);
@@ -196,7 +204,7 @@ export async function renderChartForToken(
     { userId: payload.userId, chatId: payload.chatId },
     ({ tx }) => loadChart(tx, payload, new Date(payload.asOf * 1000)),
   );
-  if (!chart) return null;
+  if (!chart || !deps.charts) return null;
   return payload.variant === 'preview'
     ? deps.charts.renderPreview(chart.spec, { key: chart.cacheKey })
     : deps.charts.renderCached(chart.cacheKey, chart.spec);

@@ -344,7 +344,7 @@ class Session implements ChatSession {
       const closed = new Promise<void>((done) => server.close(() => done()));
       server.closeAllConnections();
       await Promise.race([closed, delay(2_000)]);
-      this.deps.charts.close();
+      this.deps.charts?.close();
       await this.platform.close();
       await this.parts.database.close();
       await this.parts.unlock();

@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     const left = await drain(SHUTDOWN_GRACE_MS);
     if (left > 0) logger.warn({ left }, 'background work still running at shutdown');
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);
-    deps.charts.close();
+    deps.charts?.close();
     await database.close();
     logger.info('stopped');
     process.exit(0);

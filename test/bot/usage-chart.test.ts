@@ -42,7 +42,7 @@ describe('usage and charts through the webhook', () => {
   });
 
   it('sends a chart as a LINE image whose URLs work, and draws the same chart once', async () => {
-    const rendersBefore = h.deps.charts.stats().renders;
+    const rendersBefore = h.deps.charts!.stats().renders;
     const answer = await som.say('chart meter 1');
     expect(answer.images).toHaveLength(1);
     const [picture] = answer.images;
@@ -58,10 +58,10 @@ describe('usage and charts through the webhook', () => {
       const bytes = Buffer.from(await response.arrayBuffer());
       expect(bytes.length).toBeLessThan(1_000_000);
       const png = PNG.sync.read(bytes);
-      expect([png.width, png.height]).toEqual([h.deps.charts.width, h.deps.charts.height]);
+      expect([png.width, png.height]).toEqual([h.deps.charts!.width, h.deps.charts!.height]);
     }
     await som.say('chart meter 1');
-    expect(h.deps.charts.stats().renders - rendersBefore).toBe(1);
+    expect(h.deps.charts!.stats().renders - rendersBefore).toBe(1);
   });
 
   it('draws a line chart of the readings', async () => {

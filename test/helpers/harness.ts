@@ -93,7 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async close() {
       await drain(5_000);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      deps.charts.close();
+      deps.charts?.close();
       await platform.close();
       await database.close();
     },

@@ -77,14 +77,14 @@ describe('chart links: GET /charts/<token>.png', () => {
 
   it('serves the chart as a PNG of the configured size, with cache headers, drawn once', async () => {
     now = START;
-    const before = harness.deps.charts.stats().renders;
+    const before = harness.deps.charts!.stats().renders;
     const request = { sourceId: electric, mode: 'monthly', months: 12, language: 'th' } as const;
     const chart = await prepareChart(harness.deps, actor(alice), request);
     expect(chart.originalUrl).toMatch(new RegExp(`^${harness.url}/charts/[A-Za-z0-9_.-]+\\.png$`));
     expect(chart.previewUrl).not.toBe(chart.originalUrl);
     expect(chart.expiresAt.getTime() - START.getTime()).toBe(CHART_LINK_LIFETIME_MS);
     expect(chart.cacheKey).toContain(`chart:${electric}:monthly:12:th:`);
-    expect(harness.deps.charts.stats().renders).toBe(before + 1);
+    expect(harness.deps.charts!.stats().renders).toBe(before + 1);
 
     // The same chart asked for again, and LINE fetching both images: no new render.
     const again = await prepareChart(harness.deps, actor(alice), request);
@@ -101,8 +101,8 @@ describe('chart links: GET /charts/<token>.png', () => {
     expect(response.headers.get('content-length')).toBe(String(body.length));
     const png = PNG.sync.read(body);
     expect([png.width, png.height]).toEqual([
-      harness.deps.charts.width,
-      harness.deps.charts.height,
+      harness.deps.charts!.width,
+      harness.deps.charts!.height,
     ]);
 
     const preview = await get(chart.previewUrl);
@@ -111,7 +111,7 @@ describe('chart links: GET /charts/<token>.png', () => {
     expect(previewBody.length).toBeLessThanOrEqual(LINE_PREVIEW_MAX_BYTES);
     expect(PNG.sync.read(previewBody).width).toBeGreaterThan(0);
 
-    expect(harness.deps.charts.stats().renders).toBe(before + 1);
+    expect(harness.deps.charts!.stats().renders).toBe(before + 1);
 
     // Every view is audited, with the source, as Alice.
     const audited = await harness.database.db
@@ -148,7 +148,7 @@ describe('chart links: GET /charts/<token>.png', () => {
       const response = await get(chart.originalUrl);
       expect(response.status).toBe(200);
       expect(PNG.sync.read(Buffer.from(await response.arrayBuffer())).height).toBe(
-        harness.deps.charts.height,
+        harness.deps.charts!.height,
       );
     }
   });

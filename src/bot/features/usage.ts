@@ -1,4 +1,8 @@
-import { ChartSourceNotFoundError, prepareChart } from '../../charts/service';
+import {
+  ChartSourceNotFoundError,
+  ChartsUnavailableError,
+  prepareChart,
+} from '../../charts/service';
 import { monthOfInstant, usageReport, usageReportRange } from '../../domain/usage-report';
 import { monthlyStatsForSource, monthlyUsageForSource } from '../../store/usage';
 import { Composer } from '../composer';
@@ -79,6 +83,12 @@ export const usage = new Composer()
       };
       await ctx.reply(picture);
     } catch (error) {
+      if (error instanceof ChartsUnavailableError) {
+        await ctx.reply(
+          text(t.chartsUnavailable, [quickMessage(t.button.usage, t.say.usage(meter.number))]),
+        );
+        return;
+      }
       // Access was lost between the question and the drawing: say only that it is not here.
       if (!(error instanceof ChartSourceNotFoundError)) throw error;
       await ctx.reply(text(t.meterNotFound(labelOf(ctx, meter))));
