@@ -66,7 +66,8 @@ type Text = {
   interpolated: string;
   deltaMeasured: string;
   partial: (covered: string, days: string) => string;
-  monthToDate: (covered: string) => string;
+  /** covered: days as text, or null for less than a day. */
+  monthToDate: (covered: string | null) => string;
   projected: (amount: string) => string;
   noProjection: string;
   noData: (month: string) => string;
@@ -86,7 +87,8 @@ const TEXT: Record<Language, Text> = {
     interpolated: 'Interpolated: the month starts or ends between two readings.',
     deltaMeasured: 'Sum of the amounts recorded in the month.',
     partial: (covered, days) => `Partial: readings cover ${covered} of ${days} days.`,
-    monthToDate: (covered) => `Month to date (${covered} ${covered === '1' ? 'day' : 'days'}).`,
+    monthToDate: (covered) =>
+      `Month to date (${covered === null ? 'less than a day' : `${covered} ${covered === '1' ? 'day' : 'days'}`}).`,
     projected: (amount) => `Projected for the whole month: ${amount}`,
     noProjection: 'Not enough readings yet to project the whole month.',
     noData: (month) => `No data for ${month}.`,
@@ -105,7 +107,7 @@ const TEXT: Record<Language, Text> = {
     interpolated: 'ประมาณค่า: ต้นเดือนหรือสิ้นเดือนอยู่ระหว่างค่าที่จดสองครั้ง',
     deltaMeasured: 'ผลรวมของรายการที่บันทึกในเดือนนี้',
     partial: (covered, days) => `ข้อมูลบางส่วน: ค่าที่จดครอบคลุม ${covered} จาก ${days} วัน`,
-    monthToDate: (covered) => `ตั้งแต่ต้นเดือนถึงตอนนี้ (${covered} วัน)`,
+    monthToDate: (covered) => `ตั้งแต่ต้นเดือนถึงตอนนี้ (${covered === null ? 'ไม่ถึงวัน' : `${covered} วัน`})`,
     projected: (amount) => `คาดว่าทั้งเดือน: ${amount}`,
     noProjection: 'ยังมีค่าที่จดไม่พอสำหรับคาดการณ์ทั้งเดือน',
     noData: (month) => `ไม่มีข้อมูลของเดือน${month}`,
@@ -223,7 +225,8 @@ function usageLines(
   const toDate =
     isCurrent(figure, now) && figure.status !== 'measured' && figure.status !== 'interpolated';
   if (toDate) {
-    lines.push(text.monthToDate(covered));
+    // Readings only hours apart cover "less than a day", not "0 days".
+    lines.push(text.monthToDate(figure.coveredDays < 1 ? null : covered));
     lines.push(
       figure.projected !== null
         ? text.projected(withUnit(figure.projected, unit))

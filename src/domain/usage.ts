@@ -45,6 +45,8 @@ const DAY_MS = 86_400_000;
 export const NEAR_READING_MS = DAY_MS;
 /** The projection rate looks back this far from the last reading. */
 export const PROJECTION_WINDOW_MS = 30 * DAY_MS;
+/** The shortest span a rate (daily average, projection) is computed over. */
+export const MIN_RATE_SPAN_MS = DAY_MS;
 
 /** Wide enough that sums and differences of readings are exact; rounding is always explicit. */
 const Exact = Decimal.clone({
@@ -309,10 +311,10 @@ function recentRate(series: Series): Rate | null {
   const firstInWindow = firstAtOrAfter(times, lastAt - PROJECTION_WINDOW_MS);
   const anchor = times[firstInWindow]! < lastAt ? firstInWindow : firstInWindow - 1;
   if (anchor < 0) return null;
-  return {
-    usage: continuousValue(series, last).minus(continuousValue(series, anchor)),
-    ms: lastAt - times[anchor]!,
-  };
+  const ms = lastAt - times[anchor]!;
+  // Two readings minutes apart say nothing about a month: no projection from under a day.
+  if (ms < MIN_RATE_SPAN_MS) return null;
+  return { usage: continuousValue(series, last).minus(continuousValue(series, anchor)), ms };
 }
 
 function project(usage: Decimal, rate: Rate, remainingMs: number): Decimal {
@@ -389,7 +391,9 @@ function monthFigure(
     usage: usage && canonical(usage),
     projected: projected && canonical(projected),
     coveredDays: days(coveredMs),
-    dailyAverage: usage && coveredMs > 0 ? canonical(perDay(usage, coveredMs)) : null,
+    // A "daily" average over a few hours would be a wild guess.
+    dailyAverage:
+      usage && coveredMs >= MIN_RATE_SPAN_MS ? canonical(perDay(usage, coveredMs)) : null,
   };
 }
 

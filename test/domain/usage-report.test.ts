@@ -176,7 +176,7 @@ describe('usage report: labels, in English and Thai', () => {
       [
         'Electric — November 2026',
         'Usage: 0 kWh',
-        'Month to date (0 days).',
+        'Month to date (less than a day).',
         'Not enough readings yet to project the whole month.',
       ].join('\n'),
     );

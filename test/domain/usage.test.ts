@@ -622,3 +622,19 @@ describe('properties', () => {
     );
   });
 });
+
+describe('rates over too short a span', () => {
+  it('gives no daily average and no projection from readings minutes apart', () => {
+    const [month] = monthlyUsage({
+      source: { digits: null, timezone: 'Asia/Bangkok' },
+      points: [
+        { takenAt: new Date('2026-11-26T21:00:00Z'), value: '4521', event: null },
+        { takenAt: new Date('2026-11-26T21:10:00Z'), value: '4600', event: null },
+      ],
+      from: '2026-11',
+      to: '2026-11',
+      now: new Date('2026-11-26T21:30:00Z'),
+    });
+    expect(month).toMatchObject({ status: 'partial', usage: '79', projected: null, dailyAverage: null });
+  });
+});
