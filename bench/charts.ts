@@ -11,6 +11,9 @@ export interface ChartBenchResult {
   medianMs: number;
   p95Ms: number;
   n: number;
+  /** Cache rows: requests the renderer answered from its cache, and charts it drew meanwhile. */
+  cacheHits?: number;
+  rendersDuring?: number;
 }
 
 function twelveMonths(): MonthUsage[] {
@@ -43,7 +46,7 @@ async function time(name: string, n: number, run: (i: number) => Promise<unknown
     samples.push(performance.now() - start);
   }
   samples.sort((a, b) => a - b);
-  const round = (ms: number) => Math.round(ms * 1000) / 1000;
+  const round = (ms: number) => Math.round(ms * 10_000) / 10_000;
   return {
     name,
     medianMs: round(quantile(samples, 0.5)),
@@ -78,16 +81,21 @@ export async function benchCharts(n = 60): Promise<ChartBenchResult[]> {
     await renderer.render(bars);
     await renderer.render(line);
   }
-  const results = [
+  const results: ChartBenchResult[] = [
     await time('chart: 12-month bars (warm render)', n, () => renderer.render(bars)),
     await time('chart: 365-point line (warm render)', n, () => renderer.render(line)),
   ];
   await renderer.renderCached('bench', bars);
-  results.push(
-    await time('chart: 12-month bars (cache hit)', Math.max(n, 1000), () =>
-      renderer.renderCached('bench', bars),
-    ),
+  const before = renderer.stats();
+  const hits = await time('chart: 12-month bars (cache hit)', Math.max(n, 1000), () =>
+    renderer.renderCached('bench', bars),
   );
+  const after = renderer.stats();
+  results.push({
+    ...hits,
+    cacheHits: after.cacheHits - before.cacheHits,
+    rendersDuring: after.renders - before.renders,
+  });
   renderer.close();
   return results;
 }

@@ -1,24 +1,39 @@
 // Monthly usage of a meter with 100,000 readings (DESIGN §7: ≤ 10 ms for 12 months, by index
 // probes at the month boundaries, not a scan). Measured as the bot runs it: one transaction as
 // the application role, so row-level security is part of the cost. The naive way (load the whole
-// history, compute in memory) is measured beside it for the ratio. PGlite always; PostgreSQL
-// too when TEST_DATABASE_URL is set.
+// history, compute in memory) is measured beside it for the ratio. Run on its own
+// (`npx tsx bench/usage.ts`): PGlite always, PostgreSQL too when TEST_DATABASE_URL is set;
+// bench/run.ts names the databases and the server itself.
 
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { withActor } from '../src/db/actor';
+import { createDatabase } from '../src/db/open';
 import { readings, sources, users } from '../src/db/schema';
 import { monthlyUsage } from '../src/domain/usage';
 import { addMonths, monthOfInstant } from '../src/domain/usage-report';
 import { monthlyUsageForSource, type UsageSource } from '../src/store/usage';
 import { createTestDatabase, type DatabaseKind, databaseKinds } from '../test/helpers/db';
+import { createThrowawayDatabase } from './support';
 
 export interface UsageBenchResult {
   name: string;
+  database: DatabaseKind;
   medianMs: number;
   p95Ms: number;
   n: number;
+  /** On the naive row: its median over the probes' median. */
+  ratio?: number;
+}
+
+export interface UsageBenchOptions {
+  /** Default: PGlite, and PostgreSQL when TEST_DATABASE_URL is set. */
+  kinds?: DatabaseKind[];
+  /** Admin URL of the PostgreSQL server; default TEST_DATABASE_URL. */
+  adminUrl?: string;
+  /** History length; default 100,000 (the target's figure; fewer only for a smoke run). */
+  readings?: number;
 }
 
 const READINGS = 100_000;
@@ -48,8 +63,33 @@ async function time(name: string, n: number, warmup: number, run: () => Promise<
   };
 }
 
-async function benchOn(kind: DatabaseKind, runs: number): Promise<UsageBenchResult[]> {
-  const database = await createTestDatabase(kind);
+/** A migrated, empty database of this kind; PostgreSQL: a throwaway `home_log_bench_…`. */
+async function openDatabase(kind: DatabaseKind, adminUrl: string | undefined) {
+  if (kind === 'pglite' || !adminUrl) return createTestDatabase(kind);
+  const created = await createThrowawayDatabase(adminUrl, 'usage');
+  try {
+    const database = await createDatabase({ databaseUrl: created.url, pgliteDir: '' });
+    await database.migrate();
+    const close = database.close.bind(database);
+    return Object.assign(database, {
+      async close() {
+        await close();
+        await created.drop();
+      },
+    });
+  } catch (error) {
+    await created.drop();
+    throw error;
+  }
+}
+
+async function benchOn(
+  kind: DatabaseKind,
+  runs: number,
+  adminUrl: string | undefined,
+  count: number,
+): Promise<UsageBenchResult[]> {
+  const database = await openDatabase(kind, adminUrl);
   try {
     const db = database.db;
     const [user] = await db
@@ -69,14 +109,14 @@ async function benchOn(kind: DatabaseKind, runs: number): Promise<UsageBenchResu
 
     // The history ends a day before "now"; times wobble by up to an hour, usage by the hour.
     const now = new Date('2026-11-15T03:00:00Z');
-    const first = new Date(now.getTime() - 86_400_000 - READINGS * STEP_HOURS * 3_600_000);
+    const first = new Date(now.getTime() - 86_400_000 - count * STEP_HOURS * 3_600_000);
     await db.execute(sql`
       insert into readings (source_id, number, taken_at, value, entered_by, entered_at)
       select ${source.id}::uuid, g,
         ${first.toISOString()}::timestamptz + g * interval '${sql.raw(String(STEP_HOURS))} hours'
           + ((g * 7919) % 3600) * interval '1 second',
         round(g * 2.5 + (g % 7) * 0.1, 1), ${user!.id}::uuid, now()
-      from generate_series(1, ${READINGS}::int) g`);
+      from generate_series(1, ${count}::int) g`);
     await db.execute(sql`analyze readings`);
 
     const to = monthOfInstant(now, TIMEZONE);
@@ -108,18 +148,28 @@ async function benchOn(kind: DatabaseKind, runs: number): Promise<UsageBenchResu
     if (JSON.stringify(await fast()) !== JSON.stringify(await naive())) {
       throw new Error(`usage bench (${kind}): probes and full history disagree`);
     }
-    const probes = await time(`usage, 12 months of 100k readings (${kind})`, runs, 10, fast);
+    const label = `${Math.round(count / 1000)}k`;
+    const probes = await time(`usage, 12 months of ${label} readings (${kind})`, runs, 10, fast);
     const full = await time(`naive full-history load (${kind})`, 5, 1, naive);
     const ratio = Math.round(full.medianMs / probes.medianMs);
-    return [probes, { ...full, name: `${full.name}: ${ratio}× the probes` }];
+    return [
+      { ...probes, database: kind },
+      { ...full, name: `${full.name}: ${ratio}× the probes`, database: kind, ratio },
+    ];
   } finally {
     await database.close();
   }
 }
 
-export async function benchUsage(runs = 60): Promise<UsageBenchResult[]> {
+export async function benchUsage(
+  runs = 60,
+  options: UsageBenchOptions = {},
+): Promise<UsageBenchResult[]> {
+  const adminUrl = options.adminUrl ?? process.env.TEST_DATABASE_URL;
   const results: UsageBenchResult[] = [];
-  for (const kind of databaseKinds()) results.push(...(await benchOn(kind, runs)));
+  for (const kind of options.kinds ?? databaseKinds()) {
+    results.push(...(await benchOn(kind, runs, adminUrl, options.readings ?? READINGS)));
+  }
   return results;
 }
 
