@@ -24,10 +24,31 @@ export interface Processor {
  * kept by the database (claimNext), so it holds with several instances too; the in-process
  * map only avoids running two loops for one chat in this process.
  */
-export function createProcessor(deps: Deps, handle: EventHandler): Processor {
+export function createProcessor(
+  deps: Deps,
+  handle: EventHandler,
+  options: { concurrency?: number } = {},
+): Processor {
   const log = deps.logger.child({ component: 'processor' });
   // chat id -> whether more events arrived while its loop was running
   const running = new Map<string, { again: boolean }>();
+  // At most this many chats are processed at once, so that processing never takes every
+  // database connection (or, on PGlite, the only one) from the webhook, whose 200 must not wait.
+  // Chats beyond it wait their turn in arrival order.
+  const concurrency = options.concurrency ?? (deps.database.kind === 'pglite' ? 1 : 4);
+  const waiting: string[] = [];
+  let active = 0;
+
+  const start = (chatId: string) => {
+    active++;
+    deps.runInBackground(() =>
+      drainChat(chatId).finally(() => {
+        active--;
+        const next = waiting.shift();
+        if (next) start(next);
+      }),
+    );
+  };
 
   async function drainChat(chatId: string): Promise<void> {
     const state = running.get(chatId)!;
@@ -78,7 +99,8 @@ export function createProcessor(deps: Deps, handle: EventHandler): Processor {
       return;
     }
     running.set(chatId, { again: false });
-    deps.runInBackground(() => drainChat(chatId));
+    if (active < concurrency) start(chatId);
+    else waiting.push(chatId);
   };
 
   return {

@@ -60,7 +60,7 @@ const toSource = (row: SourceRow): Source => ({
 
 /**
  * The meters this chat can use, numbered as the chat numbers them (numbers are handed out on
- * first sight and never reused). One-to-one: the user's own meters and those granted to them.
+ * first sight, by app_chat_meter_number only when the chat has none yet, and never reused). One-to-one: the user's own meters and those granted to them.
  * Group or room: the meters shared into it. Archived meters are left out.
  */
 export async function listChatMeters(
@@ -72,8 +72,10 @@ export async function listChatMeters(
     chat.type === 'user'
       ? await rows<SourceRow>(
           tx,
-          sql`select s.*, app_source_role(s.id) as role, app_chat_meter_number(${chat.key}, s.id) as number
+          sql`select s.*, app_source_role(s.id) as role,
+                     coalesce(cm.number, app_chat_meter_number(${chat.key}, s.id)) as number
               from sources s
+              left join chat_meters cm on cm.chat_key = ${chat.key} and cm.source_id = s.id
               where s.archived_at is null
                 and (s.owner_id = ${userId}
                   or exists (select 1 from access a where a.source_id = s.id and a.user_id = ${userId}))
@@ -81,8 +83,10 @@ export async function listChatMeters(
         )
       : await rows<SourceRow>(
           tx,
-          sql`select s.*, app_source_role(s.id) as role, app_chat_meter_number(${chat.key}, s.id) as number
+          sql`select s.*, app_source_role(s.id) as role,
+                     coalesce(cm.number, app_chat_meter_number(${chat.key}, s.id)) as number
               from group_shares g join sources s on s.id = g.source_id
+              left join chat_meters cm on cm.chat_key = ${chat.key} and cm.source_id = s.id
               where g.chat_id = ${chat.lineId} and s.archived_at is null
               order by g.granted_at, s.id`,
         );

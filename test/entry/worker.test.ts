@@ -80,6 +80,8 @@ describe('the Cloudflare Workers entry', () => {
               WRANGLER_SEND_METRICS: 'false',
             },
             stdio: ['ignore', 'pipe', 'pipe'],
+            // Its own process group, so that workerd (wrangler's child) is stopped with it.
+            detached: true,
           },
         );
         dev.stdout?.on('data', (chunk) => {
@@ -122,7 +124,13 @@ describe('the Cloudflare Workers entry', () => {
         await check.end();
         expect(stored.map((row) => row.value)).toEqual(['4521']);
       } finally {
-        dev?.kill('SIGTERM');
+        if (dev?.pid) {
+          try {
+            process.kill(-dev.pid, 'SIGTERM');
+          } catch {
+            // already gone
+          }
+        }
         await platform.close();
         await admin.unsafe(`drop database if exists ${name} with (force)`);
         await admin.end();
