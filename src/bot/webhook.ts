@@ -51,7 +51,7 @@ export function webhookRoutes(deps: Deps, processor: Processor): Hono {
         (event): event is webhook.Event => typeof event === 'object' && event !== null,
       );
 
-      const chats = await recordEvents(deps.database.db, events, (raw) =>
+      const chats = await recordEvents(deps.database, events, (raw) =>
         createHash('sha256').update(raw).digest('hex'),
       );
       for (const chatId of chats) processor.kick(chatId);

@@ -16,6 +16,12 @@ type Executor = Db | Tx;
 export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
+  /**
+   * Connections whose sessions run as the application role from the start (no per-transaction
+   * role switch), for single statements on the hot path: recording webhook events. Null on
+   * PGlite, which has one session.
+   */
+  inbox: Db | null;
   /** Applies pending migrations from drizzle/; returns how many were applied. */
   migrate(): Promise<number>;
   /** True when the database answers a trivial query within `timeoutMs`. */

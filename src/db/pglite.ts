@@ -19,6 +19,7 @@ export function wrapPglite(client: PGlite): Database {
   return {
     kind: 'pglite',
     db: db as unknown as Db,
+    inbox: null,
     async migrate() {
       const before = await appliedMigrations(db as unknown as Db);
       await migratePglite(db, { migrationsFolder: migrationsFolder() });

@@ -1,6 +1,7 @@
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { APP_ROLE } from './actor';
 import { appliedMigrations, type Database, type Db, ping } from './client';
 import { migrationsFolder } from './migrations';
 import * as schema from './schema';
@@ -18,10 +19,20 @@ export async function createPostgres(url: string, max: number): Promise<Database
     connection: { application_name: 'home-log' },
   });
   const db = drizzlePostgres({ client, schema });
+  // A few connections that log in as the application role (a startup parameter), so that
+  // recording a webhook event is one statement, without BEGIN/SET ROLE/COMMIT around it.
+  const inboxClient = postgres(url, {
+    max: 3,
+    onnotice: () => {},
+    connect_timeout: 10,
+    connection: { application_name: 'home-log inbox', role: APP_ROLE } as Record<string, string>,
+  });
+  const inbox = drizzlePostgres({ client: inboxClient, schema });
   let closed = false;
   return {
     kind: 'postgres',
     db: db as unknown as Db,
+    inbox: inbox as unknown as Db,
     async migrate() {
       // One connection holds an advisory lock while migrating, so that several instances
       // starting together apply each migration once.
@@ -42,7 +53,7 @@ export async function createPostgres(url: string, max: number): Promise<Database
     async close() {
       if (closed) return;
       closed = true;
-      await client.end({ timeout: 5 });
+      await Promise.all([client.end({ timeout: 5 }), inboxClient.end({ timeout: 5 })]);
     },
   };
 }

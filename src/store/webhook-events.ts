@@ -1,7 +1,7 @@
 import type { webhook } from '@line/bot-sdk';
 import { eq, sql } from 'drizzle-orm';
 import { withActor } from '../db/actor';
-import { type Db, rows } from '../db/client';
+import { type Database, type Db, rows, type Tx } from '../db/client';
 import { webhookEvents } from '../db/schema';
 
 /** An event whose processing has been claimed by this process. */
@@ -38,7 +38,7 @@ function eventIdOf(event: webhook.Event, raw: string): string {
  * redelivered or duplicated event is never processed twice. Returns the chats with new events.
  */
 export async function recordEvents(
-  db: Db,
+  database: Database,
   events: webhook.Event[],
   hash: (raw: string) => string,
 ): Promise<string[]> {
@@ -50,13 +50,17 @@ export async function recordEvents(
     type: String(event.type ?? 'unknown').slice(0, 64),
     payload: event,
   }));
-  const inserted = await withActor(db, { userId: null }, ({ tx }) =>
-    tx
+  const insert = (executor: Db | Tx) =>
+    executor
       .insert(webhookEvents)
       .values(values)
       .onConflictDoNothing()
-      .returning({ chatId: webhookEvents.chatId }),
-  );
+      .returning({ chatId: webhookEvents.chatId });
+  // One statement on a connection that already runs as the application role; else the usual
+  // transaction with the role switched.
+  const inserted = database.inbox
+    ? await insert(database.inbox)
+    : await withActor(database.db, { userId: null }, ({ tx }) => insert(tx));
   return [...new Set(inserted.map((row) => row.chatId))];
 }
 

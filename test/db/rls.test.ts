@@ -348,6 +348,21 @@ describe.each(databaseKinds())('row-level security on %s', (kind) => {
     expect(await asApp(bob, 'select action from audit_log')).toEqual([{ action: 'reading.add' }]);
   });
 
+  it('records webhook events through connections that are the application role', async () => {
+    if (!database.inbox) {
+      expect(kind).toBe('pglite'); // one session: the inbox goes through withActor there
+      return;
+    }
+    const [who] = await rows<{ current_user: string }>(database.inbox, sql`select current_user`);
+    expect(who?.current_user).toBe('home_log_app');
+    expect(await asApp(null, 'select 1 as one')).toEqual([{ one: 1 }]);
+    // Nobody is acting on these connections: row security shows them no meters at all.
+    expect(await rows(database.inbox, sql`select * from sources`)).toEqual([]);
+    expect(await rejection(database.inbox.execute(sql`update readings set value = 0`))).toMatch(
+      /permission denied/,
+    );
+  });
+
   it('forgets the acting user when the transaction ends', async () => {
     const seen = await withActor(database.db, { userId: alice }, async ({ tx }) =>
       rows<{ u: string | null }>(tx, sql`select current_setting('app.user_id', true) as u`),
