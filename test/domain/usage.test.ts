@@ -635,6 +635,11 @@ describe('rates over too short a span', () => {
       to: '2026-11',
       now: new Date('2026-11-26T21:30:00Z'),
     });
-    expect(month).toMatchObject({ status: 'partial', usage: '79', projected: null, dailyAverage: null });
+    expect(month).toMatchObject({
+      status: 'partial',
+      usage: '79',
+      projected: null,
+      dailyAverage: null,
+    });
   });
 });
