@@ -1,10 +1,8 @@
 import { createApp } from '../app';
-import { createBackgroundTasks } from '../background';
 import { createBot } from '../bot/bot';
 import { parseConfig } from '../config';
 import { createPostgres } from '../db/postgres';
-import type { Deps } from '../deps';
-import { createLineApi } from '../line/client';
+import { assembleDeps } from '../deps';
 import { createLogger } from '../logger';
 
 // The Cloudflare Workers entry (wrangler.toml "main"). The same app as the Node server, on
@@ -40,27 +38,12 @@ async function open(env: Env, ctx: ExecutionContext) {
   });
   // Hyperdrive pools connections itself; a few per request is plenty.
   const database = await createPostgres(config.databaseUrl, 5);
-  const background = createBackgroundTasks((error) =>
-    logger.error({ err: error }, 'background task failed'),
-  );
-  const deps: Deps = {
-    config,
-    database,
-    line: createLineApi({
-      channelAccessToken: config.line.channelAccessToken,
-      baseUrl: config.line.apiBaseUrl,
-      logger,
-    }),
-    charts: null,
-    logger,
-    clock: () => new Date(),
-    runInBackground: (task) => background.run(task),
-  };
+  // No chart renderer: native canvas cannot run on Workers.
+  const { deps, drain } = assembleDeps({ config, database, charts: null, logger });
   const bot = createBot(deps);
   // The response goes out at once; the events it recorded are processed after it, then the
   // connections close.
-  const finish = () =>
-    ctx.waitUntil(background.drain(BACKGROUND_GRACE_MS).finally(() => database.close()));
+  const finish = () => ctx.waitUntil(drain(BACKGROUND_GRACE_MS).finally(() => database.close()));
   return { app: createApp(deps, bot), bot, finish, logger };
 }
 
