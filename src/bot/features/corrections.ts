@@ -55,15 +55,9 @@ export const corrections = new Composer()
       const meter = reading && meterOf(reading);
       if (!reading || !meter) return [text(t.nothingToUndo)];
       if (!hasRole(meter.role, 'write')) return [text(t.readOnly(labelOf(ctx, meter)))];
-      await lockSource(tx, meter.source.id);
-      if (!(await retireReading(tx, reading, user.id, ctx.eventId))) return [text(t.nothingToUndo)];
-      audit({
-        action: 'reading.undo',
-        subjectType: 'reading',
-        subjectId: reading.id,
-        sourceId: meter.source.id,
-        before: describeReading(reading),
-      });
+      if (!(await retire(ctx, { tx, audit }, meter, reading, 'reading.undo'))) {
+        return [text(t.nothingToUndo)];
+      }
       return [
         text(
           t.undone(labelOf(ctx, meter), reading.number, withUnit(reading.value, meter.source.unit)),
@@ -159,7 +153,7 @@ export const corrections = new Composer()
     const { t } = ctx;
     const user = ctx.user!;
     const messages = await ctx.transaction(async (context) => {
-      const { tx, audit } = context;
+      const { tx } = context;
       const replayed = await findDeletedByOrigin(tx, ctx.eventId);
       if (replayed) {
         const meter = (await listChatMeters(tx, ctx.chat!, user.id)).find(
@@ -180,17 +174,9 @@ export const corrections = new Composer()
       const target = await findTarget(ctx, context, command.target);
       if ('answer' in target) return target.answer;
       const { meter, reading } = target;
-      await lockSource(tx, meter.source.id);
-      if (!(await retireReading(tx, reading, user.id, ctx.eventId))) {
+      if (!(await retire(ctx, context, meter, reading, 'reading.delete'))) {
         return [text(t.readingNotFound(labelOf(ctx, meter), reading.number))];
       }
-      audit({
-        action: 'reading.delete',
-        subjectType: 'reading',
-        subjectId: reading.id,
-        sourceId: meter.source.id,
-        before: describeReading(reading),
-      });
       return [
         text(
           t.deleted(
@@ -204,6 +190,26 @@ export const corrections = new Composer()
     });
     if (messages) await ctx.reply(...messages);
   });
+
+/** Undo and delete: the row is stamped (never removed), under the meter's lock, and audited. */
+async function retire(
+  ctx: BotContext,
+  { tx, audit }: Pick<ActorContext, 'tx' | 'audit'>,
+  meter: ChatMeter,
+  reading: Reading,
+  action: 'reading.undo' | 'reading.delete',
+): Promise<boolean> {
+  await lockSource(tx, meter.source.id);
+  if (!(await retireReading(tx, reading, ctx.user!.id, ctx.eventId))) return false;
+  audit({
+    action,
+    subjectType: 'reading',
+    subjectId: reading.id,
+    sourceId: meter.source.id,
+    before: describeReading(reading),
+  });
+  return true;
+}
 
 /**
  * The reading a fix or delete means, if the speaker may change it: writers their own readings,
