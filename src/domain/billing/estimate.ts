@@ -10,7 +10,15 @@
 import type { MonthStatus, ReadingPoint } from '../types';
 import { type CumulativeSource, periodUsage } from '../usage';
 import { type Bill, computeBill } from './bill';
-import { type BillingCycle, type BillingPeriod, periodGrid, periodsBetween } from './periods';
+import { decimal, money } from './money';
+import {
+  addPeriods,
+  type BillingCycle,
+  type BillingPeriod,
+  periodContaining,
+  periodGrid,
+  periodsBetween,
+} from './periods';
 import { resolveTariff, type Tariff, type TariffSetting } from './tariff';
 
 export interface PeriodEstimate {
@@ -69,4 +77,29 @@ export function estimatePeriods(input: PeriodEstimatesInput): PeriodEstimate[] {
         tariff && figure.projected !== null ? computeBill(tariff, figure.projected) : null,
     };
   });
+}
+
+export interface BillOverviewInput extends Omit<PeriodEstimatesInput, 'from' | 'to'> {
+  /** How many periods before the current one to include. */
+  previousCount: number;
+}
+
+/** What `bill meter 1` shows: the period holding `now`, and the `previousCount` before it. */
+export function billOverview(input: BillOverviewInput): {
+  current: PeriodEstimate;
+  previous: PeriodEstimate[];
+} {
+  if (!Number.isInteger(input.previousCount) || input.previousCount < 0) {
+    throw new RangeError(`previousCount must be a whole number >= 0, not ${input.previousCount}`);
+  }
+  const to = periodContaining(input.cycle, input.now).label;
+  const from = addPeriods(to, -input.previousCount);
+  const estimates = estimatePeriods({ ...input, from, to });
+  return { current: estimates[estimates.length - 1]!, previous: estimates.slice(0, -1) };
+}
+
+/** A paid bill against the estimate: paid − estimated, in baht ("+12.30" means paid more). */
+export function paidDifference(estimatedTotal: string, paidTotal: string): string {
+  const difference = money(decimal(paidTotal).minus(decimal(estimatedTotal)));
+  return difference.startsWith('-') || difference === '0.00' ? difference : `+${difference}`;
 }

@@ -1,7 +1,11 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { checkAlerts } from '../../../src/domain/billing/alerts';
-import { estimatePeriods } from '../../../src/domain/billing/estimate';
+import {
+  billOverview,
+  estimatePeriods,
+  paidDifference,
+} from '../../../src/domain/billing/estimate';
 import { billingPreset } from '../../../src/domain/billing/presets';
 import type { TariffSetting } from '../../../src/domain/billing/tariff';
 import type { ReadingPoint, RegisterEvent } from '../../../src/domain/types';
@@ -162,6 +166,62 @@ describe('estimated bills per billing period', () => {
         now: new Date(),
       }),
     ).toThrow(RangeError);
+  });
+});
+
+describe('bill overview and paid bills', () => {
+  const points = [
+    reading('2026-09-18T00:00', '500'),
+    reading('2026-10-18T00:00', '1000'),
+    reading('2026-11-18T00:00', '1320'),
+    reading('2026-12-03T00:00', '1470'),
+  ];
+
+  it('gives the current period and the ones before it, oldest first', () => {
+    const overview = billOverview({
+      source,
+      cycle,
+      points,
+      settings,
+      now: local('2026-12-03T12:00'),
+      previousCount: 3,
+    });
+    expect(overview.current.period.label).toBe('2026-12');
+    expect(overview.current.projectedBill?.total).toBe('1343.18');
+    expect(overview.previous.map((e) => [e.period.label, e.status, e.usage])).toEqual([
+      ['2026-09', 'none', null],
+      ['2026-10', 'measured', '500'],
+      ['2026-11', 'measured', '320'],
+    ]);
+    expect(
+      billOverview({
+        source,
+        cycle,
+        points,
+        settings,
+        now: local('2026-12-03T12:00'),
+        previousCount: 0,
+      }).previous,
+    ).toEqual([]);
+  });
+
+  it('takes the period from the reading day: on the 18th a new period begins', () => {
+    const overview = billOverview({
+      source,
+      cycle,
+      points,
+      settings,
+      now: local('2026-12-18T00:00'),
+      previousCount: 1,
+    });
+    expect(overview.current.period.label).toBe('2027-01');
+    expect(overview.previous[0]?.period.label).toBe('2026-12');
+  });
+
+  it('shows what was paid against the estimate', () => {
+    expect(paidDifference('1441.39', '1455.94')).toBe('+14.55');
+    expect(paidDifference('1455.94', '1441.39')).toBe('-14.55');
+    expect(paidDifference('1455.94', '1455.94')).toBe('0.00');
   });
 });
 
