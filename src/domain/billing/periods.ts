@@ -11,7 +11,7 @@
  * is '2026-12' (the December bill); a calendar month keeps its own name (Nov 1 → Dec 1 is '2026-11').
  * Periods are half-open [start, end), like the usage engine's months.
  */
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 export interface BillingCycle {
   /** IANA zone, e.g. 'Asia/Bangkok'. */
@@ -110,7 +110,7 @@ export function periodContaining(cycle: BillingCycle, instant: Date): BillingPer
 }
 
 function checkZone(timezone: string): string {
-  if (!DateTime.now().setZone(timezone).isValid) {
+  if (!IANAZone.isValidZone(timezone)) {
     throw new RangeError(`Unknown time zone: ${JSON.stringify(timezone)}`);
   }
   return timezone;
