@@ -1,5 +1,7 @@
 /**
- * The usage engine: irregular readings in, calendar-month figures out (DESIGN §5, REFERENCE §5).
+ * The usage engine: irregular readings in, figures per period out (DESIGN §5, REFERENCE §5).
+ * Periods are calendar months (monthlyUsage) or any contiguous run of half-open periods
+ * (periodUsage), e.g. billing periods that run from a reading day to the next.
  *
  * Pure: no I/O and no clock (callers pass `now`). Values are decimal strings in and out and are
  * computed with decimal.js; no float ever touches a value (only instants and day counts are numbers).
@@ -327,10 +329,10 @@ function project(usage: Decimal, rate: Rate, remainingMs: number): Decimal {
 // Months
 
 interface MonthGrid {
-  /** 'YYYY-MM' of each month. */
-  labels: string[];
+  /** 'YYYY-MM' of each month (or the label of each period). */
+  labels: readonly string[];
   /** Month starts plus the end of the last month (epoch ms): labels.length + 1 entries, or none. */
-  bounds: number[];
+  bounds: readonly number[];
 }
 
 function parseMonth(text: string): { year: number; month: number } {
@@ -422,6 +424,50 @@ export interface MonthlyUsageInput {
  */
 export function monthlyUsage(input: MonthlyUsageInput): MonthUsage[] {
   const grid = monthGrid(input.source.timezone, input.from, input.to);
+  return usageOnGrid(input, grid);
+}
+
+/** Contiguous half-open periods: period k is [boundaries[k], boundaries[k + 1]). */
+export interface PeriodGrid {
+  /** One label per period, e.g. a billing period's 'YYYY-MM'. */
+  labels: readonly string[];
+  /** labels.length + 1 strictly increasing instants, or none when there are no labels. */
+  boundaries: readonly Date[];
+}
+
+export interface PeriodUsageInput {
+  source: CumulativeSource;
+  points: readonly ReadingPoint[];
+  periods: PeriodGrid;
+  now: Date;
+}
+
+/**
+ * Usage over arbitrary contiguous periods, by exactly the rules of monthlyUsage (which is this
+ * function on the calendar-month grid): shared interpolated boundaries, the same statuses, and
+ * the projection of the period holding `now`. Each figure's `month` field holds the period's label.
+ * Throws RangeError when the boundaries do not fit the labels or do not increase.
+ */
+export function periodUsage(input: PeriodUsageInput): MonthUsage[] {
+  const { labels, boundaries } = input.periods;
+  if (labels.length === 0 ? boundaries.length > 1 : boundaries.length !== labels.length + 1) {
+    throw new RangeError(
+      `A period grid needs one boundary more than labels (${labels.length} labels, ${boundaries.length} boundaries)`,
+    );
+  }
+  const bounds = labels.length === 0 ? [] : boundaries.map((boundary) => boundary.getTime());
+  for (let k = 1; k < bounds.length; k++) {
+    if (!(bounds[k]! > bounds[k - 1]!)) {
+      throw new RangeError('Period boundaries must strictly increase');
+    }
+  }
+  return usageOnGrid(input, { labels, bounds });
+}
+
+function usageOnGrid(
+  input: { source: CumulativeSource; points: readonly ReadingPoint[]; now: Date },
+  grid: MonthGrid,
+): MonthUsage[] {
   const series = buildSeries(input.source, sortReadingPoints(input.points));
   const hasReadings = series.times.length > 0;
   const edges = hasReadings ? grid.bounds.map((t) => edgeAt(series, t)) : [];

@@ -2,6 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { periodGrid } from '../../src/domain/billing/periods';
 import type { MonthUsage, ReadingPoint, RegisterEvent } from '../../src/domain/types';
 import {
   type CumulativeSource,
@@ -10,6 +11,7 @@ import {
   monthlyStats,
   monthlySums,
   monthlyUsage,
+  periodUsage,
   selectProbePoints,
   usageBetween,
   usageSincePrevious,
@@ -620,6 +622,80 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+  it('(d) periodUsage on the calendar-month grid is monthlyUsage', () => {
+    let projected = 0;
+    fc.assert(
+      fc.property(anyHistory, (history) => {
+        const { points, from, to, now, source } = buildAny(history);
+        const months = monthlyUsage({ source, points, from, to, now });
+        const boundaries = monthBoundaries(source.timezone, from, to);
+        const labels = months.map((month) => month.month);
+        expect(periodUsage({ source, points, periods: { labels, boundaries }, now })).toEqual(
+          months,
+        );
+        if (months.some((month) => month.status === 'projected')) projected++;
+      }),
+      { numRuns: 200 },
+    );
+    expect(projected).toBeGreaterThan(10);
+  });
+
+  it('(d) billing periods add up exactly to the true consumption, probes included', () => {
+    fc.assert(
+      fc.property(realisticHistory, fc.integer({ min: 1, max: 31 }), (history, billingDay) => {
+        const { points, total, first, last } = buildRealistic(history);
+        const cycle = { timezone: history.zone, billingDay };
+        // From the month before the first reading to two months after the last one: every
+        // billing period that could hold a reading is inside.
+        const periods = periodGrid(
+          cycle,
+          monthOf(first.getTime(), history.zone, -1),
+          monthOf(last.getTime(), history.zone, 2),
+        );
+        const src = source(DIGITS, history.zone);
+        const figures = periodUsage({ source: src, points, periods, now: LATER });
+        expect(sumUsage(figures)).toBe(cents(total));
+        const probes = selectProbePoints(points, periods.boundaries);
+        expect(periodUsage({ source: src, points: probes, periods, now: LATER })).toEqual(figures);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('periodUsage', () => {
+  const points = [
+    reading(local('2026-11-10T00:00'), '1000'),
+    reading(local('2026-11-30T00:00'), '1200'),
+    reading(local('2026-12-28T00:00'), '1480'),
+  ];
+
+  it('interpolates at any boundary and labels the figures with the period labels', () => {
+    const figures = periodUsage({
+      source: source(),
+      points,
+      periods: {
+        labels: ['2026-12'],
+        boundaries: [local('2026-11-18T00:00'), local('2026-12-18T00:00')],
+      },
+      now: LATER,
+    });
+    // C(Nov 18) = 1000 + 200 × 8/20 = 1080; C(Dec 18) = 1200 + 280 × 18/28 = 1380.
+    expect(figures).toEqual([
+      expect.objectContaining({ month: '2026-12', status: 'interpolated', usage: '300' }),
+    ]);
+  });
+
+  it('refuses boundaries that do not fit the labels or do not increase', () => {
+    const run = (labels: string[], boundaries: Date[]) => () =>
+      periodUsage({ source: source(), points, periods: { labels, boundaries }, now: LATER });
+    const [a, b] = [local('2026-11-18T00:00'), local('2026-12-18T00:00')];
+    expect(run(['x'], [a])).toThrow(RangeError);
+    expect(run(['x'], [b, a])).toThrow(RangeError);
+    expect(run(['x'], [a, a])).toThrow(RangeError);
+    expect(run([], [a, b])).toThrow(RangeError);
+    expect(run([], [])()).toEqual([]);
   });
 });
 
