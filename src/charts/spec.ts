@@ -1,4 +1,4 @@
-// Chart.js configurations for the bot's charts (DESIGN §5). Pure: no canvas here, so the
+// Chart.js configurations for the bot's charts. Pure: no canvas here, so the
 // specs can be built and inspected anywhere; src/charts/renderer.ts turns them into PNGs.
 // Decimal strings become numbers only at this point, for drawing; nothing computed here is stored.
 // The look (size, colours, type sizes) comes from ./theme, shared with other drawn images.
@@ -7,7 +7,7 @@ import type { Chart, ChartConfiguration, Plugin, Point, Scale } from 'chart.js';
 import { DateTime } from 'luxon';
 import type { Language, MonthStats, MonthUsage } from '../domain/types';
 import { barValueLabel, displayYear, monthLabel, monthTickLines, shortMonthName } from './labels';
-import { CHART_SIZE, FONT_SIZE, HATCH, PAGE_PADDING, PALETTE, TITLE_STYLE } from './theme';
+import { CHART_SIZE, cssFont, FONT_SIZE, HATCH, PAGE_PADDING, PALETTE, TITLE_STYLE } from './theme';
 
 export { monthLabel } from './labels';
 
@@ -102,7 +102,7 @@ function barRect(chart: Chart, datasetIndex: number, index: number): BarRect | n
 
 function fontOf(chart: Chart, size: number): string {
   const family = (chart.options.font as { family?: string } | undefined)?.family ?? 'sans-serif';
-  return `bold ${size}px ${family}`;
+  return cssFont(size, 'bold', family);
 }
 
 /**

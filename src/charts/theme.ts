@@ -9,8 +9,8 @@
 
 /**
  * Square: LINE shows an image message in a bubble at its own aspect ratio, and a square fills
- * the bubble's width without growing taller than a phone screen. 1040 px is LINE's widest
- * rich-menu/imagemap base size, so the same pixels work there too.
+ * the bubble's width without growing taller than a phone screen. The PNG stays far below
+ * LINE's limits (original ≤ 10 MB, preview ≤ 1 MB): about 50–100 kB.
  */
 export const CHART_SIZE = { width: 1040, height: 1040 } as const;
 
