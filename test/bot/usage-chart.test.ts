@@ -1,17 +1,46 @@
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHART_COLOURS } from '../../src/charts/spec';
+import { CHART_SIZE } from '../../src/charts/theme';
 import { type Person, person } from '../helpers/chat';
 import { type Harness, startHarness } from '../helpers/harness';
 
 // "How much did we use?" end to end: readings in, a usage answer and a chart image out, the image
 // fetched from the URL that reached LINE.
 
+/** 20 March 2026, 10:00 in Bangkok: the meter below was first read two months ago. */
+const NOW = new Date('2026-03-20T03:00:00Z');
+
+/** Columns of `hex` in the row `y` of a decoded PNG, grouped into runs at least 8 px wide. */
+function runsInRow(png: PNG, y: number, hex: string): number {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const colour = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  let count = 0;
+  for (let x = 0, run = 0; x <= png.width; x++) {
+    const i = (y * png.width + x) * 4;
+    if (x < png.width && colour.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 3)) run++;
+    else {
+      if (run >= 8) count++;
+      run = 0;
+    }
+  }
+  return count;
+}
+
+/** Bars of each colour standing on the baseline: runs in a row just above the lowest bar row. */
+function barsOnBaseline(png: PNG, hexes: string[]): number[] {
+  let baseline = -1;
+  for (let y = png.height - 1; y >= 0 && baseline < 0; y--)
+    if (hexes.some((hex) => runsInRow(png, y, hex) > 0)) baseline = y;
+  return hexes.map((hex) => runsInRow(png, baseline - 3, hex));
+}
+
 describe('usage and charts through the webhook', () => {
   let h: Harness;
   let som: Person;
 
   beforeAll(async () => {
-    h = await startHarness();
+    h = await startHarness({ clock: () => NOW });
     som = person(h, h.platform.addUser({ displayName: 'Som', language: 'en' }));
     await som.say('add meter Electric kWh');
     // DESIGN §5's worked example.
@@ -58,10 +87,26 @@ describe('usage and charts through the webhook', () => {
       const bytes = Buffer.from(await response.arrayBuffer());
       expect(bytes.length).toBeLessThan(1_000_000);
       const png = PNG.sync.read(bytes);
-      expect([png.width, png.height]).toEqual([h.deps.charts!.width, h.deps.charts!.height]);
+      expect([png.width, png.height]).toEqual([CHART_SIZE.width, CHART_SIZE.height]);
+      expect(png.width).toBe(png.height);
     }
     await som.say('chart meter 1');
     expect(h.deps.charts!.stats().renders - rendersBefore).toBe(1);
+  });
+
+  it("shows the new meter's three months, not a mostly empty year, in English and Thai", async () => {
+    for (const request of ['chart meter 1', 'กราฟ มิเตอร์ 1']) {
+      const answer = await som.say(request);
+      const response = await fetch(answer.images[0]!.originalContentUrl);
+      const png = PNG.sync.read(Buffer.from(await response.arrayBuffer()));
+      // January from the 20th (in part), February whole, March so far with its projection.
+      const [whole, part, lastYear] = barsOnBaseline(png, [
+        CHART_COLOURS.usage,
+        CHART_COLOURS.partial,
+        CHART_COLOURS.lastYear,
+      ]);
+      expect([whole, part, lastYear], request).toEqual([1, 2, 0]);
+    }
   });
 
   it('draws a line chart of the readings', async () => {

@@ -1,8 +1,9 @@
 // Charts are checked on real PNGs from the real renderer: decoded with pngjs and measured by
-// scanning for the fixed colours of src/charts/spec.ts.
+// scanning for the fixed colours of the chart theme (src/charts/theme.ts).
 
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { barValueLabel, monthTickLines } from '../../src/charts/labels';
 import {
   createChartRenderer,
   KNOWN_FONT_FILES,
@@ -14,12 +15,16 @@ import {
   CHART_COLOURS,
   type ChartSpec,
   calendarTicks,
+  firstShownMonth,
   gaugeChartSpec,
+  MIN_CHART_MONTHS,
   type MonthlyChartSpec,
   monthLabel,
   monthlyChartSpec,
   readingsChartSpec,
+  tickLabel,
 } from '../../src/charts/spec';
+import { CHART_SIZE } from '../../src/charts/theme';
 import type { MonthStats, MonthStatus, MonthUsage } from '../../src/domain/types';
 
 // ---- helpers ---------------------------------------------------------------------------
@@ -59,6 +64,9 @@ interface Bar {
   top: number;
   /** In pixels, counting the anti-aliased edge rows by their coverage. */
   height: number;
+  /** First and last column of the bar. */
+  left: number;
+  right: number;
 }
 
 /** How much of a pixel an edge of `colour` covers, judged on the channel that differs most from white. */
@@ -109,23 +117,31 @@ function findBars(png: PNG, colour: Rgb): { baseline: number; bars: Bar[] } {
     while (standing[x]) x++;
     if (x - start < 8) continue;
     const centre = Math.floor((start + x - 1) / 2);
-    const run = standing[centre] as { top: number; bottom: number };
+    // Measured a few columns in from the left edge: a value label may sit inside at the centre.
+    const at = start + 3;
+    const run = standing[at] as { top: number; bottom: number };
     const height =
       run.bottom -
       run.top +
       1 +
-      coverage(png, centre, run.top - 1, colour) +
-      coverage(png, centre, run.bottom + 1, colour);
-    bars.push({ centre, top: run.top, height });
+      coverage(png, at, run.top - 1, colour) +
+      coverage(png, at, run.bottom + 1, colour);
+    bars.push({ centre, top: run.top, height, left: start, right: x - 1 });
   }
   return { baseline, bars };
 }
 
-/** Pixels dark enough to be ink on white, as a set of "x,y" relative to their bounding box. */
-function inkBitmap(png: PNG): { cells: Set<string>; width: number; height: number } {
+/**
+ * Pixels dark enough to be ink on white, as a set of "x,y" relative to their bounding box;
+ * the whole picture or the rectangle [x0, x1) × [y0, y1).
+ */
+function inkBitmap(
+  png: PNG,
+  [x0, y0, x1, y1] = [0, 0, png.width, png.height],
+): { cells: Set<string>; width: number; height: number } {
   const ink: [number, number][] = [];
-  for (let y = 0; y < png.height; y++)
-    for (let x = 0; x < png.width; x++) {
+  for (let y = y0; y < y1; y++)
+    for (let x = x0; x < x1; x++) {
       const [r, g, b] = pixel(png, x, y);
       if (0.299 * r + 0.587 * g + 0.114 * b < 160) ink.push([x, y]);
     }
@@ -139,6 +155,24 @@ function inkBitmap(png: PNG): { cells: Set<string>; width: number; height: numbe
     width: maxX - minX + 1,
     height: maxY - minY + 1,
   };
+}
+
+/**
+ * How alike two ink bitmaps are, each aligned at its own bounding box: the share of inked
+ * pixels with ink within 1 px in the other (1 for the same text, even at another sub-pixel
+ * offset; well under that for different text).
+ */
+function overlap(a: ReturnType<typeof inkBitmap>, b: ReturnType<typeof inkBitmap>): number {
+  const near = (cell: string, other: Set<string>) => {
+    const [x = 0, y = 0] = cell.split(',').map(Number);
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++) if (other.has(`${x + dx},${y + dy}`)) return true;
+    return false;
+  };
+  const matched =
+    [...a.cells].filter((c) => near(c, b.cells)).length +
+    [...b.cells].filter((c) => near(c, a.cells)).length;
+  return matched / Math.max(1, a.cells.size + b.cells.size);
 }
 
 /**
@@ -204,16 +238,31 @@ const MONTHS: MonthUsage[] = [
   month('2026-02', 'interpolated', '200'),
   month('2026-03', 'measured', '400'),
   month('2026-04', 'none', null),
-  month('2026-05', 'partial', '100', '250'),
+  month('2026-05', 'projected', '100', '250'),
 ];
 
-function usageSpec(lastYear?: (string | null)[]): MonthlyChartSpec {
+function usageSpec(
+  lastYear?: (string | null)[],
+  options: { language?: 'en' | 'th'; size?: { width: number; height: number } } = {},
+): MonthlyChartSpec {
   return monthlyChartSpec({
     title: 'Electricity',
     unit: 'kWh',
-    language: 'en',
+    language: options.language ?? 'en',
     months: MONTHS,
     ...(lastYear ? { lastYear } : {}),
+    ...(options.size ? { size: options.size } : {}),
+  });
+}
+
+/** A year of months, 2026-01..2026-12, of which only the last `withData` have readings. */
+function youngMeter(withData: number): MonthUsage[] {
+  return Array.from({ length: 12 }, (_, i) => {
+    const ym = `2026-${String(i + 1).padStart(2, '0')}`;
+    const age = 12 - i; // 1 for the current month
+    if (age > withData) return month(ym, 'none', null);
+    if (age === 1) return month(ym, 'projected', '30', '95');
+    return age === withData ? month(ym, 'partial', '40') : month(ym, 'measured', '90');
   });
 }
 
@@ -223,28 +272,69 @@ afterAll(() => renderer.close());
 // ---- specs (pure) ----------------------------------------------------------------------
 
 describe('chart specs', () => {
-  it('labels months per language, Thai with the Buddhist-era short year', () => {
-    expect(monthLabel('2026-11', 'en')).toBe('Nov 26');
-    expect(monthLabel('2026-11', 'th')).toBe('พ.ย. 69');
-    expect(monthLabel('2025-12', 'th')).toBe('ธ.ค. 68');
+  it('labels months with the full year, Thai in the Buddhist era', () => {
+    expect(monthLabel('2026-11', 'en')).toBe('Nov 2026');
+    expect(monthLabel('2026-11', 'th')).toBe('พ.ย. 2569');
+    expect(monthLabel('2025-12', 'th')).toBe('ธ.ค. 2568');
+    expect(monthLabel('2026-01', 'th')).toBe('ม.ค. 2569');
+    expect(() => monthLabel('2026-13', 'en')).toThrow();
     expect(() => monthLabel('2026-13x', 'en')).toThrow();
+    // On the axis: the month over its year.
+    expect(monthTickLines('ม.ค. 2569')).toEqual(['ม.ค.', '2569']);
+    expect(monthTickLines('Jan 2026')).toEqual(['Jan', '2026']);
+    // Readings charts: month ticks carry the full year too.
+    const step = { unit: 'month' as const, count: 1, approxMs: 0 };
+    const jan = Date.UTC(2025, 11, 31, 17); // 1 Jan 2026 00:00 in Bangkok
+    expect(tickLabel(jan, step, 'Asia/Bangkok', 'en')).toEqual(['Jan', '2026']);
+    expect(tickLabel(jan, step, 'Asia/Bangkok', 'th')).toEqual(['ม.ค.', '2569']);
   });
 
-  it('builds a monthly bar spec: values, projected remainder, legend, deterministic options', () => {
+  it('writes short figures for bars: fewer decimals the larger, thousands grouped', () => {
+    expect(barValueLabel('1234.56')).toBe('1,235');
+    expect(barValueLabel('56.75')).toBe('56.8');
+    expect(barValueLabel('3.256')).toBe('3.26');
+    expect(barValueLabel('0.001')).toBe('0');
+    expect(barValueLabel('-12.34')).toBe('-12.3');
+  });
+
+  it('builds a monthly bar spec: whole months, the current month so far and projected', () => {
     const spec = usageSpec();
     expect(spec.type).toBe('bar');
-    expect(spec.data.labels).toEqual(['Jan 26', 'Feb 26', 'Mar 26', 'Apr 26', 'May 26']);
-    const [usage, projected] = spec.data.datasets;
-    expect(spec.data.datasets).toHaveLength(2);
-    expect(usage?.data).toEqual([100, 200, 400, null, 100]);
+    expect(spec.data.labels).toEqual(['Jan 2026', 'Feb 2026', 'Mar 2026', 'Apr 2026', 'May 2026']);
+    const [usage, soFar, projected] = spec.data.datasets;
+    expect(spec.data.datasets.map((d) => d.label)).toEqual(['Usage', 'So far', 'Projected']);
+    expect(usage?.data).toEqual([100, 200, 400, null, null]);
+    expect(soFar?.data).toEqual([null, null, null, null, 100]);
     expect(projected?.data).toEqual([null, null, null, null, 150]);
-    expect(projected?.stack).toBe(usage?.stack);
+    expect(new Set(spec.data.datasets.map((d) => d.stack)).size).toBe(1);
+    expect(soFar?.backgroundColor).not.toBe(usage?.backgroundColor);
     expect(spec.options?.plugins?.legend?.display).toBe(true);
     expect(spec.options?.plugins?.title?.text).toBe('Electricity');
     expect(spec.options?.animation).toBe(false);
     expect(spec.options?.devicePixelRatio).toBe(1);
     const y = spec.options?.scales?.y as { title?: { text?: string } } | undefined;
     expect(y?.title?.text).toBe('kWh');
+  });
+
+  it('names a month known in part "Part of month" when it is not the current one', () => {
+    const months = [
+      month('2026-01', 'partial', '40'),
+      month('2026-02', 'measured', '90'),
+      month('2026-03', 'measured', '80'),
+    ];
+    const spec = monthlyChartSpec({ title: 'x', unit: 'kWh', language: 'en', months });
+    expect(spec.data.datasets.map((d) => d.label)).toEqual(['Usage', 'Part of month']);
+    const both = monthlyChartSpec({
+      title: 'x',
+      unit: 'kWh',
+      language: 'th',
+      months: youngMeter(3),
+    });
+    expect(both.data.datasets.map((d) => d.label)).toEqual([
+      'การใช้',
+      'ถึงตอนนี้ / ไม่เต็มเดือน',
+      'คาดการณ์',
+    ]);
   });
 
   it('shows a legend only with more than one dataset, and last year only when known', () => {
@@ -257,14 +347,66 @@ describe('chart specs', () => {
     });
     expect(single.data.datasets).toHaveLength(1);
     expect(single.options?.plugins?.legend?.display).toBe(false);
-    expect(single.data.labels).toEqual(['ม.ค. 69', 'ก.พ. 69']);
+    expect(single.data.labels).toEqual(['ม.ค. 2569', 'ก.พ. 2569']);
 
     const withLastYear = usageSpec(['90', null, '350', '120', '100']);
+    expect(withLastYear.data.datasets.map((d) => d.label)).toEqual([
+      'Last year',
+      'Usage',
+      'So far',
+      'Projected',
+    ]);
     expect(withLastYear.data.datasets.map((d) => d.data)).toEqual([
       [90, null, 350, 120, 100],
-      [100, 200, 400, null, 100],
+      [100, 200, 400, null, null],
+      [null, null, null, null, 100],
       [null, null, null, null, 150],
     ]);
+  });
+
+  it('starts at the first month with data, showing at least three months', () => {
+    expect(MIN_CHART_MONTHS).toBe(3);
+    expect(firstShownMonth([false, false, true, true, true, true])).toBe(2);
+    expect(firstShownMonth([false, false, false, false, true, true])).toBe(3);
+    expect(firstShownMonth([false, false, false, false])).toBe(1);
+    expect(firstShownMonth([false, true])).toBe(0);
+
+    // A meter read for two months and this one: its three months, not a mostly empty year.
+    const young = monthlyChartSpec({
+      title: 'Water',
+      unit: 'm³',
+      language: 'en',
+      months: youngMeter(3),
+    });
+    expect(young.data.labels).toEqual(['Oct 2026', 'Nov 2026', 'Dec 2026']);
+    // Last year's figures shift with the months they belong to, and keep a month they know.
+    const lastYear = Array.from({ length: 12 }, (_, i) => (i >= 8 ? String(i) : null));
+    const withLastYear = monthlyChartSpec({
+      title: 'Water',
+      unit: 'm³',
+      language: 'en',
+      months: youngMeter(3),
+      lastYear,
+    });
+    expect(withLastYear.data.labels).toHaveLength(4);
+    expect(withLastYear.data.datasets[0]?.data).toEqual([8, 9, 10, 11]);
+
+    // A gauge too.
+    const gauge = gaugeChartSpec({
+      title: 'Temp',
+      unit: '°C',
+      language: 'en',
+      months: youngMeter(2).map((m) => ({
+        month: m.month,
+        start: m.start,
+        end: m.end,
+        count: m.status === 'none' ? 0 : 3,
+        average: m.status === 'none' ? null : '36.6',
+        min: null,
+        max: null,
+      })),
+    });
+    expect(gauge.data.labels).toEqual(['Oct 2026', 'Nov 2026', 'Dec 2026']);
   });
 
   it('puts readings-chart ticks on local calendar boundaries of the meter zone', () => {
@@ -326,29 +468,47 @@ describe('chart specs', () => {
 // ---- rendering -------------------------------------------------------------------------
 
 describe('chart renderer', () => {
-  it('renders a PNG of the configured size, within LINE limits', async () => {
-    const png = await renderer.render(usageSpec());
-    expect(png.subarray(0, 8)).toEqual(
-      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    );
-    const image = decode(png);
-    expect([image.width, image.height]).toEqual([1040, 720]);
-    expect(png.length).toBeLessThan(LINE_ORIGINAL_MAX_BYTES);
-    // White background, not transparent.
-    expect([...image.data.subarray(0, 4)]).toEqual([255, 255, 255, 255]);
+  it('renders a square PNG for a phone, within LINE limits, whatever canvas the renderer holds', async () => {
+    expect(CHART_SIZE.width).toBe(CHART_SIZE.height);
+    for (const spec of [
+      usageSpec(),
+      readingsChartSpec({
+        title: 'W',
+        unit: 'm³',
+        language: 'en',
+        timezone: 'Asia/Bangkok',
+        points: [{ takenAt: new Date(0), value: '1' }],
+      }),
+    ]) {
+      const png = await renderer.render(spec);
+      expect(png.subarray(0, 8)).toEqual(
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      );
+      const image = decode(png);
+      expect([image.width, image.height]).toEqual([1040, 1040]);
+      expect(png.length).toBeLessThan(LINE_ORIGINAL_MAX_BYTES);
+      // White background, not transparent.
+      expect([...image.data.subarray(0, 4)]).toEqual([255, 255, 255, 255]);
+    }
 
-    const preview = await renderer.renderPreview(usageSpec());
+    const preview = await renderer.renderPreview(usageSpec(['90', '180', '350', '120', '100']));
     expect(preview.length).toBeLessThanOrEqual(LINE_PREVIEW_MAX_BYTES);
 
+    // The picture's size belongs to the chart, not to the canvas it is drawn on.
     const custom = createChartRenderer({ width: 600, height: 400 });
-    const small = decode(await custom.render(usageSpec()));
-    expect([small.width, small.height]).toEqual([600, 400]);
+    const page = decode(await custom.render(usageSpec()));
+    expect([page.width, page.height]).toEqual([1040, 1040]);
+    const small = decode(
+      await custom.render(usageSpec(undefined, { size: { width: 600, height: 800 } })),
+    );
+    expect([small.width, small.height]).toEqual([600, 800]);
+    custom.close();
   });
 
   it('draws the preview at half scale when the original is over the limit', async () => {
     const preview = await renderer.renderPreview(usageSpec(), { maxBytes: 1 });
     const image = decode(preview);
-    expect([image.width, image.height]).toEqual([520, 360]);
+    expect([image.width, image.height]).toEqual([520, 520]);
     expect(preview.length).toBeLessThanOrEqual(LINE_PREVIEW_MAX_BYTES);
   });
 
@@ -361,9 +521,13 @@ describe('chart renderer', () => {
   it('draws bars at proportional heights, none for a no-data month, projection on top', async () => {
     const image = decode(await renderer.render(usageSpec()));
     const { baseline, bars } = findBars(image, rgb(CHART_COLOURS.usage));
-    // Jan, Feb, Mar and the current month; April has no bar.
-    expect(bars).toHaveLength(4);
-    const [jan, feb, mar, may] = bars as [Bar, Bar, Bar, Bar];
+    // Jan, Feb and Mar are whole months; April has no bar; May is known only in part.
+    expect(bars).toHaveLength(3);
+    const [jan, feb, mar] = bars as [Bar, Bar, Bar];
+    const partial = findBars(image, rgb(CHART_COLOURS.partial));
+    expect(partial.bars).toHaveLength(1);
+    expect(partial.baseline).toBe(baseline);
+    const [may] = partial.bars as [Bar];
     expect(jan.height).toBeGreaterThan(50);
     expect(Math.abs(feb.height - 2 * jan.height)).toBeLessThanOrEqual(3);
     expect(Math.abs(mar.height - 4 * jan.height)).toBeLessThanOrEqual(4);
@@ -375,32 +539,120 @@ describe('chart renderer', () => {
     expect(Math.abs(may.centre - mar.centre - 2 * pitch)).toBeLessThanOrEqual(3);
     const april = mar.centre + pitch;
     for (let y = 0; y <= baseline; y++) {
-      expect(isColour(image, april, y, rgb(CHART_COLOURS.usage))).toBe(false);
-      expect(isColour(image, april, y, rgb(CHART_COLOURS.projectedFill))).toBe(false);
+      for (const colour of [
+        CHART_COLOURS.usage,
+        CHART_COLOURS.partial,
+        CHART_COLOURS.projectedFill,
+      ])
+        expect(isColour(image, april, y, rgb(colour))).toBe(false);
     }
+  });
 
-    // Above May's to-date bar: the projected remainder (150 of 250) in its own fill and outline.
-    const fill = rgb(CHART_COLOURS.projectedFill);
-    const border = rgb(CHART_COLOURS.projectedBorder);
-    // Skip the anti-aliased row where the two parts meet.
-    let y = may.top - 2;
-    let fillRows = 0;
-    while (
-      y >= 0 &&
-      (isColour(image, may.centre, y, fill) || isColour(image, may.centre, y, border, 40))
-    ) {
-      if (isColour(image, may.centre, y, fill)) fillRows++;
-      y--;
-    }
+  it('tells the month so far and its projection from a whole month at a glance', async () => {
+    const image = decode(await renderer.render(usageSpec()));
+    const [jan] = findBars(image, rgb(CHART_COLOURS.usage)).bars as [Bar];
+    const [may] = findBars(image, rgb(CHART_COLOURS.partial)).bars as [Bar];
+    // The part so far is a lighter fill than a whole month's, not the same blue.
+    expect(isColour(image, may.left + 3, may.top + 5, rgb(CHART_COLOURS.partial))).toBe(true);
+    expect(isColour(image, may.left + 3, may.top + 5, rgb(CHART_COLOURS.usage), 20)).toBe(false);
+
+    // Above it, the projected remainder (150 of 250): non-white up to the outline at its top.
+    const column = may.left + 3;
+    let y = may.top - 1;
+    while (y >= 0 && !isColour(image, column, y, [255, 255, 255], 8)) y--;
     const projectedHeight = may.top - 1 - y;
-    expect(projectedHeight).toBeGreaterThan(0);
-    expect(Math.abs(projectedHeight - 1.5 * jan.height)).toBeLessThanOrEqual(3);
-    expect(fillRows).toBeGreaterThan(projectedHeight - 6);
-    expect(isColour(image, may.centre, y + 1, border, 40)).toBe(true);
-    // Only the current month has a projection.
-    for (const bar of [jan, feb, mar]) {
-      expect(isColour(image, bar.centre, bar.top - 3, fill)).toBe(false);
+    expect(Math.abs(projectedHeight - 1.5 * jan.height)).toBeLessThanOrEqual(4);
+    // Pale fill, hatched in the outline's colour: both show, neither alone, and no solid blue.
+    let fill = 0;
+    let hatch = 0;
+    let solid = 0;
+    const rows = projectedHeight - 6;
+    for (let row = y + 4; row < y + 4 + rows; row++)
+      for (let x = may.left + 4; x <= may.right - 4; x++) {
+        if (isColour(image, x, row, rgb(CHART_COLOURS.projectedFill))) fill++;
+        if (isColour(image, x, row, rgb(CHART_COLOURS.projectedBorder), 12)) hatch++;
+        if (isColour(image, x, row, rgb(CHART_COLOURS.usage), 12)) solid++;
+      }
+    const area = rows * (may.right - may.left - 7);
+    expect(fill / area).toBeGreaterThan(0.3);
+    expect(hatch / area).toBeGreaterThan(0.1);
+    expect(solid).toBe(0);
+    // Whole months carry no projection above them.
+    for (const bar of findBars(image, rgb(CHART_COLOURS.usage)).bars) {
+      expect(isColour(image, bar.left + 3, bar.top - 3, rgb(CHART_COLOURS.projectedFill))).toBe(
+        false,
+      );
     }
+  });
+
+  it('writes each figure above its bar, the projection above the projected top', async () => {
+    const image = decode(await renderer.render(usageSpec(['90', null, '350', '120', '100'])));
+    const blue = findBars(image, rgb(CHART_COLOURS.usage));
+    const [may] = findBars(image, rgb(CHART_COLOURS.partial)).bars as [Bar];
+    const labelInk = (centre: number, top: number) =>
+      greyInk(image, centre - 45, top - 48, centre + 45, top - 2);
+    for (const bar of blue.bars)
+      expect(labelInk(bar.centre, bar.top), `bar at ${bar.centre}`).toBeGreaterThan(60);
+    // May: the projected total (≈250) sits above the hatched part, the 100 so far inside its bar.
+    let projectedTop = may.top - 1;
+    while (!isColour(image, may.left + 3, projectedTop, [255, 255, 255], 8)) projectedTop--;
+    expect(labelInk(may.centre, projectedTop)).toBeGreaterThan(60);
+    expect(greyInk(image, may.left + 4, may.top, may.right - 4, may.top + 40)).toBeGreaterThan(60);
+    // Nothing is written where there is no bar (April), nor over last year's grey bars.
+    const pitch = (blue.bars[1]?.centre ?? 0) - (blue.bars[0]?.centre ?? 0);
+    const april = (blue.bars[2]?.centre ?? 0) + pitch;
+    expect(greyInk(image, april - 20, 200, april + 20, blue.baseline - 2)).toBe(0);
+
+    // The same label drawn for the same figure; a different figure, different ink.
+    const same = decode(
+      await renderer.render(
+        monthlyChartSpec({
+          title: '',
+          unit: '',
+          language: 'en',
+          months: [
+            month('2026-01', 'measured', '120'),
+            month('2026-02', 'measured', '120'),
+            month('2026-03', 'measured', '87'),
+          ],
+        }),
+      ),
+    );
+    const bars = findBars(same, rgb(CHART_COLOURS.usage)).bars as [Bar, Bar, Bar];
+    const glyphs = bars.map((b) =>
+      inkBitmap(same, [b.centre - 45, b.top - 48, b.centre + 45, b.top - 2]),
+    );
+    const [a, b, c] = glyphs as [(typeof glyphs)[0], (typeof glyphs)[0], (typeof glyphs)[0]];
+    expect(a.cells.size).toBeGreaterThan(60);
+    expect(overlap(a, b)).toBeGreaterThan(0.97);
+    expect(overlap(a, c)).toBeLessThan(0.9);
+  });
+
+  it('shows a meter read for two months as three bars across the picture', async () => {
+    const image = decode(
+      await renderer.render(
+        monthlyChartSpec({ title: 'Water', unit: 'm³', language: 'en', months: youngMeter(3) }),
+      ),
+    );
+    const whole = findBars(image, rgb(CHART_COLOURS.usage)).bars;
+    const part = findBars(image, rgb(CHART_COLOURS.partial)).bars;
+    expect(whole).toHaveLength(1);
+    expect(part).toHaveLength(2);
+    const centres = [...whole, ...part].map((b) => b.centre).sort((a, b) => a - b);
+    expect(centres).toHaveLength(3);
+    // Three wide slots, not three bars squeezed into a year's worth of room.
+    expect((centres[1] ?? 0) - (centres[0] ?? 0)).toBeGreaterThan(250);
+    // And with a full year of data, twelve.
+    const year = youngMeter(12);
+    const full = decode(
+      await renderer.render(
+        monthlyChartSpec({ title: 'Water', unit: 'm³', language: 'en', months: year }),
+      ),
+    );
+    const count =
+      findBars(full, rgb(CHART_COLOURS.usage)).bars.length +
+      findBars(full, rgb(CHART_COLOURS.partial)).bars.length;
+    expect(count).toBe(12);
   });
 
   it('adds last year as a second, paler colour only when provided', async () => {
@@ -414,6 +666,8 @@ describe('chart renderer', () => {
     const withLastYear = decode(
       await renderer.render(usageSpec(['100', null, '400', '200', '100'])),
     );
+    // Named in the legend.
+    expect(usageSpec(['100', null, '400', '200', '100']).data.datasets[0]?.label).toBe('Last year');
     const { bars: greyBars } = findBars(withLastYear, grey);
     expect(greyBars).toHaveLength(4);
     const { bars: blueBars } = findBars(withLastYear, rgb(CHART_COLOURS.usage));
@@ -563,6 +817,43 @@ describe('Thai text', () => {
     expect(greyInk(titled, ...region)).toBeGreaterThan(300);
     expect(greyInk(untitled, ...region)).toBe(0);
   });
+  it('writes Thai month labels with the Buddhist-era year under the bars', async () => {
+    const image = decode(await renderer.render(usageSpec(undefined, { language: 'th' })));
+    const { baseline, bars } = findBars(image, rgb(CHART_COLOURS.usage));
+    expect(bars).toHaveLength(3);
+    const lines = bars.map((bar) => {
+      // The month on the first line under the axis, the year on the second.
+      const monthLine = inkBitmap(image, [
+        bar.centre - 50,
+        baseline + 4,
+        bar.centre + 50,
+        baseline + 40,
+      ]);
+      const yearLine = inkBitmap(image, [
+        bar.centre - 50,
+        baseline + 40,
+        bar.centre + 50,
+        baseline + 78,
+      ]);
+      return { monthLine, yearLine };
+    });
+    for (const { monthLine, yearLine } of lines) {
+      expect(monthLine.cells.size).toBeGreaterThan(80);
+      expect(yearLine.cells.size).toBeGreaterThan(80);
+    }
+    // ม.ค., ก.พ., มี.ค.: three different words; 2569 three times the same.
+    const [jan, feb, mar] = lines as [(typeof lines)[0], (typeof lines)[0], (typeof lines)[0]];
+    expect(overlap(jan.yearLine, feb.yearLine)).toBeGreaterThan(0.97);
+    expect(overlap(jan.yearLine, mar.yearLine)).toBeGreaterThan(0.97);
+    for (const [x, y] of [
+      [jan, feb],
+      [jan, mar],
+      [feb, mar],
+    ] as const)
+      expect(overlap(x.monthLine, y.monthLine)).toBeLessThan(0.9);
+    // Real glyphs, not the boxes of a missing font.
+    for (const { monthLine } of lines) expect(boxness(monthLine)).toBeLessThan(0.6);
+  });
 });
 
 describe('font resolution', () => {
@@ -588,7 +879,9 @@ describe('font resolution', () => {
     });
     expect(plain.fontFile).toBeNull();
     expect(plain.fontFamily).not.toContain('HomeLog');
-    const image = decode(await plain.render(usageSpec()));
+    const image = decode(
+      await plain.render(usageSpec(undefined, { size: { width: 400, height: 300 } })),
+    );
     expect([image.width, image.height]).toEqual([400, 300]);
     plain.close();
   });

@@ -11,12 +11,40 @@ import {
   ChartSourceNotFoundError,
   prepareChart,
 } from '../../src/charts/service';
+import { CHART_COLOURS } from '../../src/charts/spec';
+import { CHART_SIZE } from '../../src/charts/theme';
 import { verifyChartToken } from '../../src/charts/tokens';
 import { rows } from '../../src/db/client';
 import { access, auditLog, sources, users } from '../../src/db/schema';
 import { type Harness, startHarness } from '../helpers/harness';
 
 const START = new Date('2026-11-15T03:00:00Z'); // 10:00 in Bangkok
+
+/**
+ * Bars of one flat colour standing on the chart's baseline: the runs of at least 8 px of the
+ * colour in a row just above the lowest row that holds such a run (legend boxes stand higher).
+ */
+function barsOfColour(png: PNG, hex: string): number {
+  const n = Number.parseInt(hex.slice(1), 16);
+  const colour = [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  const is = (x: number, y: number) => {
+    const i = (y * png.width + x) * 4;
+    return colour.every((c, k) => Math.abs((png.data[i + k] ?? 0) - c) <= 3);
+  };
+  const runs = (y: number) => {
+    let count = 0;
+    for (let x = 0, run = 0; x <= png.width; x++) {
+      if (x < png.width && is(x, y)) run++;
+      else {
+        if (run >= 8) count++;
+        run = 0;
+      }
+    }
+    return count;
+  };
+  for (let y = png.height - 1; y >= 0; y--) if (runs(y) > 0) return runs(y - 3);
+  return 0;
+}
 
 describe('chart links: GET /charts/<token>.png', () => {
   let harness: Harness;
@@ -25,6 +53,7 @@ describe('chart links: GET /charts/<token>.png', () => {
   let bob: string;
   let electric: string;
   let temperature: string;
+  let water: string;
 
   const actor = (userId: string) => ({ userId, chatKey: `user:${userId}` });
   const tokenOf = (url: string) => /\/charts\/(.+)\.png$/.exec(url)?.[1] ?? '';
@@ -42,7 +71,7 @@ describe('chart links: GET /charts/<token>.png', () => {
         ])
         .returning({ id: users.id })
     ).map((u) => u.id) as [string, string];
-    [electric, temperature] = (
+    [electric, temperature, water] = (
       await db
         .insert(sources)
         .values([
@@ -54,9 +83,10 @@ describe('chart links: GET /charts/<token>.png', () => {
             kind: 'gauge',
             timezone: 'Asia/Bangkok',
           },
+          { ownerId: alice, name: 'Water', unit: 'm³', timezone: 'Asia/Bangkok' },
         ])
         .returning({ id: sources.id })
-    ).map((s) => s.id) as [string, string];
+    ).map((s) => s.id) as [string, string, string];
     // Two years of daily readings, so that last year's bars stand beside this year's.
     await db.execute(sql`
       insert into readings (source_id, number, taken_at, value, entered_by)
@@ -68,6 +98,12 @@ describe('chart links: GET /charts/<token>.png', () => {
       select ${temperature}::uuid, g, timestamptz '2026-01-01 07:00+07' + g * interval '1 day',
         30 + (g % 7) * 0.5, ${alice}::uuid
       from generate_series(0, 317) g`);
+    // A meter first read on 20 September: two months and this one by 15 November.
+    await db.execute(sql`
+      insert into readings (source_id, number, taken_at, value, entered_by)
+      select ${water}::uuid, g, timestamptz '2026-09-20 08:00+07' + g * interval '1 day',
+        500 + g * 0.4, ${alice}::uuid
+      from generate_series(0, 54) g`);
     await db.insert(access).values({ userId: bob, sourceId: electric, role: 'read' });
   });
 
@@ -100,10 +136,9 @@ describe('chart links: GET /charts/<token>.png', () => {
     const body = Buffer.from(await response.arrayBuffer());
     expect(response.headers.get('content-length')).toBe(String(body.length));
     const png = PNG.sync.read(body);
-    expect([png.width, png.height]).toEqual([
-      harness.deps.charts!.width,
-      harness.deps.charts!.height,
-    ]);
+    // Square, for a chat bubble on a phone.
+    expect([png.width, png.height]).toEqual([CHART_SIZE.width, CHART_SIZE.height]);
+    expect(png.width).toBe(png.height);
 
     const preview = await get(chart.previewUrl);
     expect(preview.status).toBe(200);
@@ -148,9 +183,40 @@ describe('chart links: GET /charts/<token>.png', () => {
       const response = await get(chart.originalUrl);
       expect(response.status).toBe(200);
       expect(PNG.sync.read(Buffer.from(await response.arrayBuffer())).height).toBe(
-        harness.deps.charts!.height,
+        CHART_SIZE.height,
       );
     }
+  });
+
+  it('draws a year of whole months beside last year, and the current month so far apart', async () => {
+    now = START;
+    const chart = await prepareChart(harness.deps, actor(alice), {
+      sourceId: electric,
+      mode: 'monthly',
+      months: 12,
+      language: 'en',
+    });
+    const png = PNG.sync.read(Buffer.from(await (await get(chart.originalUrl)).arrayBuffer()));
+    // December 2025 to October 2026 whole, November so far (last read on the 13th), and a year
+    // earlier every month whole.
+    expect(barsOfColour(png, CHART_COLOURS.usage)).toBe(11);
+    expect(barsOfColour(png, CHART_COLOURS.partial)).toBe(1);
+    expect(barsOfColour(png, CHART_COLOURS.lastYear)).toBe(12);
+  });
+
+  it('shows a meter read for two months as its three months, without last year', async () => {
+    now = START;
+    const chart = await prepareChart(harness.deps, actor(alice), {
+      sourceId: water,
+      mode: 'monthly',
+      months: 12,
+      language: 'th',
+    });
+    const png = PNG.sync.read(Buffer.from(await (await get(chart.originalUrl)).arrayBuffer()));
+    // September in part, October whole, November so far.
+    expect(barsOfColour(png, CHART_COLOURS.usage)).toBe(1);
+    expect(barsOfColour(png, CHART_COLOURS.partial)).toBe(2);
+    expect(barsOfColour(png, CHART_COLOURS.lastYear)).toBe(0);
   });
 
   it('another instance, with an empty cache, draws the same picture from the token', async () => {
