@@ -13,7 +13,11 @@ import { type Refused, refuse } from './refusals';
 import { newSecret } from './secrets';
 
 // The first step of linking: the chat hands a one-time link to the LINE account that asked
-// (`link google`, in a private chat), and the link's page explains what will happen.
+// (`link google`, in a private chat), and the link's page explains what will happen. Which LINE
+// account asked travels in the link's stored state, never in the URL: the webhook's signature
+// vouched for it. Binding takes the Home Log user, and moving the LINE account, as explicit
+// arguments, so a step that proves the LINE side otherwise (LINE's own account-link event) can
+// supply them instead.
 
 /**
  * Creates a one-time link (256-bit random token, only its SHA-256 stored) valid for 10 minutes,
