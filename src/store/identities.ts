@@ -1,48 +1,14 @@
-import { and, asc, count, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { identities, linkStates, sources, users } from '../db/schema';
+import { identities, linkStates } from '../db/schema';
 
-// Queries behind identity linking: identities, the users they point at, and the one-time link
-// states of the Google flow. Plain functions over a transaction opened by withActor.
-// users, identities and link_states have no row-level security (identity resolution happens
-// before anyone is known); sources do, so meter counts only see what the actor may see.
+// Queries behind identity linking: identities and the one-time link states of the Google flow.
+// Plain functions over a transaction opened by withActor. identities and link_states have no
+// row-level security: identity resolution happens before anyone is known.
 
 export type Provider = 'line' | 'google';
 export type Identity = typeof identities.$inferSelect;
 export type LinkState = typeof linkStates.$inferSelect;
-
-export interface UserSummary {
-  id: string;
-  displayName: string;
-  language: 'th' | 'en';
-  active: boolean;
-}
-
-export async function findUser(tx: Tx, userId: string): Promise<UserSummary | undefined> {
-  const [user] = await tx
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      language: users.language,
-      active: users.active,
-    })
-    .from(users)
-    .where(eq(users.id, userId));
-  return user;
-}
-
-export async function setUserActive(tx: Tx, userId: string, active: boolean): Promise<void> {
-  await tx.update(users).set({ active }).where(eq(users.id, userId));
-}
-
-/** Meters the user owns and has not archived. Row-level security: the actor must be the owner. */
-export async function countOwnedMeters(tx: Tx, ownerId: string): Promise<number> {
-  const [row] = await tx
-    .select({ n: count() })
-    .from(sources)
-    .where(and(eq(sources.ownerId, ownerId), isNull(sources.archivedAt)));
-  return row?.n ?? 0;
-}
 
 export async function findIdentity(
   tx: Tx,

@@ -1,9 +1,45 @@
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Tx } from '../db/client';
-import { identities, users } from '../db/schema';
+import { identities, sources, users } from '../db/schema';
 import type { Language } from '../domain/types';
 
 export type User = typeof users.$inferSelect;
+
+// users have no row-level security (identity resolution happens before anyone is known);
+// sources do, so meter counts only see what the actor may see.
+
+export interface UserSummary {
+  id: string;
+  displayName: string;
+  language: Language;
+  active: boolean;
+}
+
+export async function findUser(tx: Tx, userId: string): Promise<UserSummary | undefined> {
+  const [user] = await tx
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      language: users.language,
+      active: users.active,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return user;
+}
+
+export async function setUserActive(tx: Tx, userId: string, active: boolean): Promise<void> {
+  await tx.update(users).set({ active }).where(eq(users.id, userId));
+}
+
+/** Meters the user owns and has not archived. Row-level security: the actor must be the owner. */
+export async function countOwnedMeters(tx: Tx, ownerId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: count() })
+    .from(sources)
+    .where(and(eq(sources.ownerId, ownerId), isNull(sources.archivedAt)));
+  return row?.n ?? 0;
+}
 
 /** The Home Log user behind a LINE user id, or null if LINE never introduced them. */
 export async function findUserByLineId(tx: Tx, lineUserId: string): Promise<User | null> {

@@ -1,6 +1,8 @@
 // Small server-rendered pages: an escaping template tag, one page shell (readable on a phone,
 // no scripts), and the Thai and English texts of the Google linking pages.
 
+import type { Refusal } from '../accounts/refusals';
+
 export type Lang = 'th' | 'en';
 
 /** Markup that is safe to emit as is. Only `html` templates and `raw` make one. */
@@ -67,27 +69,6 @@ export function page(lang: Lang, title: string, body: SafeHtml): string {
 
 // ---------------------------------------------------------------------------------------------
 // Texts of the Google linking pages and chat confirmations
-
-/** Why a step of the linking flow was refused; each has a page in both languages. */
-export type Refusal =
-  | 'linkUnknown'
-  | 'linkUsed'
-  | 'linkExpired'
-  | 'sessionMissing'
-  | 'sessionExpired'
-  | 'cancelled'
-  | 'googleError'
-  | 'codeMissing'
-  | 'stateMismatch'
-  | 'exchangeFailed'
-  | 'tokenInvalid'
-  | 'emailUnverified'
-  | 'otherGoogleLinked'
-  | 'accountInactive'
-  | 'moveInvalid'
-  | 'moveStale'
-  | 'disabled'
-  | 'error';
 
 type Text = string | SafeHtml;
 

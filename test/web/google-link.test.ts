@@ -9,6 +9,8 @@ import {
   type Response,
 } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { linkedAccounts, unlinkGoogle } from '../../src/accounts/identities';
+import { startGoogleLink } from '../../src/accounts/link-request';
 import { createApp } from '../../src/app';
 import { withActor } from '../../src/db/actor';
 import { auditLog, identities, linkStates, sources, users } from '../../src/db/schema';
@@ -17,11 +19,8 @@ import { createLogger } from '../../src/logger';
 import {
   googleLinkRoutes,
   linkCookie,
-  linkedAccounts,
   securityHeaders,
   serializeLinkCookie,
-  startGoogleLink,
-  unlinkGoogle,
 } from '../../src/web/google-link';
 import { type Harness, startHarness } from '../helpers/harness';
 import { type FakeGoogle, startFakeGoogle } from '../helpers/oidc';

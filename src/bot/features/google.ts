@@ -1,4 +1,5 @@
-import { linkedAccounts, startGoogleLink, unlinkGoogle } from '../../web/google-link';
+import { linkedAccounts, unlinkGoogle } from '../../accounts/identities';
+import { startGoogleLink } from '../../accounts/link-request';
 import { Composer } from '../composer';
 import type { BotContext } from '../context';
 import { buttons, text, uriAction } from '../reply';
