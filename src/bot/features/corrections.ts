@@ -1,5 +1,4 @@
-import type { Problem } from '../../domain/validation';
-import { describeProblem } from '../../domain/validation';
+import { describeProblem, type Problem } from '../../domain/validation';
 import {
   deleteReading,
   fixReading,
