@@ -1,13 +1,12 @@
 import type { Tx } from '../db/client';
 import type { MeterRef } from '../domain/commands';
 import type { Role } from '../domain/types';
-import { type Chat, type ChatMeter, findMeter, listChatMeters } from '../store/meters';
+import type { Author } from '../readings/context';
+import { type Chat, type ChatMeter, findMeter, hasRole, listChatMeters } from '../store/meters';
 import type { BotContext } from './context';
 import { type Message, quickMessage, text } from './reply';
 
-const RANK: Record<Role, number> = { read: 1, write: 2, admin: 3 };
-
-export const hasRole = (role: Role, need: Role): boolean => RANK[role] >= RANK[need];
+export { hasRole };
 
 export type MeterResolution =
   | { meter: ChatMeter; meters: ChatMeter[] }
@@ -93,6 +92,13 @@ export async function resolveMeter(
   }
   return { meter, meters };
 }
+
+/** Who changes readings: the speaker, from this chat, at the bot's clock. */
+export const authorOf = (ctx: BotContext): Author => ({
+  userId: ctx.user!.id,
+  chatKey: ctx.chat!.key,
+  clock: ctx.deps.clock,
+});
 
 export const labelOf = (ctx: BotContext, meter: ChatMeter): string =>
   ctx.t.meterLabel(meter.number, meter.source.name);

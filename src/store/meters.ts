@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
 import { sources, sourceValidators } from '../db/schema';
 import type { MeterRef } from '../domain/commands';
@@ -16,6 +16,11 @@ export interface Chat {
   lineId: string;
   key: string;
 }
+
+const RANK: Record<Role, number> = { read: 1, write: 2, admin: 3 };
+
+/** Whether a role allows what `need` allows (admin > write > read). */
+export const hasRole = (role: Role, need: Role): boolean => RANK[role] >= RANK[need];
 
 /** A meter as a chat sees it: its number there and the acting user's role on it. */
 export interface ChatMeter {
@@ -196,9 +201,12 @@ export async function saveValidators(
     });
 }
 
+/** The register's integer digits (10^digits is where it rolls over); null when unknown. */
 export async function setDigits(tx: Tx, sourceId: string, digits: number | null): Promise<void> {
-  await tx
-    .update(sources)
-    .set({ digits })
-    .where(and(eq(sources.id, sourceId)));
+  await tx.update(sources).set({ digits }).where(eq(sources.id, sourceId));
+}
+
+/** Archives a meter: it leaves every chat's list, its readings and audit trail stay. */
+export async function archiveMeter(tx: Tx, sourceId: string): Promise<void> {
+  await tx.update(sources).set({ archivedAt: sql`now()` }).where(eq(sources.id, sourceId));
 }

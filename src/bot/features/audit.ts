@@ -1,5 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
-import { sources } from '../../db/schema';
+import { archiveMeter } from '../../store/meters';
 import { type AuditRow, recentAudit } from '../../store/sharing';
 import { Composer } from '../composer';
 import { formatWhen, withUnit } from '../format';
@@ -74,10 +73,7 @@ export const auditTrail = new Composer()
       const resolved = await resolveMeterHereOrOwn(ctx, tx, command.meter, 'admin');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
-      await tx
-        .update(sources)
-        .set({ archivedAt: sql`now()` })
-        .where(eq(sources.id, meter.source.id));
+      await archiveMeter(tx, meter.source.id);
       audit({
         action: 'meter.archive',
         subjectType: 'source',

@@ -1,6 +1,6 @@
-import { groupShares } from '../../db/schema';
 import { chatNumber, createMeter, listChatMeters, ownerHasMeterNamed } from '../../store/meters';
 import { latestReading } from '../../store/readings';
+import { putGroupShare } from '../../store/sharing';
 import { Composer } from '../composer';
 import { formatWhen, withUnit } from '../format';
 import { quickMessage, text } from '../reply';
@@ -32,9 +32,12 @@ export const meters = new Composer()
       });
       // Created in a group: the family meant it for the group, so share it there at once.
       if (inGroup) {
-        await tx
-          .insert(groupShares)
-          .values({ chatId: chat.lineId, sourceId: source.id, role: 'write', grantedBy: user.id });
+        await putGroupShare(tx, {
+          chatId: chat.lineId,
+          sourceId: source.id,
+          role: 'write',
+          grantedBy: user.id,
+        });
         audit({
           action: 'share.add',
           subjectType: 'group',

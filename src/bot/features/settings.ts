@@ -1,19 +1,10 @@
-import { eq } from 'drizzle-orm';
-import { sources } from '../../db/schema';
 import { resolveTakenAt } from '../../domain/time';
-import { describeProblem, validateReading } from '../../domain/validation';
-import { getValidators, saveValidators } from '../../store/meters';
-import {
-  describeReading,
-  findByOrigin,
-  insertReading,
-  lockSource,
-  neighbours,
-  toPoint,
-} from '../../store/readings';
+import { describeProblem } from '../../domain/validation';
+import { replaceMeter } from '../../readings/replace';
+import { getValidators, saveValidators, setDigits } from '../../store/meters';
 import { Composer } from '../composer';
-import { formatNumber, withUnit } from '../format';
-import { labelOf, resolveMeter } from '../meter-access';
+import { withUnit } from '../format';
+import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { quickMessage, text } from '../reply';
 
 /** `set meter 1 min 0 max 99999 digits 5` and `new meter 1 final 45210 initial 3`. */
@@ -34,8 +25,7 @@ export const settings = new Composer()
       };
       const { digits, ...validators } = after;
       await saveValidators(tx, meter.source, validators);
-      if (digits !== before.digits)
-        await tx.update(sources).set({ digits }).where(eq(sources.id, meter.source.id));
+      if (digits !== before.digits) await setDigits(tx, meter.source.id, digits);
       audit({
         action: 'meter.settings',
         subjectType: 'source',
@@ -58,87 +48,42 @@ export const settings = new Composer()
   })
   .command('replaceMeter', async (ctx, command) => {
     const { t } = ctx;
-    const user = ctx.user!;
-    const messages = await ctx.transaction(async ({ tx, audit }) => {
-      const resolved = await resolveMeter(ctx, tx, command.meter, 'write');
+    const messages = await ctx.transaction(async (context) => {
+      const resolved = await resolveMeter(ctx, context.tx, command.meter, 'write');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
       const source = meter.source;
-      const label = labelOf(ctx, meter);
-      const done = [
-        text(
-          t.replaced(
-            label,
-            withUnit(command.final, source.unit),
-            withUnit(command.initial, source.unit),
-          ),
-          [quickMessage(t.button.history, t.say.history(meter.number))],
-        ),
-      ];
-      if (await findByOrigin(tx, ctx.eventId)) return done;
-
-      const takenAt = resolveTakenAt(command.at, source.timezone, ctx.occurredAt);
-      await lockSource(tx, source.id);
-      // The old register's final reading must fit its history like any reading would.
-      const { previous, next } = await neighbours(tx, source.id, takenAt);
-      const verdict = validateReading({
-        source: {
-          kind: source.kind,
-          digits: source.digits,
-          validators: await getValidators(tx, source),
-        },
-        value: command.final,
-        takenAt,
-        now: ctx.deps.clock(),
-        previous: previous && toPoint(previous),
-        next: null,
-        recentDailyRates: [],
-      });
-      const problem =
-        verdict.outcome === 'reject'
-          ? verdict.problem
-          : verdict.outcome === 'confirm'
-            ? verdict.problems[0]
-            : null;
-      if (problem && problem.code !== 'rateTooHigh') {
-        return [
-          text(describeProblem(problem, ctx.language, source.unit, { timeZone: source.timezone })),
-        ];
-      }
-      if (next) {
-        // Readings after the swap belong to the new register; a replacement goes at the end.
-        return [text(t.malformed('replaceMeter', 'badDate'))];
-      }
-      const final = await insertReading(tx, {
-        sourceId: source.id,
-        takenAt,
-        value: command.final,
-        enteredBy: user.id,
-        note: null,
+      const replaced = await replaceMeter(context, authorOf(ctx), source, {
+        final: command.final,
+        initial: command.initial,
+        takenAt: resolveTakenAt(command.at, source.timezone, ctx.occurredAt),
         origin: ctx.eventId,
-        registerEvent: 'replacement_final',
       });
-      const initial = await insertReading(tx, {
-        sourceId: source.id,
-        takenAt,
-        value: command.initial,
-        enteredBy: user.id,
-        note: null,
-        origin: `${ctx.eventId}:initial`,
-        registerEvent: 'replacement_initial',
-      });
-      audit({
-        action: 'reading.replace',
-        subjectType: 'source',
-        subjectId: source.id,
-        sourceId: source.id,
-        after: {
-          final: describeReading(final),
-          initial: describeReading(initial),
-          note: formatNumber(command.final),
-        },
-      });
-      return done;
+      switch (replaced.outcome) {
+        case 'refused':
+          return [
+            text(
+              describeProblem(replaced.problem, ctx.language, source.unit, {
+                timeZone: source.timezone,
+              }),
+            ),
+          ];
+        case 'notAtEnd':
+          // Readings after the swap belong to the new register; a replacement goes at the end.
+          return [text(t.malformed('replaceMeter', 'badDate'))];
+        case 'replayed':
+        case 'replaced':
+          return [
+            text(
+              t.replaced(
+                labelOf(ctx, meter),
+                withUnit(command.final, source.unit),
+                withUnit(command.initial, source.unit),
+              ),
+              [quickMessage(t.button.history, t.say.history(meter.number))],
+            ),
+          ];
+      }
     });
     if (messages) await ctx.reply(...messages);
   });

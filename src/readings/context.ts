@@ -1,0 +1,12 @@
+import type { ActorContext } from '../db/actor';
+
+/** The transaction a change runs in, and where its audit entries go (written at commit). */
+export type Transaction = Pick<ActorContext, 'tx' | 'audit'>;
+
+/** Who is writing, from which chat, and what time it is for them. */
+export interface Author {
+  userId: string;
+  /** The chat the change comes from (`user:<id>`, `group:<id>`…); a question is asked there. */
+  chatKey: string;
+  clock: () => Date;
+}

@@ -1,0 +1,194 @@
+import type { ReadingRef } from '../domain/commands';
+import type { Role } from '../domain/types';
+import type { Problem } from '../domain/validation';
+import { hasRole, type Source } from '../store/meters';
+import {
+  describeReading,
+  findByNumber,
+  findByOrigin,
+  findDeletedByOrigin,
+  lastEnteredBy,
+  latestReading,
+  lockSource,
+  type Reading,
+  retireReading,
+  supersedeReading,
+} from '../store/readings';
+import { checkUnderLock } from './check';
+import type { Author, Transaction } from './context';
+
+/** A meter with the author's role on it, as the chat sees it. */
+interface MeterWithRole {
+  source: Source;
+  role: Role;
+}
+
+/** Why the reading a correction names cannot be changed by its author. */
+export type TargetMissing =
+  /** "last" on a meter without readings. */
+  | { outcome: 'noReadings' }
+  | { outcome: 'notFound'; number: number }
+  /** Writers change their own readings only; admins anyone's. */
+  | { outcome: 'notYours'; reading: Reading };
+
+export type Fixed =
+  | TargetMissing
+  /** This origin already made the fix: `reading` is what it stored. */
+  | { outcome: 'replayed'; reading: Reading }
+  | { outcome: 'refused'; problem: Problem }
+  /** `warnings`: doubts mentioned rather than asked about (a deliberate fix is trusted). */
+  | { outcome: 'fixed'; before: Reading; after: Reading; warnings: Problem[] };
+
+export type Deleted =
+  | TargetMissing
+  /** This origin already deleted `reading` (perhaps on another meter). */
+  | { outcome: 'replayed'; reading: Reading }
+  | { outcome: 'deleted'; reading: Reading }
+  /** Someone else retired it first. */
+  | { outcome: 'alreadyGone'; reading: Reading };
+
+export type Undone<M> =
+  | { outcome: 'replayed'; reading: Reading; meter: M | null }
+  | { outcome: 'nothing' }
+  | { outcome: 'readOnly'; meter: M }
+  | { outcome: 'undone'; reading: Reading; meter: M };
+
+/**
+ * `fix`: gives a past reading a new value. The old row is kept (superseded) and the fix must
+ * still fit between its neighbours; other doubts are returned as warnings.
+ */
+export async function fixReading(
+  context: Transaction,
+  author: Author,
+  meter: MeterWithRole,
+  target: ReadingRef,
+  value: string,
+  origin: string,
+): Promise<Fixed> {
+  const { tx, audit } = context;
+  const found = await findTarget(context, author, meter, target);
+  if ('outcome' in found) return found;
+  const { reading } = found;
+  const earlier = await findByOrigin(tx, origin);
+  if (earlier) return { outcome: 'replayed', reading: earlier };
+
+  const { verdict } = await checkUnderLock(tx, meter.source, {
+    value,
+    takenAt: reading.takenAt,
+    now: author.clock(),
+    replacing: reading,
+  });
+  // A fix keeps the reading's time, so a time in the future is no reason to refuse a value.
+  if (verdict.outcome === 'reject' && verdict.problem.code !== 'future') {
+    return { outcome: 'refused', problem: verdict.problem };
+  }
+  const problems = verdict.outcome === 'confirm' ? verdict.problems : [];
+  // Out of order is refused (fix the neighbours first); an unusual rate is only mentioned.
+  const outOfOrder = problems.find(
+    (problem) => problem.code === 'lowerThanPrevious' || problem.code === 'higherThanNext',
+  );
+  if (outOfOrder) return { outcome: 'refused', problem: outOfOrder };
+
+  const fixed = await supersedeReading(tx, reading, {
+    value,
+    enteredBy: author.userId,
+    origin,
+  });
+  audit({
+    action: 'reading.fix',
+    subjectType: 'reading',
+    subjectId: fixed.id,
+    sourceId: meter.source.id,
+    before: describeReading(reading),
+    after: describeReading(fixed),
+  });
+  return { outcome: 'fixed', before: reading, after: fixed, warnings: problems };
+}
+
+/** `delete`: retires a past reading (the row stays, stamped, and in the audit log). */
+export async function deleteReading(
+  context: Transaction,
+  author: Author,
+  meter: MeterWithRole,
+  target: ReadingRef,
+  origin: string,
+): Promise<Deleted> {
+  // Before looking for the target: on a replay it is already gone.
+  const earlier = await findDeletedByOrigin(context.tx, origin);
+  if (earlier) return { outcome: 'replayed', reading: earlier };
+  const found = await findTarget(context, author, meter, target);
+  if ('outcome' in found) return found;
+  const { reading } = found;
+  if (!(await retire(context, author, reading, 'reading.delete', origin))) {
+    return { outcome: 'alreadyGone', reading };
+  }
+  return { outcome: 'deleted', reading };
+}
+
+/** `undo`: retires the author's most recent reading on any of `meters`. */
+export async function undoLastReading<M extends MeterWithRole>(
+  context: Transaction,
+  author: Author,
+  meters: readonly M[],
+  origin: string,
+): Promise<Undone<M>> {
+  const meterOf = (reading: Reading) =>
+    meters.find((meter) => meter.source.id === reading.sourceId) ?? null;
+  // A replayed "undo" must not take back a second reading.
+  const earlier = await findDeletedByOrigin(context.tx, origin);
+  if (earlier) return { outcome: 'replayed', reading: earlier, meter: meterOf(earlier) };
+  const reading = await lastEnteredBy(
+    context.tx,
+    author.userId,
+    meters.map((meter) => meter.source.id),
+  );
+  const meter = reading && meterOf(reading);
+  if (!reading || !meter) return { outcome: 'nothing' };
+  if (!hasRole(meter.role, 'write')) return { outcome: 'readOnly', meter };
+  if (!(await retire(context, author, reading, 'reading.undo', origin))) {
+    return { outcome: 'nothing' };
+  }
+  return { outcome: 'undone', reading, meter };
+}
+
+/** Undo and delete: the row is stamped (never removed), under the meter's lock, and audited. */
+async function retire(
+  { tx, audit }: Transaction,
+  author: Author,
+  reading: Reading,
+  action: 'reading.undo' | 'reading.delete',
+  origin: string,
+): Promise<boolean> {
+  await lockSource(tx, reading.sourceId);
+  if (!(await retireReading(tx, reading, author.userId, origin))) return false;
+  audit({
+    action,
+    subjectType: 'reading',
+    subjectId: reading.id,
+    sourceId: reading.sourceId,
+    before: describeReading(reading),
+  });
+  return true;
+}
+
+/** The reading a fix or delete means, if the author may change it. */
+async function findTarget(
+  { tx }: Transaction,
+  author: Author,
+  meter: MeterWithRole,
+  target: ReadingRef,
+): Promise<{ reading: Reading } | TargetMissing> {
+  const reading =
+    target.which === 'last'
+      ? await latestReading(tx, meter.source.id)
+      : await findByNumber(tx, meter.source.id, target.number);
+  if (!reading) {
+    return target.which === 'last'
+      ? { outcome: 'noReadings' }
+      : { outcome: 'notFound', number: target.number };
+  }
+  if (meter.role !== 'admin' && reading.enteredBy !== author.userId) {
+    return { outcome: 'notYours', reading };
+  }
+  return { reading };
+}

@@ -1,0 +1,103 @@
+import type { RegisterEvent } from '../domain/types';
+import type { Problem, Verdict } from '../domain/validation';
+import { createConfirmation, findConfirmationByOrigin } from '../store/confirmations';
+import type { Source } from '../store/meters';
+import { describeReading, findByOrigin, insertReading, type Reading } from '../store/readings';
+import { setLastSource } from '../store/users';
+import { checkUnderLock } from './check';
+import type { Author, Transaction } from './context';
+
+/** A reading someone wants recorded. `origin` names the event it came from (one reading each). */
+export interface Candidate {
+  value: string;
+  takenAt: Date;
+  note: string | null;
+  origin: string;
+}
+
+export type QuestionVerdict = Extract<Verdict, { outcome: 'confirm' }>;
+
+export type Recorded =
+  /** Stored; the usage and days since the previous reading, when there is one to count from. */
+  | { outcome: 'stored'; reading: Reading; usageSincePrevious: string | null; days: number | null }
+  /** Doubtful: nothing stored, a question `id` is open for the author to answer. */
+  | { outcome: 'question'; id: string; verdict: QuestionVerdict; value: string }
+  | { outcome: 'refused'; problem: Problem }
+  /** This origin already stored `reading` (the same event again): nothing new is stored. */
+  | { outcome: 'replayed'; reading: Reading }
+  /** This origin already raised a question: it is not asked twice. */
+  | { outcome: 'alreadyAsked' };
+
+/**
+ * Checks a reading against the meter's rules and neighbours (under the meter's lock) and stores
+ * it, refuses it with the problem, or records a question to ask about it.
+ */
+export async function recordReading(
+  { tx, audit }: Transaction,
+  author: Author,
+  source: Source,
+  candidate: Candidate,
+): Promise<Recorded> {
+  const earlier = await findByOrigin(tx, candidate.origin);
+  if (earlier) return { outcome: 'replayed', reading: earlier };
+  if (await findConfirmationByOrigin(tx, candidate.origin)) return { outcome: 'alreadyAsked' };
+
+  const { verdict } = await checkUnderLock(tx, source, {
+    value: candidate.value,
+    takenAt: candidate.takenAt,
+    now: author.clock(),
+  });
+  if (verdict.outcome === 'reject') return { outcome: 'refused', problem: verdict.problem };
+  if (verdict.outcome === 'confirm') {
+    const id = await createConfirmation(tx, {
+      sourceId: source.id,
+      userId: author.userId,
+      chatKey: author.chatKey,
+      value: candidate.value,
+      takenAt: candidate.takenAt,
+      note: candidate.note,
+      origin: candidate.origin,
+      verdict,
+    });
+    return { outcome: 'question', id, verdict, value: candidate.value };
+  }
+  const reading = await storeChecked({ tx, audit }, author, source, candidate, null);
+  return {
+    outcome: 'stored',
+    reading,
+    usageSincePrevious: verdict.usageSincePrevious,
+    days: verdict.days,
+  };
+}
+
+/**
+ * Inserts a reading already judged under the meter's lock, audits it and makes its meter the
+ * author's last used one. `auditExtra` adds to the audit entry (e.g. the answer that allowed it).
+ */
+export async function storeChecked(
+  { tx, audit }: Transaction,
+  author: Author,
+  source: Source,
+  candidate: Candidate,
+  registerEvent: RegisterEvent | null,
+  auditExtra: Record<string, unknown> = {},
+): Promise<Reading> {
+  const reading = await insertReading(tx, {
+    sourceId: source.id,
+    takenAt: candidate.takenAt,
+    value: candidate.value,
+    enteredBy: author.userId,
+    note: candidate.note,
+    origin: candidate.origin,
+    registerEvent,
+  });
+  audit({
+    action: 'reading.add',
+    subjectType: 'reading',
+    subjectId: reading.id,
+    sourceId: source.id,
+    after: { ...describeReading(reading), ...auditExtra },
+  });
+  await setLastSource(tx, author.userId, source.id);
+  return reading;
+}

@@ -1,0 +1,195 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readingConfirmations, users } from '../../src/db/schema';
+import { answerQuestion } from '../../src/readings/confirm';
+import { type Candidate, type Recorded, recordReading } from '../../src/readings/record';
+import { setDigits } from '../../src/store/meters';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
+import { at, type Household, household } from './fixture';
+
+describe.each(databaseKinds())('recording a reading on %s', (kind) => {
+  let database: TestDatabase;
+  let home: Household;
+
+  beforeEach(async () => {
+    database = await createTestDatabase(kind);
+    home = await household(database);
+  });
+  afterEach(async () => {
+    await database?.close();
+  });
+
+  const reading = (value: string, day: number, origin = `event-${value}-${day}`): Candidate => ({
+    value,
+    takenAt: at(day),
+    note: null,
+    origin,
+  });
+  const record = (candidate: Candidate, who = home.kai): Promise<Recorded> =>
+    home.as(who, (context) => recordReading(context, who, home.water, candidate));
+  /** Records plain readings that are expected to be stored. */
+  const history = async (...entries: [string, number][]) => {
+    for (const [value, day] of entries) {
+      expect((await record(reading(value, day))).outcome).toBe('stored');
+    }
+  };
+  const askAbout = async (value: string, day: number, origin = 'asking') => {
+    const asked = await record(reading(value, day, origin));
+    if (asked.outcome !== 'question') throw new Error(`expected a question, got ${asked.outcome}`);
+    return asked;
+  };
+
+  it('stores a reading with the usage since the previous one, audits it, remembers the meter', async () => {
+    const first = await record(reading('100', 1));
+    expect(first).toMatchObject({ outcome: 'stored', usageSincePrevious: null, days: null });
+    const second = await record({ ...reading('110.5', 6), note: 'after the trip' });
+    expect(second).toMatchObject({
+      outcome: 'stored',
+      reading: { number: 2, value: '110.5', note: 'after the trip', enteredBy: home.kai.userId },
+      usageSincePrevious: '10.5',
+      days: 5,
+    });
+    expect(await home.rows()).toEqual(['#1=100', '#2=110.5']);
+
+    const trail = await home.auditTrail();
+    expect(trail.map((entry) => entry.action)).toEqual(['reading.add', 'reading.add']);
+    expect(trail[1]).toMatchObject({
+      actorId: home.kai.userId,
+      chatKey: home.kai.chatKey,
+      sourceId: home.water.id,
+      after: { number: 2, value: '110.5', note: 'after the trip' },
+    });
+    const [kai] = await database.db.select().from(users).where(eq(users.id, home.kai.userId));
+    expect(kai?.lastSourceId).toBe(home.water.id);
+  });
+
+  it('answers a replayed event with the reading it stored, and stores nothing new', async () => {
+    const first = await record(reading('100', 1, 'event-1'));
+    const again = await record(reading('100', 1, 'event-1'));
+    expect(first.outcome).toBe('stored');
+    expect(again).toMatchObject({
+      outcome: 'replayed',
+      reading: { id: first.outcome === 'stored' ? first.reading.id : '' },
+    });
+    expect(await home.rows()).toEqual(['#1=100']);
+    expect(await home.auditTrail()).toHaveLength(1);
+  });
+
+  it('refuses an impossible reading, says why, and writes nothing', async () => {
+    await history(['100', 1]);
+    const future = await record(reading('120', 25));
+    expect(future).toMatchObject({ outcome: 'refused', problem: { code: 'future' } });
+    const same = await record(reading('105', 1));
+    expect(same).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'sameTimeDifferentValue', existing: '100' },
+    });
+    expect(await home.rows()).toEqual(['#1=100']);
+    expect(await home.auditTrail()).toHaveLength(1);
+  });
+
+  it('records a question about a doubtful reading instead of storing it, once per event', async () => {
+    await history(['100', 1], ['110', 6]);
+    const asked = await askAbout('90', 11);
+    expect(asked.value).toBe('90');
+    expect(asked.verdict.problems.map((problem) => problem.code)).toContain('lowerThanPrevious');
+    const [question] = await database.db
+      .select()
+      .from(readingConfirmations)
+      .where(eq(readingConfirmations.id, asked.id));
+    expect(question).toMatchObject({
+      sourceId: home.water.id,
+      userId: home.kai.userId,
+      chatKey: home.kai.chatKey,
+      value: '90',
+      origin: 'asking',
+      resolvedAt: null,
+    });
+    expect(await record(reading('90', 11, 'asking'))).toEqual({ outcome: 'alreadyAsked' });
+    expect(await home.rows()).toEqual(['#1=100', '#2=110']);
+  });
+
+  describe('answering the question', () => {
+    const meters = () => [{ source: home.water, number: 1 }];
+    const answer = (id: string, choice: 'store' | 'rollover' | 'replacement' | 'typo' | 'cancel') =>
+      home.as(home.kai, (context) => answerQuestion(context, home.kai, { id, choice }, meters()));
+
+    it('stores the reading as asked, audits the answer, and takes no second answer', async () => {
+      await history(['100', 1], ['110', 6]);
+      const asked = await askAbout('90', 11);
+      const stored = await answer(asked.id, 'store');
+      expect(stored).toMatchObject({
+        outcome: 'stored',
+        meter: { number: 1 },
+        reading: { number: 3, value: '90', origin: 'asking' },
+        usageSincePrevious: '-20',
+        days: 5,
+      });
+      expect(await answer(asked.id, 'cancel')).toEqual({ outcome: 'alreadyAnswered' });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110', '#3=90']);
+      const trail = (await home.auditTrail()).slice(2);
+      expect(trail.map((entry) => [entry.action, entry.after])).toEqual([
+        ['reading.confirm', { choice: 'store', value: '90' }],
+        ['reading.add', expect.objectContaining({ value: '90', confirmed: 'store' })],
+      ]);
+    });
+
+    it('stores a rollover with the usage across the wrap', async () => {
+      await setDigitsOfWater(4);
+      await history(['9990', 1]);
+      const asked = await askAbout('15', 3);
+      expect(asked.verdict.options.rollover?.usage).toBe('25');
+      const stored = await answer(asked.id, 'rollover');
+      expect(stored).toMatchObject({ outcome: 'stored', usageSincePrevious: '25', days: 2 });
+      expect(await home.rows()).toEqual(['#1=9990', '#2=15:rollover']);
+    });
+
+    it('checks the typo suggestion afresh and stores it', async () => {
+      await setDigitsOfWater(5);
+      await history(['100', 1], ['110', 6], ['120', 11], ['130', 16]);
+      const asked = await askAbout('1400', 19);
+      expect(asked.verdict.options.typo?.suggestion).toBe('140');
+      const stored = await answer(asked.id, 'typo');
+      expect(stored).toMatchObject({
+        outcome: 'stored',
+        reading: { value: '140', origin: 'asking:typo' },
+        usageSincePrevious: '10',
+      });
+    });
+
+    it('asks for the old final reading when a replacement is meant', async () => {
+      await history(['100', 1], ['110', 6]);
+      const asked = await askAbout('2', 11);
+      expect(await answer(asked.id, 'replacement')).toMatchObject({
+        outcome: 'askReplacement',
+        previousValue: '110',
+        value: '2',
+      });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110']);
+    });
+
+    it('stores nothing when cancelled or when the choice was never offered', async () => {
+      await history(['100', 1], ['110', 6]);
+      const cancelled = await askAbout('90', 11);
+      expect(await answer(cancelled.id, 'cancel')).toMatchObject({ outcome: 'cancelled' });
+      const forged = await askAbout('95', 12, 'forged');
+      expect(await answer(forged.id, 'rollover')).toMatchObject({ outcome: 'cancelled' });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110']);
+    });
+
+    it('does not answer a question about a meter this chat cannot use', async () => {
+      await history(['100', 1], ['110', 6]);
+      const asked = await askAbout('90', 11);
+      const elsewhere = await home.as(home.kai, (context) =>
+        answerQuestion(context, home.kai, { id: asked.id, choice: 'store' }, []),
+      );
+      expect(elsewhere).toEqual({ outcome: 'alreadyAnswered' });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110']);
+    });
+  });
+
+  async function setDigitsOfWater(digits: number) {
+    await home.as(home.kai, ({ tx }) => setDigits(tx, home.water.id, digits));
+    home.water = { ...home.water, digits };
+  }
+});
