@@ -1,5 +1,5 @@
 /**
- * The usage engine: irregular readings in, calendar-month figures out (DESIGN §5, REFERENCE §5).
+ * The usage engine: irregular readings in, calendar-month figures out.
  *
  * Pure: no I/O and no clock (callers pass `now`). Values are decimal strings in and out and are
  * computed with decimal.js; no float ever touches a value (only instants and day counts are numbers).

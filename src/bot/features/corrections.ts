@@ -1,6 +1,6 @@
 import type { ActorContext } from '../../db/actor';
 import type { ReadingRef } from '../../domain/commands';
-import { describeProblem, validateReading } from '../../domain/validation';
+import { validateReading } from '../../domain/validation';
 import { type ChatMeter, getValidators, listChatMeters } from '../../store/meters';
 import {
   describeReading,
@@ -20,6 +20,7 @@ import {
 import { Composer } from '../composer';
 import type { BotContext } from '../context';
 import { withUnit } from '../format';
+import { describeProblem } from '../messages';
 import { hasRole, labelOf, resolveMeter } from '../meter-access';
 import { type Message, quickMessage, text } from '../reply';
 

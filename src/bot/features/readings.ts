@@ -6,7 +6,6 @@ import { resolveTakenAt } from '../../domain/time';
 import {
   applyConfirmation,
   type ConfirmationChoice,
-  describeProblem,
   type Verdict,
   validateReading,
 } from '../../domain/validation';
@@ -26,6 +25,7 @@ import { setLastSource } from '../../store/users';
 import { Composer } from '../composer';
 import type { BotContext } from '../context';
 import { formatDays, formatNumber, formatWhen, withUnit } from '../format';
+import { describeProblem } from '../messages';
 import { labelOf, resolveMeter } from '../meter-access';
 import { type Action, buttons, type Message, postbackAction, quickMessage, text } from '../reply';
 

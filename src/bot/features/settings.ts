@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { sources } from '../../db/schema';
 import { resolveTakenAt } from '../../domain/time';
-import { describeProblem, validateReading } from '../../domain/validation';
+import { validateReading } from '../../domain/validation';
 import { getValidators, saveValidators } from '../../store/meters';
 import {
   describeReading,
@@ -13,6 +13,7 @@ import {
 } from '../../store/readings';
 import { Composer } from '../composer';
 import { formatNumber, withUnit } from '../format';
+import { describeProblem } from '../messages';
 import { labelOf, resolveMeter } from '../meter-access';
 import { quickMessage, text } from '../reply';
 
