@@ -116,7 +116,6 @@ export interface Catalog {
   accessOwner(name: string): string;
   accessPerson(name: string, role: 'read' | 'write' | 'admin'): string;
   accessGroup(here: boolean, role: 'read' | 'write'): string;
-  roleName(role: 'read' | 'write' | 'admin'): string;
   auditList(label: string, lines: string[]): string;
   auditEmpty(label: string): string;
   auditLine(when: string, who: string, action: string, detail: string): string;
@@ -284,7 +283,6 @@ const en: Catalog = {
   accessOwner: (name) => `${name || 'the owner'}: owner (admin)`,
   accessPerson: (name, role) => `${name || 'someone'}: ${role}`,
   accessGroup: (here, role) => `${here ? 'this group' : 'another group'}: ${role}`,
-  roleName: (role) => role,
   auditList: (label, lines) => `Recent activity on ${label}:\n${lines.join('\n')}`,
   auditEmpty: (label) => `Nothing recorded for ${label} yet.`,
   auditLine: (when, who, action, detail) =>
@@ -490,7 +488,6 @@ const th: Catalog = {
   accessOwner: (name) => `${name || 'เจ้าของ'}: เจ้าของ (admin)`,
   accessPerson: (name, role) => `${name || 'ผู้ใช้'}: ${role}`,
   accessGroup: (here, role) => `${here ? 'กลุ่มนี้' : 'กลุ่มอื่น'}: ${role}`,
-  roleName: (role) => role,
   auditList: (label, lines) => `กิจกรรมล่าสุดของ${label}:\n${lines.join('\n')}`,
   auditEmpty: (label) => `ยังไม่มีบันทึกของ${label}`,
   auditLine: (when, who, action, detail) =>
