@@ -20,8 +20,8 @@ import type { Language } from './types';
 // A private Decimal with room for any household number; never the global configuration.
 const Dec = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP });
 
-/** What formatNumber reads: a plain decimal, optionally signed or in exponent form. */
-const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+/** What formatNumber reads: a decimal, optionally signed, or a float's short exponent form. */
+const DECIMAL_TEXT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d{1,3})?$/i;
 
 /**
  * A decimal string for people: "4521.5" -> "4,521.5". With `maxDecimals`, rounded half-up to at
