@@ -1,8 +1,19 @@
+import Decimal from 'decimal.js';
 import type { Problem as GrammarProblem, MalformedTopic } from '../domain/commands';
+import { formatDateTime, formatDay, formatNumber, withUnit } from '../domain/format';
 import type { Language } from '../domain/types';
+import type { Problem as ReadingProblem } from '../domain/validation';
 
 // Everything the bot says, in Thai and English. Handlers pick a catalog by the reply language
 // and never build sentences themselves; both catalogs must have every entry (checked by tsc).
+
+/** How a problem sentence shows its figures (numbers, amounts in the meter's unit, dates). */
+export interface Figures {
+  number(value: string): string;
+  amount(value: string): string;
+  day(at: Date): string;
+  time(at: Date): string;
+}
 
 export interface Catalog {
   meterLabel(number: number, name: string): string;
@@ -105,7 +116,6 @@ export interface Catalog {
   accessOwner(name: string): string;
   accessPerson(name: string, role: 'read' | 'write' | 'admin'): string;
   accessGroup(here: boolean, role: 'read' | 'write'): string;
-  roleName(role: 'read' | 'write' | 'admin'): string;
   auditList(label: string, lines: string[]): string;
   auditEmpty(label: string): string;
   auditLine(when: string, who: string, action: string, detail: string): string;
@@ -113,6 +123,8 @@ export interface Catalog {
   archived(label: string): string;
   chartsUnavailable: string;
   malformed(topic: MalformedTopic, problem: GrammarProblem): string;
+  /** Why a reading was refused or needs a question, and how to do it right. */
+  readingProblem(problem: ReadingProblem, show: Figures): string;
   /** Commands as this language writes them, for quick replies (a tap must parse back). */
   say: {
     undo: string;
@@ -271,7 +283,6 @@ const en: Catalog = {
   accessOwner: (name) => `${name || 'the owner'}: owner (admin)`,
   accessPerson: (name, role) => `${name || 'someone'}: ${role}`,
   accessGroup: (here, role) => `${here ? 'this group' : 'another group'}: ${role}`,
-  roleName: (role) => role,
   auditList: (label, lines) => `Recent activity on ${label}:\n${lines.join('\n')}`,
   auditEmpty: (label) => `Nothing recorded for ${label} yet.`,
   auditLine: (when, who, action, detail) =>
@@ -281,6 +292,54 @@ const en: Catalog = {
   chartsUnavailable:
     'This Home Log server cannot draw charts (it runs where the chart renderer is not available). Ask for the usage as text instead.',
   malformed: (topic, problem) => malformedText('en', topic, problem),
+  readingProblem: (problem, { number: n, amount: u, day, time }) => {
+    switch (problem.code) {
+      case 'belowMin':
+        return `${u(problem.value)} is below the lowest value allowed for this meter (${u(problem.limit)}). Please check the number and send it again.`;
+      case 'aboveMax':
+        return `${u(problem.value)} is above the highest value allowed for this meter (${u(problem.limit)}). Please check the number and send it again.`;
+      case 'tooManyDigits':
+        return `${n(problem.value)} has more digits than this ${problem.digits}-digit meter can show (readings stay below ${n(problem.limit)}). Please check the number, or change the size with "set … digits".`;
+      case 'negative':
+        return `This can't be negative (${u(problem.value)}). Please send the number as the meter shows it.`;
+      case 'future':
+        return `${time(problem.takenAt)} is in the future. Please check the date and time, or leave them out to record the reading as of now.`;
+      case 'duplicate':
+        return `${u(problem.value)} at ${time(problem.takenAt)} is already recorded, so there is nothing to add.`;
+      case 'sameTimeDifferentValue':
+        return `There is already a reading at ${time(problem.takenAt)}: ${u(problem.existing)}. To change it to ${n(problem.value)}, use "fix" on that reading (see "history").`;
+      case 'lowerThanPrevious':
+        return `${n(problem.value)} is lower than the last reading ${u(problem.previous)} (${day(problem.previousAt)}). Did the meter roll over, was it replaced, or is it a typo?`;
+      case 'higherThanNext': {
+        const range = problem.previous
+          ? ` A backdated reading must lie between ${n(problem.previous)} and ${n(problem.next)}.`
+          : '';
+        return `${n(problem.value)} is higher than the later reading ${u(problem.next)} (${day(problem.nextAt)}).${range} Please check the number or the date.`;
+      }
+      case 'rateTooHigh': {
+        const days = new Decimal(problem.days);
+        const span = days.lt(1)
+          ? 'less than a day'
+          : `${n(problem.days)} ${days.eq(1) ? 'day' : 'days'}`;
+        const neighbour = `${u(problem.other)}, ${day(problem.otherAt)}`;
+        const what =
+          problem.interval === 'sincePrevious'
+            ? `${u(problem.value)} would mean ${u(problem.usage)} used in ${span} since the last reading (${neighbour})`
+            : `${u(problem.value)} would leave ${u(problem.usage)} used in ${span} before the next reading (${neighbour})`;
+        const limit =
+          problem.limitFrom === 'history'
+            ? `far more than usual (up to about ${u(problem.limit)} a day)`
+            : `more than this meter's limit of ${u(problem.limit)} a day`;
+        return `${what}, ${limit}. Is it right?`;
+      }
+      case 'zeroAfterPositive':
+        return `0 after ${u(problem.previous)} (${day(problem.previousAt)}) often means a blank display or a new meter. Does the meter really show 0?`;
+      case 'allNines':
+        return `${n(problem.value)} (all nines) is often what a meter shows when something is wrong. Is it the real reading?`;
+      case 'likelyTypo':
+        return `Did you mean ${n(problem.suggestion)}? ${n(problem.value)} is far from the expected ~${u(problem.expected)}.`;
+    }
+  },
   say: {
     undo: 'undo',
     help: 'help',
@@ -429,7 +488,6 @@ const th: Catalog = {
   accessOwner: (name) => `${name || 'เจ้าของ'}: เจ้าของ (admin)`,
   accessPerson: (name, role) => `${name || 'ผู้ใช้'}: ${role}`,
   accessGroup: (here, role) => `${here ? 'กลุ่มนี้' : 'กลุ่มอื่น'}: ${role}`,
-  roleName: (role) => role,
   auditList: (label, lines) => `กิจกรรมล่าสุดของ${label}:\n${lines.join('\n')}`,
   auditEmpty: (label) => `ยังไม่มีบันทึกของ${label}`,
   auditLine: (when, who, action, detail) =>
@@ -438,6 +496,53 @@ const th: Catalog = {
   archived: (label) => `เก็บ${label}เข้าคลังแล้ว ค่าที่จดไว้ยังอยู่ แต่จะไม่แสดงในรายการ`,
   chartsUnavailable: 'เซิร์ฟเวอร์ Home Log นี้วาดกราฟไม่ได้ ดูการใช้เป็นข้อความแทนได้ค่ะ',
   malformed: (topic, problem) => malformedText('th', topic, problem),
+  readingProblem: (problem, { number: n, amount: u, day, time }) => {
+    switch (problem.code) {
+      case 'belowMin':
+        return `${u(problem.value)} ต่ำกว่าค่าต่ำสุดที่ตั้งไว้สำหรับมิเตอร์นี้ (${u(problem.limit)}) กรุณาตรวจตัวเลขแล้วส่งใหม่อีกครั้ง`;
+      case 'aboveMax':
+        return `${u(problem.value)} สูงกว่าค่าสูงสุดที่ตั้งไว้สำหรับมิเตอร์นี้ (${u(problem.limit)}) กรุณาตรวจตัวเลขแล้วส่งใหม่อีกครั้ง`;
+      case 'tooManyDigits':
+        return `${n(problem.value)} มีหลักมากเกินกว่าที่มิเตอร์ ${problem.digits} หลักจะแสดงได้ (ค่าต้องน้อยกว่า ${n(problem.limit)}) กรุณาตรวจตัวเลขอีกครั้ง หรือแก้จำนวนหลักด้วยคำสั่ง set … digits`;
+      case 'negative':
+        return `ค่านี้ติดลบไม่ได้ (${u(problem.value)}) กรุณาส่งตัวเลขตามที่เห็นบนมิเตอร์`;
+      case 'future':
+        return `เวลา ${time(problem.takenAt)} ยังมาไม่ถึง กรุณาตรวจวันและเวลาอีกครั้ง หรือไม่ต้องใส่เวลาเพื่อบันทึกเป็นเวลาปัจจุบัน`;
+      case 'duplicate':
+        return `${u(problem.value)} เวลา ${time(problem.takenAt)} บันทึกไว้แล้ว ไม่ต้องส่งซ้ำ`;
+      case 'sameTimeDifferentValue':
+        return `เวลา ${time(problem.takenAt)} มีค่าที่บันทึกไว้แล้วคือ ${u(problem.existing)} ถ้าต้องการแก้เป็น ${n(problem.value)} ให้ใช้คำสั่ง fix กับค่านั้น (ดูได้จาก history)`;
+      case 'lowerThanPrevious':
+        return `${n(problem.value)} น้อยกว่าค่าครั้งก่อน ${u(problem.previous)} (${day(problem.previousAt)}) มิเตอร์หมุนครบรอบ มีการเปลี่ยนมิเตอร์ใหม่ หรือพิมพ์ผิดหรือเปล่า`;
+      case 'higherThanNext': {
+        const range = problem.previous
+          ? ` ค่าย้อนหลังต้องอยู่ระหว่าง ${n(problem.previous)} ถึง ${n(problem.next)}`
+          : '';
+        return `${n(problem.value)} มากกว่าค่าครั้งถัดไป ${u(problem.next)} (${day(problem.nextAt)})${range} กรุณาตรวจตัวเลขหรือวันที่อีกครั้ง`;
+      }
+      case 'rateTooHigh': {
+        const span = new Decimal(problem.days).lt(1)
+          ? 'ในเวลาไม่ถึงหนึ่งวัน'
+          : `ใน ${n(problem.days)} วัน`;
+        const neighbour = `${u(problem.other)} เมื่อ ${day(problem.otherAt)}`;
+        const what =
+          problem.interval === 'sincePrevious'
+            ? `ถ้าเป็น ${u(problem.value)} แปลว่าใช้ไป ${u(problem.usage)} ${span} นับจากค่าครั้งก่อน (${neighbour})`
+            : `ถ้าเป็น ${u(problem.value)} จะเหลือการใช้ ${u(problem.usage)} ${span} ก่อนถึงค่าครั้งถัดไป (${neighbour})`;
+        const limit =
+          problem.limitFrom === 'history'
+            ? `มากกว่าปกติมาก (ปกติไม่เกินประมาณ ${u(problem.limit)} ต่อวัน)`
+            : `เกินขีดจำกัดของมิเตอร์นี้ที่ ${u(problem.limit)} ต่อวัน`;
+        return `${what} ซึ่ง${limit} ตัวเลขนี้ถูกต้องไหม`;
+      }
+      case 'zeroAfterPositive':
+        return `ค่า 0 หลังจาก ${u(problem.previous)} (${day(problem.previousAt)}) มักเกิดจากหน้าจอมิเตอร์ดับหรือเปลี่ยนมิเตอร์ใหม่ มิเตอร์แสดง 0 จริงหรือเปล่า`;
+      case 'allNines':
+        return `${n(problem.value)} (เลข 9 ทุกหลัก) มักเป็นค่าที่มิเตอร์แสดงเมื่อมีข้อผิดพลาด ใช่ค่าที่อ่านได้จริงหรือเปล่า`;
+      case 'likelyTypo':
+        return `หมายถึง ${n(problem.suggestion)} หรือเปล่า ค่า ${n(problem.value)} ห่างจากค่าที่คาดไว้ (ประมาณ ${u(problem.expected)}) มาก`;
+    }
+  },
   say: {
     undo: 'ย้อนกลับ',
     help: 'ช่วยเหลือ',
@@ -452,6 +557,30 @@ const th: Catalog = {
 };
 
 export const catalogs: Record<Language, Catalog> = { en, th };
+
+export interface DescribeOptions {
+  /** Time zone for dates in the sentence (the meter's); default Asia/Bangkok. */
+  timeZone?: string;
+  /** The current time, which decides whether a date shows its year; default the system clock. */
+  now?: Date;
+}
+
+/** A short, friendly sentence that says what is wrong with a reading and how to do it right. */
+export function describeProblem(
+  problem: ReadingProblem,
+  language: Language,
+  unit: string,
+  options: DescribeOptions = {},
+): string {
+  const zone = options.timeZone ?? 'Asia/Bangkok';
+  const now = options.now ?? new Date();
+  return catalogs[language].readingProblem(problem, {
+    number: (value) => formatNumber(value),
+    amount: (value) => withUnit(value, unit),
+    day: (at) => formatDay(at, language, zone, now),
+    time: (at) => formatDateTime(at, language, zone, now),
+  });
+}
 
 /** An example of each command, to show how to write it. */
 const EXAMPLES: Record<Language, Partial<Record<MalformedTopic, string>>> = {

@@ -24,21 +24,6 @@ export const quickMessage = (label: string, message: string): QuickReplyItem => 
   action: { type: 'message', label: clip(label, 20), text: clip(message, 300) },
 });
 
-/** A quick reply that sends a postback (not shown as the user's message except displayText). */
-export const quickPostback = (
-  label: string,
-  data: string,
-  displayText?: string,
-): QuickReplyItem => ({
-  type: 'action',
-  action: {
-    type: 'postback',
-    label: clip(label, 20),
-    data: clip(data, 300),
-    ...(displayText ? { displayText: clip(displayText, 300) } : {}),
-  },
-});
-
 export const postbackAction = (label: string, data: string, displayText?: string): Action => ({
   type: 'postback',
   label: clip(label, 20),

@@ -1,4 +1,4 @@
-import { relations, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   type AnyPgColumn,
   bigint,
@@ -369,57 +369,3 @@ export const readingConfirmations = pgTable(
     ),
   ],
 );
-
-export const usersRelations = relations(users, ({ many, one }) => ({
-  identities: many(identities),
-  sources: many(sources),
-  access: many(access),
-  lastSource: one(sources, { fields: [users.lastSourceId], references: [sources.id] }),
-}));
-
-export const identitiesRelations = relations(identities, ({ one }) => ({
-  user: one(users, { fields: [identities.userId], references: [users.id] }),
-}));
-
-export const sourcesRelations = relations(sources, ({ one, many }) => ({
-  owner: one(users, { fields: [sources.ownerId], references: [users.id] }),
-  validators: one(sourceValidators, {
-    fields: [sources.id],
-    references: [sourceValidators.sourceId],
-  }),
-  readings: many(readings),
-  access: many(access),
-  groupShares: many(groupShares),
-  chatMeters: many(chatMeters),
-}));
-
-export const sourceValidatorsRelations = relations(sourceValidators, ({ one }) => ({
-  source: one(sources, { fields: [sourceValidators.sourceId], references: [sources.id] }),
-}));
-
-export const readingsRelations = relations(readings, ({ one }) => ({
-  source: one(sources, { fields: [readings.sourceId], references: [sources.id] }),
-  enteredByUser: one(users, { fields: [readings.enteredBy], references: [users.id] }),
-}));
-
-export const accessRelations = relations(access, ({ one }) => ({
-  user: one(users, { fields: [access.userId], references: [users.id] }),
-  source: one(sources, { fields: [access.sourceId], references: [sources.id] }),
-}));
-
-export const groupSharesRelations = relations(groupShares, ({ one }) => ({
-  source: one(sources, { fields: [groupShares.sourceId], references: [sources.id] }),
-}));
-
-export const chatMetersRelations = relations(chatMeters, ({ one }) => ({
-  source: one(sources, { fields: [chatMeters.sourceId], references: [sources.id] }),
-}));
-
-export const linkStatesRelations = relations(linkStates, ({ one }) => ({
-  user: one(users, { fields: [linkStates.userId], references: [users.id] }),
-}));
-
-export const readingConfirmationsRelations = relations(readingConfirmations, ({ one }) => ({
-  source: one(sources, { fields: [readingConfirmations.sourceId], references: [sources.id] }),
-  user: one(users, { fields: [readingConfirmations.userId], references: [users.id] }),
-}));

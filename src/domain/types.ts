@@ -27,7 +27,7 @@ export interface ReadingPoint {
   event: RegisterEvent | null;
 }
 
-/** How a month's figure was obtained (DESIGN §5). */
+/** How a month's figure was obtained. */
 export type MonthStatus = 'measured' | 'interpolated' | 'partial' | 'projected' | 'none';
 
 /** One calendar month of a cumulative or delta source, in the source's time zone. */

@@ -1,10 +1,11 @@
 /**
- * The text answer to `usage meter 1` / `usage meter 1 2026-10` (DESIGN §4, §5). Pure: the store
+ * The text answer to `usage meter 1` / `usage meter 1 2026-10`. Pure: the store
  * supplies the months (src/store/usage.ts), this turns them into a short message in Thai or
  * English. Figures stay decimal strings until they are formatted for display.
  */
 import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
+import { formatMonth, formatNumber, withUnit } from './format';
 import type { Language, MonthStats, MonthUsage, SourceKind } from './types';
 
 /** The months a report reads: the month itself, the one before, and the same month last year. */
@@ -26,37 +27,6 @@ export interface UsageReportInput {
 const Display = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP });
 /** Usage, averages and differences are shown to at most this many decimals. */
 const SHOWN_DECIMALS = 2;
-
-const MONTH_NAMES: Record<Language, readonly string[]> = {
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
-  th: [
-    'มกราคม',
-    'กุมภาพันธ์',
-    'มีนาคม',
-    'เมษายน',
-    'พฤษภาคม',
-    'มิถุนายน',
-    'กรกฎาคม',
-    'สิงหาคม',
-    'กันยายน',
-    'ตุลาคม',
-    'พฤศจิกายน',
-    'ธันวาคม',
-  ],
-};
 
 type Text = {
   usage: (amount: string) => string;
@@ -145,28 +115,11 @@ export function usageReportRange(month: string): { from: string; to: string } {
   return { from: addMonths(month, -12), to: month };
 }
 
-/** "November 2026" / "พฤศจิกายน 2569" (Thai uses the Buddhist era). */
-export function monthTitle(month: string, language: Language): string {
-  const parsed = parseMonth(month);
-  const year = language === 'th' ? parsed.year + 543 : parsed.year;
-  return `${MONTH_NAMES[language][parsed.month - 1]} ${year}`;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Numbers
 
-/** A decimal string for people: rounded half-up to `decimals`, no trailing zeros, 1,234,567. */
-export function formatNumber(value: string, decimals = SHOWN_DECIMALS): string {
-  const rounded = new Display(value).toDecimalPlaces(decimals);
-  if (rounded.isZero()) return '0';
-  const [whole = '', fraction] = rounded.abs().toFixed().split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${rounded.isNegative() ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
-}
-
-function withUnit(value: string, unit: string): string {
-  return unit ? `${formatNumber(value)} ${unit}` : formatNumber(value);
-}
+/** An amount with its unit, at most SHOWN_DECIMALS decimals: "4,521.5 kWh". */
+const amount = (value: string, unit: string): string => withUnit(value, unit, SHOWN_DECIMALS);
 
 /** "+5.2%", "-3.1%", "0%"; null when the base is zero (no meaningful ratio). */
 function percentChange(now: string, before: string): string | null {
@@ -177,7 +130,7 @@ function percentChange(now: string, before: string): string | null {
 }
 
 function signed(value: Decimal): string {
-  const text = formatNumber(value.toFixed(), 2);
+  const text = formatNumber(value.toFixed(), SHOWN_DECIMALS);
   return value.isPositive() && !value.isZero() ? `+${text}` : text;
 }
 
@@ -210,16 +163,16 @@ function usageLines(
   const byMonth = new Map(months.map((m) => [m.month, m]));
   const figure = byMonth.get(month);
   if (!figure || figure.status === 'none' || figure.usage === null) {
-    return [text.noData(monthTitle(month, language))];
+    return [text.noData(formatMonth(month, language))];
   }
 
   const lines = [
     kind === 'delta'
-      ? text.total(withUnit(figure.usage, unit))
-      : text.usage(withUnit(figure.usage, unit)),
+      ? text.total(amount(figure.usage, unit))
+      : text.usage(amount(figure.usage, unit)),
   ];
   if (figure.dailyAverage !== null) {
-    lines.push(text.dailyAverage(withUnit(figure.dailyAverage, unit)));
+    lines.push(text.dailyAverage(amount(figure.dailyAverage, unit)));
   }
   const covered = formatNumber(String(figure.coveredDays), 1);
   const toDate =
@@ -229,7 +182,7 @@ function usageLines(
     lines.push(text.monthToDate(figure.coveredDays < 1 ? null : covered));
     lines.push(
       figure.projected !== null
-        ? text.projected(withUnit(figure.projected, unit))
+        ? text.projected(amount(figure.projected, unit))
         : text.noProjection,
     );
   } else if (figure.status === 'partial') {
@@ -251,7 +204,7 @@ function usageLines(
     const change = percentChange(total.value, base.value);
     if (change === null) continue;
     const mark = total.projected ? text.projectedMark : '';
-    lines.push(text.compared(monthTitle(other, language), `${change}${mark}`));
+    lines.push(text.compared(formatMonth(other, language), `${change}${mark}`));
   }
   return lines;
 }
@@ -263,11 +216,11 @@ function gaugeLines(input: UsageReportInput, months: readonly MonthStats[]): str
   const byMonth = new Map(months.map((m) => [m.month, m]));
   const figure = byMonth.get(month);
   if (!figure || figure.count === 0 || figure.average === null) {
-    return [text.noReadings(monthTitle(month, language))];
+    return [text.noReadings(formatMonth(month, language))];
   }
-  const lines = [text.average(withUnit(figure.average, unit), figure.count)];
+  const lines = [text.average(amount(figure.average, unit), figure.count)];
   if (figure.min !== null && figure.max !== null) {
-    lines.push(text.range(withUnit(figure.min, unit), withUnit(figure.max, unit)));
+    lines.push(text.range(amount(figure.min, unit), amount(figure.max, unit)));
   }
   // A difference, not a percentage: 10 % warmer means nothing for a temperature.
   for (const other of [addMonths(month, -1), addMonths(month, -12)]) {
@@ -275,7 +228,7 @@ function gaugeLines(input: UsageReportInput, months: readonly MonthStats[]): str
     if (base === null || base === undefined) continue;
     const difference = signed(new Display(figure.average).minus(base));
     lines.push(
-      text.compared(monthTitle(other, language), unit ? `${difference} ${unit}` : difference),
+      text.compared(formatMonth(other, language), unit ? `${difference} ${unit}` : difference),
     );
   }
   return lines;
@@ -288,7 +241,7 @@ function gaugeLines(input: UsageReportInput, months: readonly MonthStats[]): str
  * last year when both figures are whole-month figures.
  */
 export function usageReport(input: UsageReportInput): string {
-  const heading = `${input.meter.name} — ${monthTitle(input.month, input.language)}`;
+  const heading = `${input.meter.name} — ${formatMonth(input.month, input.language)}`;
   const lines =
     input.figures.kind === 'gauge'
       ? gaugeLines(input, input.figures.months)

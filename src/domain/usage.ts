@@ -1,7 +1,7 @@
 /**
- * The usage engine: irregular readings in, figures per period out (DESIGN §5, REFERENCE §5).
- * Periods are calendar months (monthlyUsage) or any contiguous run of half-open periods
- * (periodUsage), e.g. billing periods that run from a reading day to the next.
+ * The usage engine: irregular readings in, figures per period out. Periods are calendar months
+ * (monthlyUsage) or any contiguous run of half-open periods (periodUsage), e.g. billing periods
+ * that run from a reading day to the next.
  *
  * Pure: no I/O and no clock (callers pass `now`). Values are decimal strings in and out and are
  * computed with decimal.js; no float ever touches a value (only instants and day counts are numbers).

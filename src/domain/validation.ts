@@ -1,4 +1,4 @@
-// Checks one new or backdated reading before it is stored (REFERENCE §5 step 2, DESIGN §4).
+// Checks one new or backdated reading before it is stored. The bot words the problems for people.
 //
 // Pure: the caller passes the clock (`now`), the neighbouring readings and recent daily rates.
 // A verdict is one of:
@@ -21,8 +21,7 @@
 //   compared with next, and the rollover option then says the wrap mark must move from next to it.
 // - next.event === 'replacement_initial' (no final recorded) belongs to another register: ignored.
 import Decimal from 'decimal.js';
-import { DateTime } from 'luxon';
-import type { Language, ReadingPoint, RegisterEvent, SourceKind } from './types';
+import type { ReadingPoint, RegisterEvent, SourceKind } from './types';
 
 // A private Decimal with room for any household number; never the global configuration.
 const Dec = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_UP });
@@ -30,7 +29,7 @@ const Dec = Decimal.clone({ precision: 64, rounding: Decimal.ROUND_HALF_UP });
 const MS_PER_DAY = 86_400_000;
 /** Phone clocks drift and LINE delivers late: only readings further ahead than this are "future". */
 export const FUTURE_TOLERANCE_MS = 5 * 60_000;
-/** A rate above RATE_FACTOR × p95 of recent daily rates is implausible (REFERENCE §5: k ≈ 3). */
+/** A rate above RATE_FACTOR × p95 of recent daily rates is implausible (k = 3). */
 export const RATE_FACTOR = 3;
 /** Fewer recent rates than this say too little about the household: no history-based limit. */
 export const MIN_RATE_HISTORY = 3;
@@ -679,142 +678,4 @@ export function applyConfirmation(
     case 'typo':
       return typo ? { store: false, action: 'revalidate', value: typo.suggestion } : nothing;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Descriptions
-
-export interface DescribeOptions {
-  /** Time zone for dates in the sentence (the source's or the user's); default Asia/Bangkok. */
-  timeZone?: string;
-}
-
-/** A short, friendly sentence that says what is wrong and how to do it right. */
-export function describeProblem(
-  problem: Problem,
-  language: Language,
-  unit: string,
-  options: DescribeOptions = {},
-): string {
-  const zone = options.timeZone ?? 'Asia/Bangkok';
-  const n = formatNumber;
-  const u = (value: string) => (unit ? `${n(value)} ${unit}` : n(value));
-  const day = (at: Date) => formatDay(at, language, zone);
-  const time = (at: Date) => formatDayTime(at, language, zone);
-  const th = language === 'th';
-  switch (problem.code) {
-    case 'belowMin':
-      return th
-        ? `${u(problem.value)} ต่ำกว่าค่าต่ำสุดที่ตั้งไว้สำหรับมิเตอร์นี้ (${u(problem.limit)}) กรุณาตรวจตัวเลขแล้วส่งใหม่อีกครั้ง`
-        : `${u(problem.value)} is below the lowest value allowed for this meter (${u(problem.limit)}). Please check the number and send it again.`;
-    case 'aboveMax':
-      return th
-        ? `${u(problem.value)} สูงกว่าค่าสูงสุดที่ตั้งไว้สำหรับมิเตอร์นี้ (${u(problem.limit)}) กรุณาตรวจตัวเลขแล้วส่งใหม่อีกครั้ง`
-        : `${u(problem.value)} is above the highest value allowed for this meter (${u(problem.limit)}). Please check the number and send it again.`;
-    case 'tooManyDigits':
-      return th
-        ? `${n(problem.value)} มีหลักมากเกินกว่าที่มิเตอร์ ${problem.digits} หลักจะแสดงได้ (ค่าต้องน้อยกว่า ${n(problem.limit)}) กรุณาตรวจตัวเลขอีกครั้ง หรือแก้จำนวนหลักด้วยคำสั่ง set … digits`
-        : `${n(problem.value)} has more digits than this ${problem.digits}-digit meter can show (readings stay below ${n(problem.limit)}). Please check the number, or change the size with "set … digits".`;
-    case 'negative':
-      return th
-        ? `ค่านี้ติดลบไม่ได้ (${u(problem.value)}) กรุณาส่งตัวเลขตามที่เห็นบนมิเตอร์`
-        : `This can't be negative (${u(problem.value)}). Please send the number as the meter shows it.`;
-    case 'future':
-      return th
-        ? `เวลา ${time(problem.takenAt)} ยังมาไม่ถึง กรุณาตรวจวันและเวลาอีกครั้ง หรือไม่ต้องใส่เวลาเพื่อบันทึกเป็นเวลาปัจจุบัน`
-        : `${time(problem.takenAt)} is in the future. Please check the date and time, or leave them out to record the reading as of now.`;
-    case 'duplicate':
-      return th
-        ? `${u(problem.value)} เวลา ${time(problem.takenAt)} บันทึกไว้แล้ว ไม่ต้องส่งซ้ำ`
-        : `${u(problem.value)} at ${time(problem.takenAt)} is already recorded, so there is nothing to add.`;
-    case 'sameTimeDifferentValue':
-      return th
-        ? `เวลา ${time(problem.takenAt)} มีค่าที่บันทึกไว้แล้วคือ ${u(problem.existing)} ถ้าต้องการแก้เป็น ${n(problem.value)} ให้ใช้คำสั่ง fix กับค่านั้น (ดูได้จาก history)`
-        : `There is already a reading at ${time(problem.takenAt)}: ${u(problem.existing)}. To change it to ${n(problem.value)}, use "fix" on that reading (see "history").`;
-    case 'lowerThanPrevious':
-      return th
-        ? `${n(problem.value)} น้อยกว่าค่าครั้งก่อน ${u(problem.previous)} (${day(problem.previousAt)}) มิเตอร์หมุนครบรอบ มีการเปลี่ยนมิเตอร์ใหม่ หรือพิมพ์ผิดหรือเปล่า`
-        : `${n(problem.value)} is lower than the last reading ${u(problem.previous)} (${day(problem.previousAt)}). Did the meter roll over, was it replaced, or is it a typo?`;
-    case 'higherThanNext': {
-      const range = problem.previous
-        ? th
-          ? ` ค่าย้อนหลังต้องอยู่ระหว่าง ${n(problem.previous)} ถึง ${n(problem.next)}`
-          : ` A backdated reading must lie between ${n(problem.previous)} and ${n(problem.next)}.`
-        : '';
-      return th
-        ? `${n(problem.value)} มากกว่าค่าครั้งถัดไป ${u(problem.next)} (${day(problem.nextAt)})${range} กรุณาตรวจตัวเลขหรือวันที่อีกครั้ง`
-        : `${n(problem.value)} is higher than the later reading ${u(problem.next)} (${day(problem.nextAt)}).${range} Please check the number or the date.`;
-    }
-    case 'rateTooHigh':
-      return describeRate(problem, th, u, day);
-    case 'zeroAfterPositive':
-      return th
-        ? `ค่า 0 หลังจาก ${u(problem.previous)} (${day(problem.previousAt)}) มักเกิดจากหน้าจอมิเตอร์ดับหรือเปลี่ยนมิเตอร์ใหม่ มิเตอร์แสดง 0 จริงหรือเปล่า`
-        : `0 after ${u(problem.previous)} (${day(problem.previousAt)}) often means a blank display or a new meter. Does the meter really show 0?`;
-    case 'allNines':
-      return th
-        ? `${n(problem.value)} (เลข 9 ทุกหลัก) มักเป็นค่าที่มิเตอร์แสดงเมื่อมีข้อผิดพลาด ใช่ค่าที่อ่านได้จริงหรือเปล่า`
-        : `${n(problem.value)} (all nines) is often what a meter shows when something is wrong. Is it the real reading?`;
-    case 'likelyTypo':
-      return th
-        ? `หมายถึง ${n(problem.suggestion)} หรือเปล่า ค่า ${n(problem.value)} ห่างจากค่าที่คาดไว้ (ประมาณ ${u(problem.expected)}) มาก`
-        : `Did you mean ${n(problem.suggestion)}? ${n(problem.value)} is far from the expected ~${u(problem.expected)}.`;
-  }
-}
-
-function describeRate(
-  problem: Extract<Problem, { code: 'rateTooHigh' }>,
-  th: boolean,
-  u: (value: string) => string,
-  day: (at: Date) => string,
-): string {
-  const days = new Dec(problem.days);
-  const span = th
-    ? days.lt(1)
-      ? 'ในเวลาไม่ถึงหนึ่งวัน'
-      : `ใน ${formatNumber(problem.days)} วัน`
-    : days.lt(1)
-      ? 'less than a day'
-      : `${formatNumber(problem.days)} ${days.eq(1) ? 'day' : 'days'}`;
-  const neighbour = `${u(problem.other)}, ${day(problem.otherAt)}`;
-  const thNeighbour = `${u(problem.other)} เมื่อ ${day(problem.otherAt)}`;
-  if (th) {
-    const what =
-      problem.interval === 'sincePrevious'
-        ? `ถ้าเป็น ${u(problem.value)} แปลว่าใช้ไป ${u(problem.usage)} ${span} นับจากค่าครั้งก่อน (${thNeighbour})`
-        : `ถ้าเป็น ${u(problem.value)} จะเหลือการใช้ ${u(problem.usage)} ${span} ก่อนถึงค่าครั้งถัดไป (${thNeighbour})`;
-    const limit =
-      problem.limitFrom === 'history'
-        ? `มากกว่าปกติมาก (ปกติไม่เกินประมาณ ${u(problem.limit)} ต่อวัน)`
-        : `เกินขีดจำกัดของมิเตอร์นี้ที่ ${u(problem.limit)} ต่อวัน`;
-    return `${what} ซึ่ง${limit} ตัวเลขนี้ถูกต้องไหม`;
-  }
-  const what =
-    problem.interval === 'sincePrevious'
-      ? `${u(problem.value)} would mean ${u(problem.usage)} used in ${span} since the last reading (${neighbour})`
-      : `${u(problem.value)} would leave ${u(problem.usage)} used in ${span} before the next reading (${neighbour})`;
-  const limit =
-    problem.limitFrom === 'history'
-      ? `far more than usual (up to about ${u(problem.limit)} a day)`
-      : `more than this meter's limit of ${u(problem.limit)} a day`;
-  return `${what}, ${limit}. Is it right?`;
-}
-
-/** Thousands separators on a decimal string, without ever going through a float. */
-export function formatNumber(value: string): string {
-  const match = /^(-?)(\d+)(\.\d+)?$/.exec(value);
-  if (!match) return value;
-  const [, sign = '', whole = '', fraction = ''] = match;
-  return `${sign}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction}`;
-}
-
-function formatDay(at: Date, language: Language, zone: string): string {
-  return DateTime.fromJSDate(at, { zone }).setLocale(language).toFormat('d MMM');
-}
-
-function formatDayTime(at: Date, language: Language, zone: string): string {
-  const local = DateTime.fromJSDate(at, { zone }).setLocale(language);
-  return language === 'th'
-    ? `${local.toFormat('d MMM')} ${local.toFormat('HH:mm')} น.`
-    : local.toFormat('d MMM HH:mm');
 }

@@ -1,4 +1,5 @@
-import { formatNumber, type Problem } from '../domain/validation';
+import { formatNumber } from '../domain/format';
+import type { Problem } from '../domain/validation';
 import type { Source } from '../store/meters';
 import { describeReading, findByOrigin, insertReading, type Reading } from '../store/readings';
 import { checkUnderLock } from './check';

@@ -1,12 +1,11 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { formatMonth } from '../../src/domain/format';
 import type { MonthStats, MonthStatus, MonthUsage, ReadingPoint } from '../../src/domain/types';
 import { monthlyUsage } from '../../src/domain/usage';
 import {
   addMonths,
-  formatNumber,
   monthOfInstant,
-  monthTitle,
   usageReport,
   usageReportRange,
 } from '../../src/domain/usage-report';
@@ -328,25 +327,12 @@ describe('usage report: from the engine', () => {
 });
 
 describe('helpers', () => {
-  it('formats numbers with thousands separators, half-up, without trailing zeros', () => {
-    expect(formatNumber('0')).toBe('0');
-    expect(formatNumber('-0.001')).toBe('0');
-    expect(formatNumber('1234567.891')).toBe('1,234,567.89');
-    expect(formatNumber('999.995')).toBe('1,000');
-    expect(formatNumber('-4521.5')).toBe('-4,521.5');
-    expect(formatNumber('100.10')).toBe('100.1');
-    expect(formatNumber('12.345678', 1)).toBe('12.3');
-    expect(formatNumber('123456789012345678901234567890.5')).toBe(
-      '123,456,789,012,345,678,901,234,567,890.5',
-    );
-  });
-
   it('months: arithmetic, titles, and the month of an instant in a zone', () => {
     expect(addMonths('2026-01', -1)).toBe('2025-12');
     expect(addMonths('2026-11', -12)).toBe('2025-11');
     expect(addMonths('2026-12', 1)).toBe('2027-01');
-    expect(monthTitle('2026-01', 'en')).toBe('January 2026');
-    expect(monthTitle('2026-01', 'th')).toBe('มกราคม 2569');
+    expect(formatMonth('2026-01', 'en')).toBe('January 2026');
+    expect(formatMonth('2026-01', 'th')).toBe('มกราคม 2569');
     // 17:30 UTC on 31 October is already 1 November in Bangkok.
     const instant = new Date('2026-10-31T17:30:00Z');
     expect(monthOfInstant(instant, 'Asia/Bangkok')).toBe('2026-11');

@@ -1,14 +1,12 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeProblem } from '../../src/bot/messages';
 import type { ReadingPoint, RegisterEvent, SourceKind } from '../../src/domain/types';
 import {
   applyConfirmation,
   type ConfirmOptions,
-  describeProblem,
   FUTURE_TOLERANCE_MS,
-  formatNumber,
-  type Problem,
   type ProblemCode,
   type ReadingToCheck,
   type SourceRules,
@@ -75,6 +73,24 @@ const codes = (verdict: Verdict): ProblemCode[] =>
 
 /** Three readings a day, steady. */
 const STEADY_HISTORY = ['3', '3', '3', '3', '3'];
+
+/** Every problem code; the Record type makes a new code missing here a compile error. */
+const CODES: Record<ProblemCode, true> = {
+  belowMin: true,
+  aboveMax: true,
+  tooManyDigits: true,
+  negative: true,
+  future: true,
+  duplicate: true,
+  sameTimeDifferentValue: true,
+  lowerThanPrevious: true,
+  higherThanNext: true,
+  rateTooHigh: true,
+  zeroAfterPositive: true,
+  allNines: true,
+  likelyTypo: true,
+};
+const ALL_CODES = Object.keys(CODES) as ProblemCode[];
 
 // ---------------------------------------------------------------------------------------------
 // One table, every code
@@ -718,151 +734,6 @@ describe('applyConfirmation', () => {
     expect(applyConfirmation(check(), 'cancel')).toEqual({ store: false, action: 'nothing' });
     const rejected = check({ value: '-1' });
     expect(applyConfirmation(rejected, 'store')).toEqual({ store: false, action: 'nothing' });
-  });
-});
-
-// ---------------------------------------------------------------------------------------------
-// describeProblem
-
-const AT = new Date('2026-11-01T01:00:00Z'); // 1 Nov 08:00 in Bangkok
-
-/** One sample per code; the Record type makes a new code without a sample a compile error. */
-const SAMPLES: Record<ProblemCode, { problem: Problem; numbers: string[] }> = {
-  belowMin: {
-    problem: { code: 'belowMin', value: '1200', limit: '4000' },
-    numbers: ['1,200', '4,000'],
-  },
-  aboveMax: {
-    problem: { code: 'aboveMax', value: '123456', limit: '99999' },
-    numbers: ['123,456', '99,999'],
-  },
-  tooManyDigits: {
-    problem: { code: 'tooManyDigits', value: '452100', digits: 5, limit: '100000' },
-    numbers: ['452,100', '100,000', '5'],
-  },
-  negative: { problem: { code: 'negative', value: '-1500' }, numbers: ['-1,500'] },
-  future: {
-    problem: { code: 'future', value: '4521', takenAt: AT, now: new Date('2026-10-31T00:00:00Z') },
-    numbers: ['08:00'],
-  },
-  duplicate: {
-    problem: { code: 'duplicate', value: '4521', takenAt: AT },
-    numbers: ['4,521', '08:00'],
-  },
-  sameTimeDifferentValue: {
-    problem: { code: 'sameTimeDifferentValue', value: '4512', existing: '4521', takenAt: AT },
-    numbers: ['4,512', '4,521', '08:00'],
-  },
-  lowerThanPrevious: {
-    problem: { code: 'lowerThanPrevious', value: '4400', previous: '4521', previousAt: AT },
-    numbers: ['4,400', '4,521'],
-  },
-  higherThanNext: {
-    problem: { code: 'higherThanNext', value: '4650', next: '4600', nextAt: AT, previous: '4500' },
-    numbers: ['4,650', '4,600', '4,500'],
-  },
-  rateTooHigh: {
-    problem: {
-      code: 'rateTooHigh',
-      value: '9000',
-      interval: 'sincePrevious',
-      other: '4500',
-      otherAt: AT,
-      usage: '4500',
-      days: '7',
-      ratePerDay: '643',
-      limit: '1250.5',
-      limitFrom: 'history',
-    },
-    numbers: ['9,000', '4,500', '1,250.5'],
-  },
-  zeroAfterPositive: {
-    problem: { code: 'zeroAfterPositive', value: '0', previous: '4521', previousAt: AT },
-    numbers: ['0', '4,521'],
-  },
-  allNines: { problem: { code: 'allNines', value: '99999' }, numbers: ['99,999'] },
-  likelyTypo: {
-    problem: { code: 'likelyTypo', value: '4152', suggestion: '4512', expected: '4521' },
-    numbers: ['4,152', '4,512', '4,521'],
-  },
-};
-const ALL_CODES = Object.keys(SAMPLES) as ProblemCode[];
-
-describe('describeProblem', () => {
-  const table = ALL_CODES.flatMap((code) =>
-    (['th', 'en'] as const).map((language) => ({ code, language, ...SAMPLES[code] })),
-  );
-
-  it.each(table)('$code in $language names the numbers', ({ problem, language, numbers }) => {
-    const text = describeProblem(problem, language, 'kWh');
-    expect(text.length).toBeGreaterThan(20);
-    for (const number of numbers) expect(text).toContain(number);
-    expect(/[\u0E00-\u0E7F]/.test(text)).toBe(language === 'th');
-    expect(text).not.toMatch(/undefined|null|NaN|\$\{/);
-  });
-
-  it('reads like the examples', () => {
-    const { problem } = SAMPLES.lowerThanPrevious;
-    expect(describeProblem(problem, 'en', 'kWh')).toBe(
-      '4,400 is lower than the last reading 4,521 kWh (1 Nov). Did the meter roll over, was it replaced, or is it a typo?',
-    );
-    expect(describeProblem(problem, 'th', 'kWh')).toBe(
-      '4,400 น้อยกว่าค่าครั้งก่อน 4,521 kWh (1 พ.ย.) มิเตอร์หมุนครบรอบ มีการเปลี่ยนมิเตอร์ใหม่ หรือพิมพ์ผิดหรือเปล่า',
-    );
-  });
-
-  it('shows times in the given time zone (Bangkok by default)', () => {
-    const { problem } = SAMPLES.duplicate;
-    expect(describeProblem(problem, 'en', 'kWh')).toContain('1 Nov 08:00');
-    expect(describeProblem(problem, 'th', 'kWh')).toContain('1 พ.ย. 08:00 น.');
-    expect(describeProblem(problem, 'en', 'kWh', { timeZone: 'UTC' })).toContain('1 Nov 01:00');
-  });
-
-  it('words each rate variant', () => {
-    const base = SAMPLES.rateTooHigh.problem as Extract<Problem, { code: 'rateTooHigh' }>;
-    const untilNext = { ...base, interval: 'untilNext' as const, days: '0.04' };
-    const configured = { ...base, limitFrom: 'maxRatePerDay' as const, days: '1' };
-    expect(describeProblem(untilNext, 'en', 'kWh')).toContain(
-      'less than a day before the next reading',
-    );
-    expect(describeProblem(untilNext, 'th', 'kWh')).toContain('ในเวลาไม่ถึงหนึ่งวัน ก่อนถึงค่าครั้งถัดไป');
-    expect(describeProblem(configured, 'en', 'kWh')).toContain(
-      "this meter's limit of 1,250.5 kWh a day",
-    );
-    expect(describeProblem(configured, 'en', 'kWh')).toContain('in 1 day since');
-    expect(describeProblem(configured, 'th', 'kWh')).toContain('เกินขีดจำกัดของมิเตอร์นี้');
-  });
-
-  it('leaves out an empty unit cleanly', () => {
-    expect(describeProblem(SAMPLES.belowMin.problem, 'en', '')).toBe(
-      '1,200 is below the lowest value allowed for this meter (4,000). Please check the number and send it again.',
-    );
-  });
-
-  it('describes every problem a real verdict produces', () => {
-    const verdicts = [
-      check({ value: '4152', recentDailyRates: STEADY_HISTORY }),
-      check({ value: '45210', recentDailyRates: STEADY_HISTORY }),
-      check({ value: '0' }),
-    ];
-    for (const verdict of verdicts) {
-      for (const problem of confirmOf(verdict).problems) {
-        expect(describeProblem(problem, 'th', 'หน่วย')).toContain('หน่วย');
-      }
-    }
-  });
-});
-
-describe('formatNumber', () => {
-  it.each([
-    ['0', '0'],
-    ['999', '999'],
-    ['4521', '4,521'],
-    ['4521.75', '4,521.75'],
-    ['-1234567.001', '-1,234,567.001'],
-    ['0.0001', '0.0001'],
-  ])('%s → %s', (value, expected) => {
-    expect(formatNumber(value)).toBe(expected);
   });
 });
 

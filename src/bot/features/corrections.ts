@@ -1,4 +1,4 @@
-import { describeProblem, type Problem } from '../../domain/validation';
+import type { Problem } from '../../domain/validation';
 import {
   deleteReading,
   fixReading,
@@ -9,6 +9,7 @@ import { type ChatMeter, listChatMeters } from '../../store/meters';
 import { Composer } from '../composer';
 import type { BotContext } from '../context';
 import { withUnit } from '../format';
+import { describeProblem } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { type Message, quickMessage, text } from '../reply';
 

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { resolveTakenAt } from '../../domain/time';
-import { type ConfirmationChoice, describeProblem } from '../../domain/validation';
+import type { ConfirmationChoice } from '../../domain/validation';
 import { answerQuestion } from '../../readings/confirm';
 import { type QuestionVerdict, type Recorded, recordReading } from '../../readings/record';
 import { type ChatMeter, listChatMeters } from '../../store/meters';
@@ -8,6 +8,7 @@ import type { Reading } from '../../store/readings';
 import { Composer } from '../composer';
 import type { BotContext } from '../context';
 import { formatDays, formatNumber, formatWhen, withUnit } from '../format';
+import { describeProblem } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { type Action, buttons, type Message, postbackAction, quickMessage, text } from '../reply';
 

@@ -1,9 +1,9 @@
 import { resolveTakenAt } from '../../domain/time';
-import { describeProblem } from '../../domain/validation';
 import { replaceMeter } from '../../readings/replace';
 import { getValidators, saveValidators, setDigits } from '../../store/meters';
 import { Composer } from '../composer';
 import { withUnit } from '../format';
+import { describeProblem } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { quickMessage, text } from '../reply';
 

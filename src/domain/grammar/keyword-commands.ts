@@ -1,0 +1,392 @@
+// The commands that start with a keyword (`history`, `fix`, `set`, `usage`, `share`, `add meter`,
+// and their Thai forms), one function per family.
+
+import Decimal from 'decimal.js';
+import {
+  type Command,
+  LIMITS,
+  type Problem,
+  type ReadingRef,
+  type SetMeterCommand,
+  type TimeSpec,
+} from '../commands';
+import type { Role, SourceKind } from '../types';
+import {
+  canonicalUnit,
+  type FamilyMatch,
+  LAST_WORDS,
+  MEMBER_CONNECTORS,
+  MONTH_UNITS,
+  MONTHLY_WORDS,
+  NONE_WORDS,
+  PER_DAY_WORDS,
+  READINGS_WORDS,
+  REPLACE_WORDS,
+  ROLE_WORDS,
+  SETTING_WORDS,
+  UNITS,
+} from './keywords';
+import { codePoints, DIGITS, isSymbol, isWord, malformed, type Token, tokenize } from './lexer';
+import { meterNameProblem, NAME_FORBIDDEN_RE, parseRef, requiredRef } from './names';
+import { NUMBERISH_RE, parseDecimal, smallInt } from './numbers';
+import { MONTH_LIKE_RE, parseMonth, parseTimeSpec } from './time';
+
+// history [meter]
+function parseHistory(args: Token[]): Command | null {
+  const ref = parseRef(args);
+  if (!ref) return null;
+  if (!ref.ok) return malformed('history', ref.problem);
+  return ref.ref ? { type: 'history', meter: ref.ref } : { type: 'history' };
+}
+
+// access|audit|archive <meter>
+function parseMeterOnly(type: 'access' | 'audit' | 'archive', args: Token[]): Command | null {
+  const ref = requiredRef(args);
+  if (!ref) return null;
+  return ref.ok ? { type, meter: ref.value } : malformed(type, ref.problem);
+}
+
+// usage [meter] [YYYY-MM]
+function parseUsage(args: Token[]): Command | null {
+  const last = args.at(-1);
+  const hasMonth = last !== undefined && !last.quoted && MONTH_LIKE_RE.test(last.text);
+  const ref = parseRef(hasMonth ? args.slice(0, -1) : args);
+  if (!ref) return null;
+  if (!ref.ok) return malformed('usage', ref.problem);
+  const meter = ref.ref;
+  let month: string | undefined;
+  if (hasMonth) {
+    const m = parseMonth(last.text);
+    if (!m.ok) return malformed('usage', m.problem, meter);
+    month = m.value;
+  }
+  return { type: 'usage', ...(meter ? { meter } : {}), ...(month ? { month } : {}) };
+}
+
+const GLUED_PERIOD_RE = /^(\d+)(months?|เดือน|years?|ปี)$/;
+
+// chart [meter] [readings|monthly] [N months|N เดือน|N years] — options after the meter, any order
+function parseChart(args: Token[]): Command | null {
+  let end = args.length;
+  let mode: 'monthly' | 'readings' | undefined;
+  let period: { count: string; unit: string } | undefined;
+  while (end > 0) {
+    const tok = args[end - 1];
+    const before = args[end - 2];
+    if (!mode && isWord(tok, READINGS_WORDS)) mode = 'readings';
+    else if (!mode && isWord(tok, MONTHLY_WORDS)) mode = 'monthly';
+    else if (
+      !period &&
+      tok &&
+      isWord(tok, MONTH_UNITS) &&
+      before &&
+      !before.quoted &&
+      DIGITS.test(before.text)
+    ) {
+      period = { count: before.text, unit: tok.lower };
+      end--;
+    } else if (!period && tok && !tok.quoted && GLUED_PERIOD_RE.test(tok.lower)) {
+      const m = GLUED_PERIOD_RE.exec(tok.lower);
+      period = { count: m?.[1] ?? '', unit: m?.[2] ?? '' };
+    } else break;
+    end--;
+  }
+  const ref = parseRef(args.slice(0, end));
+  if (!ref) return null;
+  if (!ref.ok) return malformed('chart', ref.problem);
+  const meter = ref.ref;
+  let months: number | undefined;
+  if (period) {
+    const count = smallInt(period.count, LIMITS.chartMonthsMax);
+    const n = count === null ? null : count * (MONTH_UNITS.get(period.unit) ?? 1);
+    if (n === null || n > LIMITS.chartMonthsMax) return malformed('chart', 'badMonths', meter);
+    months = n;
+  }
+  return {
+    type: 'chart',
+    ...(meter ? { meter } : {}),
+    mode: mode ?? 'monthly',
+    ...(months ? { months } : {}),
+  };
+}
+
+interface MemberSplit {
+  refToks: Token[];
+  member?: string;
+  role?: Role;
+  problem?: Problem;
+}
+
+/** `<meter> [with] @Some Name [role]` or `<meter> [role]`; the role word comes last. */
+function splitMember(s: string, args: Token[], allowRole: boolean): MemberSplit {
+  const at = args.findIndex((t) => isSymbol(t, '@'));
+  let refToks = at >= 0 ? args.slice(0, at) : args;
+  let memberToks = at >= 0 ? args.slice(at + 1) : [];
+  let role: Role | undefined;
+  const last = (at >= 0 ? memberToks : refToks).at(-1);
+  const enough = at >= 0 ? memberToks.length >= 2 : refToks.length >= 2;
+  if (allowRole && enough && last && isWord(last, ROLE_WORDS)) {
+    role = ROLE_WORDS.get(last.lower);
+    if (at >= 0) memberToks = memberToks.slice(0, -1);
+    else refToks = refToks.slice(0, -1);
+  }
+  if (at >= 0 && refToks.length > 1 && isWord(refToks.at(-1), MEMBER_CONNECTORS)) {
+    refToks = refToks.slice(0, -1);
+  }
+  const split: MemberSplit = { refToks, ...(role ? { role } : {}) };
+  if (at < 0) return split;
+  const firstMember = memberToks[0];
+  const lastMember = memberToks.at(-1);
+  if (!firstMember || !lastMember) return { ...split, problem: 'missingMember' };
+  if (memberToks.some((t) => t.quoted || t.text === '@' || t.text === '=')) {
+    return { ...split, problem: 'unexpectedText' };
+  }
+  const member = `@${s.slice(firstMember.start, lastMember.end)}`;
+  if (codePoints(member) > LIMITS.memberLength) return { ...split, problem: 'nameTooLong' };
+  return { ...split, member };
+}
+
+// share <meter> [@member] [read|write|admin]
+function parseShare(s: string, args: Token[]): Command | null {
+  const split = splitMember(s, args, true);
+  const ref = requiredRef(split.refToks);
+  if (!ref) return null;
+  if (!ref.ok) return malformed('share', ref.problem);
+  const meter = ref.value;
+  if (split.problem) return malformed('share', split.problem, meter);
+  // A group share is read or write; admin goes to one person.
+  if (!split.member && split.role === 'admin') return malformed('share', 'badRole', meter);
+  return {
+    type: 'share',
+    meter,
+    ...(split.role ? { role: split.role } : {}),
+    ...(split.member ? { member: split.member } : {}),
+  };
+}
+
+// unshare <meter> [@member]
+function parseUnshare(s: string, args: Token[]): Command | null {
+  const split = splitMember(s, args, false);
+  const ref = requiredRef(split.refToks);
+  if (!ref) return null;
+  if (!ref.ok) return malformed('unshare', ref.problem);
+  if (split.problem) return malformed('unshare', split.problem, ref.value);
+  return { type: 'unshare', meter: ref.value, ...(split.member ? { member: split.member } : {}) };
+}
+
+/** `[meter] #12` or `[meter] last`, then whatever follows (from `next`). */
+function parseTarget(
+  topic: 'fix' | 'delete',
+  args: Token[],
+): { target: ReadingRef; next: number } | Command | null {
+  const at = args.findIndex(
+    (t) => !t.quoted && (t.text.startsWith('#') || LAST_WORDS.has(t.lower)),
+  );
+  const marker = args[at];
+  if (!marker) {
+    const eq = args.findIndex((t) => isSymbol(t, '='));
+    const ref = parseRef(eq >= 0 ? args.slice(0, eq) : args);
+    if (!ref) return null;
+    return malformed(topic, 'missingReading', ref.ok ? ref.ref : undefined);
+  }
+  const ref = parseRef(args.slice(0, at));
+  if (!ref) return null;
+  if (!ref.ok) return malformed(topic, ref.problem);
+  const meter = ref.ref;
+  const withMeter = meter ? { meter } : {};
+  if (LAST_WORDS.has(marker.lower)) {
+    return { target: { ...withMeter, which: 'last' }, next: at + 1 };
+  }
+  let digits = marker.text.slice(1);
+  let next = at + 1;
+  const following = args[next];
+  if (digits === '' && following && !following.quoted && DIGITS.test(following.text)) {
+    digits = following.text;
+    next++;
+  }
+  const number = smallInt(digits, LIMITS.readingNumberMax);
+  if (number === null) return malformed(topic, 'badReading', meter);
+  return { target: { ...withMeter, which: 'number', number }, next };
+}
+
+// fix [meter] #12|last [=] value
+function parseFix(args: Token[]): Command | null {
+  const t = parseTarget('fix', args);
+  if (!t || 'type' in t) return t;
+  const { target } = t;
+  let i = t.next;
+  if (isSymbol(args[i], '=')) i++;
+  const tok = args[i];
+  if (!tok || tok.quoted || tok.text === '=' || tok.text === '@') {
+    return malformed('fix', 'missingValue', target.meter);
+  }
+  const value = parseDecimal(tok.text);
+  if (!value.ok) return malformed('fix', value.problem, target.meter);
+  if (i + 1 < args.length) return malformed('fix', 'unexpectedText', target.meter);
+  return { type: 'fix', target, value: value.value };
+}
+
+// delete [meter] #12|last
+function parseDelete(args: Token[]): Command | null {
+  const t = parseTarget('delete', args);
+  if (!t || 'type' in t) return t;
+  if (t.next < args.length) return malformed('delete', 'unexpectedText', t.target.meter);
+  return { type: 'delete', target: t.target };
+}
+
+// set <meter> (min|max|digits|rate [=] <value|none>)+
+function parseSetMeter(args: Token[]): Command | null {
+  const at = args.findIndex((t) => isWord(t, SETTING_WORDS));
+  const ref = requiredRef(at >= 0 ? args.slice(0, at) : args);
+  if (!ref) return null;
+  if (!ref.ok) return malformed('setMeter', ref.problem);
+  const meter = ref.value;
+  if (at < 0) return malformed('setMeter', 'missingSetting', meter);
+  const cmd: SetMeterCommand = { type: 'setMeter', meter };
+  let i = at;
+  while (i < args.length) {
+    let key = SETTING_WORDS.get(args[i]?.quoted ? '' : (args[i]?.lower ?? ''));
+    if (!key) return malformed('setMeter', 'unexpectedText', meter);
+    i++;
+    if (key === 'max' && args[i]?.lower === 'rate') {
+      key = 'maxRate';
+      i++;
+    }
+    if (cmd[key] !== undefined) return malformed('setMeter', 'duplicateSetting', meter);
+    if (isSymbol(args[i], '=')) i++;
+    const tok = args[i];
+    if (!tok || tok.quoted || tok.text === '=' || tok.text === '@') {
+      return malformed('setMeter', 'missingValue', meter);
+    }
+    i++;
+    if (NONE_WORDS.has(tok.lower)) {
+      cmd[key] = null;
+    } else if (key === 'digits') {
+      const digits = smallInt(tok.text, LIMITS.digitsMax);
+      if (digits === null) return malformed('setMeter', 'badDigits', meter);
+      cmd.digits = digits;
+    } else {
+      const value = parseDecimal(tok.text);
+      if (!value.ok) return malformed('setMeter', value.problem, meter);
+      // A plausible usage per day cannot be negative.
+      if (key === 'maxRate' && value.value.startsWith('-')) {
+        return malformed('setMeter', 'badNumber', meter);
+      }
+      cmd[key] = value.value;
+      if (key === 'maxRate' && args[i]?.lower === 'per' && args[i + 1]?.lower === 'day') i += 2;
+      else if (key === 'maxRate' && isWord(args[i], PER_DAY_WORDS)) i++;
+    }
+  }
+  if (typeof cmd.min === 'string' && typeof cmd.max === 'string') {
+    const minAboveMax = new Decimal(cmd.min).greaterThan(cmd.max);
+    if (minAboveMax) return malformed('setMeter', 'minAboveMax', meter);
+  }
+  return cmd;
+}
+
+// new <meter> final <value> initial <value> [@ time]
+function parseReplaceMeter(args: Token[]): Command | null {
+  const at = args.findIndex((t) => isWord(t, REPLACE_WORDS) || isSymbol(t, '@'));
+  const ref = requiredRef(at >= 0 ? args.slice(0, at) : args);
+  if (!ref) return null;
+  if (!ref.ok) return malformed('replaceMeter', ref.problem);
+  const meter = ref.value;
+  const values: { final?: string; initial?: string } = {};
+  let i = at < 0 ? args.length : at;
+  let when: TimeSpec | undefined;
+  while (i < args.length) {
+    const tok = args[i];
+    const key = tok && !tok.quoted ? REPLACE_WORDS.get(tok.lower) : undefined;
+    if (!key) {
+      const spec = parseTimeSpec(args.slice(i));
+      if (!spec.ok) return malformed('replaceMeter', spec.problem, meter);
+      when = spec.value;
+      break;
+    }
+    if (values[key] !== undefined) return malformed('replaceMeter', 'duplicateSetting', meter);
+    i++;
+    if (isSymbol(args[i], '=')) i++;
+    const valueTok = args[i];
+    if (!valueTok || valueTok.quoted || !NUMBERISH_RE.test(valueTok.lower)) {
+      return malformed('replaceMeter', 'missingValue', meter);
+    }
+    const value = parseDecimal(valueTok.text);
+    if (!value.ok) return malformed('replaceMeter', value.problem, meter);
+    values[key] = value.value;
+    i++;
+  }
+  if (values.final === undefined || values.initial === undefined) {
+    return malformed('replaceMeter', 'missingValue', meter);
+  }
+  return {
+    type: 'replaceMeter',
+    meter,
+    final: values.final,
+    initial: values.initial,
+    ...(when ? { at: when } : {}),
+  };
+}
+
+// add meter|counter|gauge|amount|delta <name> [unit]
+//   unquoted name: the last word is the unit when it is a known unit (UNITS);
+//   quoted name: the one word after it, if any, is the unit, whatever it is.
+function parseAddMeter(args: Token[], kind: SourceKind | undefined): Command {
+  const first = args[0];
+  if (!first) return malformed('addMeter', 'missingName');
+  let nameToks: Token[];
+  let unitTok: Token | undefined;
+  if (first.quoted) {
+    if (args.length > 2) return malformed('addMeter', 'unexpectedText');
+    nameToks = [first];
+    unitTok = args[1];
+  } else {
+    const last = args.at(-1);
+    unitTok = args.length >= 2 && isWord(last, UNITS) ? last : undefined;
+    nameToks = unitTok ? args.slice(0, -1) : args;
+    if (nameToks.some((t) => t.quoted || t.text === '=' || t.text === '@')) {
+      return malformed('addMeter', 'badName');
+    }
+  }
+  const name = nameToks.map((t) => t.text).join(' ');
+  const problem = meterNameProblem(name);
+  if (problem) return malformed('addMeter', problem);
+  let unit: string | undefined;
+  if (unitTok) {
+    unit = canonicalUnit(unitTok.text);
+    if (unitTok.quoted || unit === '' || codePoints(unit) > LIMITS.unitLength) {
+      return malformed('addMeter', 'badUnit');
+    }
+    if (NAME_FORBIDDEN_RE.test(unit)) return malformed('addMeter', 'badUnit');
+  }
+  return { type: 'addMeter', name, ...(unit ? { unit } : {}), ...(kind ? { kind } : {}) };
+}
+
+export function parseFamily(match: FamilyMatch, s: string): Command | null {
+  const args = tokenize(s, match.from);
+  switch (match.family) {
+    case 'history':
+      return parseHistory(args);
+    case 'fix':
+      return parseFix(args);
+    case 'delete':
+      return parseDelete(args);
+    case 'setMeter':
+      return parseSetMeter(args);
+    case 'replaceMeter':
+      return parseReplaceMeter(args);
+    case 'usage':
+      return parseUsage(args);
+    case 'chart':
+      return parseChart(args);
+    case 'share':
+      return parseShare(s, args);
+    case 'unshare':
+      return parseUnshare(s, args);
+    case 'access':
+    case 'audit':
+    case 'archive':
+      return parseMeterOnly(match.family, args);
+    case 'addMeter':
+      return parseAddMeter(args, match.kind);
+  }
+}
