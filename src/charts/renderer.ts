@@ -1,5 +1,5 @@
 // Renders chart specs (src/charts/spec.ts) to PNG with one reused ChartJSNodeCanvas: a new
-// instance per render costs ~115 ms against ~30 ms warm (REFERENCE §6).
+// instance per render costs ~115 ms against ~30 ms warm.
 
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -69,7 +69,7 @@ export const KNOWN_FONT_FILES: readonly string[] = [
 /** Latin fallback after the Thai font, then whatever fontconfig offers. */
 const FALLBACK_FAMILIES = "'DejaVu Sans', sans-serif";
 
-/** LINE image message limits (REFERENCE §1.9). */
+/** LINE image message limits. */
 export const LINE_PREVIEW_MAX_BYTES = 1_000_000;
 export const LINE_ORIGINAL_MAX_BYTES = 10_000_000;
 

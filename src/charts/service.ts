@@ -1,5 +1,5 @@
 /**
- * Charts for the bot (DESIGN §5): load the figures as the acting user, draw them once, and hand
+ * Charts for the bot: load the figures as the acting user, draw them once, and hand
  * out signed, expiring URLs for LINE's image message. The token describes the chart, not the
  * picture, so whichever instance LINE's fetch reaches draws it again from the database (RLS
  * checks the actor again) or serves it from its cache.

@@ -1,5 +1,5 @@
 /**
- * Signed, expiring chart links (DESIGN §5). LINE fetches a chart image itself, without cookies or
+ * Signed, expiring chart links. LINE fetches a chart image itself, without cookies or
  * headers, so the URL is the capability: `<payload>.<signature>`, both base64url. The payload
  * names the chart (not the picture), so any instance can draw it again from the database; the
  * signature is HMAC-SHA256 under a key derived from APP_SECRET for this purpose only.

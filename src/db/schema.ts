@@ -17,7 +17,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-// Every table of DESIGN §3. Row-level security policies, grants to the application role and
+// Every table of the data model (docs/architecture.md). Row-level security policies, grants to the application role and
 // the audit triggers are written by hand in drizzle/0001_security.sql: drizzle-kit cannot express
 // SECURITY DEFINER helpers, statement-level TRUNCATE triggers or the audit hash chain.
 

@@ -1,4 +1,4 @@
-// The logic behind `npm run chat` (DESIGN §8): the real app, in this process, on the embedded
+// The logic behind `npm run chat`: the real app, in this process, on the embedded
 // database, served over real HTTP on 127.0.0.1, talking to a local fake LINE platform. A person
 // types lines; each becomes a signed webhook exactly as LINE would send it, and what the bot
 // sends back (replies and pushes) is turned into printable lines. No terminal here: the entry

@@ -1,7 +1,7 @@
 // A fake LINE Platform for tests and `npm run chat`: a local HTTP server that speaks the
 // Messaging API the way api.line.me does (auth, reply-token rules, retry keys, limits, error
 // bodies), records every call, and issues the webhook events whose reply tokens it later accepts.
-// Facts: /work/shared/REFERENCE.md §1, line-openapi/messaging-api.yml and webhook.yml.
+// Facts: LINE's Messaging API reference and its OpenAPI descriptions (messaging-api.yml, webhook.yml).
 
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -818,7 +818,7 @@ class Platform {
   private loading(req: ApiRequest): ApiResponse {
     const body = isObject(req.body) ? req.body : {};
     const errors = new Errors();
-    // 1:1 chats only: a group or room ID is a 400 (REFERENCE §1.11).
+    // 1:1 chats only: a group or room ID is a 400.
     if (typeof body.chatId !== 'string' || !USER_ID.test(body.chatId)) {
       errors.add('chatId', 'Must be the user ID of a one-on-one chat');
     }

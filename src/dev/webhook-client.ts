@@ -1,5 +1,5 @@
 // Plays the LINE Platform's side of a webhook: signs a body with the channel secret and POSTs it
-// to the app, the way LINE does (REFERENCE §1.1: HMAC-SHA256 over the exact bytes, base64).
+// to the app, the way LINE does (HMAC-SHA256 over the exact bytes, base64).
 
 import { createHmac } from 'node:crypto';
 import type { webhook } from '@line/bot-sdk';
@@ -30,7 +30,7 @@ export interface WebhookResult {
 
 /**
  * POSTs `{destination, events}` to the app. appUrl is the webhook URL; a bare origin
- * (`http://127.0.0.1:3000`) gets `/webhook` appended (DESIGN §1). The body is serialised once
+ * (`http://127.0.0.1:3000`) gets `/webhook` appended. The body is serialised once
  * and those exact bytes are signed and sent.
  */
 export async function postWebhook(

@@ -10,7 +10,7 @@ import {
   DEFAULT_CHAT_OUT_DIR,
 } from '../dev/chat-session';
 
-// `npm run chat` (DESIGN §8): talk to the real bot in the terminal as a LINE user, with no LINE
+// `npm run chat`: talk to the real bot in the terminal as a LINE user, with no LINE
 // account. Only the terminal lives here (arguments, readline, printing); the session logic is
 // in src/dev/chat-session.ts.
 

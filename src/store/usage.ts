@@ -1,5 +1,5 @@
 /**
- * Usage queries that read only what the usage engine needs (DESIGN §5, §7: a meter with 100,000
+ * Usage queries that read only what the usage engine needs (a meter with 100,000
  * readings answers in milliseconds). Cumulative months come from index probes at the month
  * boundaries (boundaryProbeSpec in src/domain/usage.ts); delta and gauge months from per-month
  * SQL aggregates over index ranges. Nothing here scans a source's whole history.

@@ -43,7 +43,7 @@ describe('usage and charts through the webhook', () => {
     h = await startHarness({ clock: () => NOW });
     som = person(h, h.platform.addUser({ displayName: 'Som', language: 'en' }));
     await som.say('add meter Electric kWh');
-    // DESIGN §5's worked example.
+    // The worked example of docs/architecture.md (February = 280).
     for (const reading of [
       '4100 @ 2026-01-20 00:00',
       '4310 @ 2026-02-10 00:00',

@@ -293,7 +293,7 @@ describe('usage report: delta and gauge sources', () => {
 });
 
 describe('usage report: from the engine', () => {
-  it('reports the worked example of REFERENCE §5 (February = 280)', () => {
+  it('reports the worked example (February = 280)', () => {
     const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE }).toJSDate();
     const points: ReadingPoint[] = [
       { takenAt: at('2026-01-20T00:00'), value: '4100', event: null },

@@ -49,7 +49,7 @@ const LATER = local('2030-01-01T00:00');
 
 type ValueOf<A> = A extends fc.Arbitrary<infer T> ? T : never;
 
-describe('worked example (REFERENCE §5)', () => {
+describe('worked example (February = 280)', () => {
   const points = [
     reading(local('2026-01-20T00:00'), '4100'),
     reading(local('2026-02-10T00:00'), '4310'),
@@ -146,7 +146,7 @@ describe('rollover', () => {
   });
 });
 
-describe('meter replacement (REFERENCE §5)', () => {
+describe('meter replacement', () => {
   const swap = local('2026-03-20T12:00');
   const points = [
     reading(local('2026-03-05T00:00'), '4540'),

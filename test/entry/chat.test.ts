@@ -11,7 +11,7 @@ import { readings, sources } from '../../src/db/schema';
 import { type ChatSession, createChatSession } from '../../src/dev/chat-session';
 import { silentLogger } from '../../src/logger';
 
-// `npm run chat` (DESIGN §8): the session logic driven without a terminal, then the real command
+// `npm run chat`: the session logic driven without a terminal, then the real command
 // in a pipe.
 
 /** The number `[N] label` was given in these printed lines. */

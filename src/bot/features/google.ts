@@ -13,7 +13,7 @@ async function privateOnly(ctx: BotContext): Promise<boolean> {
   return false;
 }
 
-/** `link google`, `unlink google`, `whoami` (DESIGN §6). */
+/** `link google`, `unlink google`, `whoami`. */
 export const google = new Composer()
   .command('linkGoogle', async (ctx) => {
     if (!(await privateOnly(ctx))) return;
