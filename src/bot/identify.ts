@@ -2,6 +2,7 @@ import type { webhook } from '@line/bot-sdk';
 import { withActor } from '../db/actor';
 import type { Deps } from '../deps';
 import type { LineProfile } from '../line/client';
+import { type EventSource, eventSource } from '../line/events';
 import type { Chat } from '../store/meters';
 import {
   ConcurrentUserCreation,
@@ -12,30 +13,25 @@ import {
   type User,
 } from '../store/users';
 
-export type Source = { type?: string; userId?: string; groupId?: string; roomId?: string };
-
 /** The LINE user behind an event, when LINE tells (group messages only with consent). */
 export const lineUserIdOf = (event: webhook.Event): string | null =>
-  (event.source as Source | undefined)?.userId ?? null;
+  eventSource(event)?.userId ?? null;
 
 /** The chat an event happened in; a one-to-one chat is keyed by the Home Log user. */
 export function chatOf(event: webhook.Event, user: User | null): Chat | null {
-  const source = event.source as Source | undefined;
+  const source = eventSource(event);
   if (!source) return null;
-  if (source.type === 'group' && source.groupId) {
+  if (source.type === 'group') {
     return { type: 'group', lineId: source.groupId, key: `group:${source.groupId}` };
   }
-  if (source.type === 'room' && source.roomId) {
+  if (source.type === 'room') {
     return { type: 'room', lineId: source.roomId, key: `room:${source.roomId}` };
   }
-  if (source.userId) {
-    return {
-      type: 'user',
-      lineId: source.userId,
-      key: user ? `user:${user.id}` : `line:${source.userId}`,
-    };
-  }
-  return null;
+  return {
+    type: 'user',
+    lineId: source.userId,
+    key: user ? `user:${user.id}` : `line:${source.userId}`,
+  };
 }
 
 /**
@@ -56,13 +52,13 @@ export async function identify(
     return user;
   });
   if (existing || !options.create) return existing;
-  return ensureLineUser(deps, event.source as Source, lineUserId);
+  return ensureLineUser(deps, eventSource(event), lineUserId);
 }
 
 /** The Home Log user for a LINE user id seen in this chat, created from their profile if new. */
 export async function ensureLineUser(
   deps: Deps,
-  source: Source,
+  source: EventSource | null,
   lineUserId: string,
 ): Promise<User> {
   const db = deps.database.db;
@@ -89,11 +85,15 @@ export async function ensureLineUser(
   }
 }
 
-function fetchProfile(deps: Deps, source: Source, lineUserId: string): Promise<LineProfile | null> {
-  if (source.type === 'group' && source.groupId) {
+function fetchProfile(
+  deps: Deps,
+  source: EventSource | null,
+  lineUserId: string,
+): Promise<LineProfile | null> {
+  if (source?.type === 'group') {
     return deps.line.getGroupMemberProfile(source.groupId, lineUserId);
   }
-  if (source.type === 'room' && source.roomId) {
+  if (source?.type === 'room') {
     return deps.line.getRoomMemberProfile(source.roomId, lineUserId);
   }
   return deps.line.getProfile(lineUserId);

@@ -1,5 +1,5 @@
-import type { webhook } from '@line/bot-sdk';
 import type { GroupRole, Role } from '../../domain/types';
+import { eventSource, textMessageOf } from '../../line/events';
 import { chatNumber } from '../../store/meters';
 import {
   accessList,
@@ -12,7 +12,7 @@ import {
 import type { User } from '../../store/users';
 import { Composer } from '../composer';
 import type { BotContext } from '../context';
-import { ensureLineUser, type Source } from '../identify';
+import { ensureLineUser } from '../identify';
 import { labelOf, ownChat, resolveMeter, resolveMeterHereOrOwn } from '../meter-access';
 import { type Message, text } from '../reply';
 
@@ -23,14 +23,13 @@ const inGroup = (ctx: BotContext) => ctx.chat !== null && ctx.chat.type !== 'use
  * share their profile; the text after @ is never trusted as an identity.
  */
 async function mentionedUser(ctx: BotContext, memberText: string): Promise<User | Message[]> {
-  const message = (ctx.event as webhook.MessageEvent).message as {
-    mention?: { mentionees?: { type: string; userId?: string; isSelf?: boolean }[] };
-  };
-  const people = (message.mention?.mentionees ?? []).filter((m) => m.type === 'user' && !m.isSelf);
+  const people = (textMessageOf(ctx.event)?.mentionees ?? []).filter(
+    (m) => m.type === 'user' && !m.isSelf,
+  );
   if (people.length !== 1) return [text(ctx.t.mentionSomeone)];
   const userId = people[0]!.userId;
   if (!userId) return [text(ctx.t.mentionNeedsConsent(memberText))];
-  return ensureLineUser(ctx.deps, ctx.event.source as Source, userId);
+  return ensureLineUser(ctx.deps, eventSource(ctx.event), userId);
 }
 
 const displayName = (user: User, memberText: string) =>
