@@ -197,9 +197,7 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
   });
 
   it('detects a forged prev_hash', async () => {
-    await asOwnerWithoutGuards(
-      sql`update audit_log set prev_hash = repeat('0', 64) where seq = 3`,
-    );
+    await asOwnerWithoutGuards(sql`update audit_log set prev_hash = repeat('0', 64) where seq = 3`);
     expect(await verifyAuditChain(database.db)).toEqual({
       ok: false,
       rowsChecked: 2,
