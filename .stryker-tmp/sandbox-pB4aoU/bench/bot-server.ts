@@ -1,0 +1,130 @@
+// @ts-nocheck
+// The full Home Log bot as a server under test, in a process of its own (bench/run.ts reads its
+// RSS from /proc). Wired like src/entry/node.ts: configuration from the environment, migrations,
+// the real deps and app, recovery and the sweeper. Differences: it listens on a free port and
+// prints {"port", "controlPort", "pid", "database"} as one JSON line on stdout; logs go to
+// stderr; a second, separate HTTP port answers the bench's questions (is the background work
+// done, how many events are in which state; pause processing) without touching the app under
+// test; and it exits when its stdin closes, so it never outlives the bench.
+//
+//   node --import tsx bench/bot-server.ts   (environment as for `npm start`)
+
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { sql } from 'drizzle-orm';
+import pino from 'pino';
+import { createApp } from '../src/app';
+import { createBot } from '../src/bot/bot';
+import { parseConfig } from '../src/config';
+import { rows } from '../src/db/client';
+import { createDatabase } from '../src/db/open';
+import { createLogger } from '../src/logger';
+import { createNodeDeps } from '../src/runtime';
+
+const config = parseConfig(process.env);
+const logger = createLogger(config.logLevel, pino.destination({ fd: 2, sync: false }));
+const database = await createDatabase(config);
+await database.migrate();
+const { deps, drain } = await createNodeDeps(config, { logger, database });
+const bot = createBot(deps);
+// The bench can pause processing to measure the acknowledgement path alone (a diagnostic): the
+// webhook still records every event, it just does not start work on it.
+let processing = true;
+const app = createApp(deps, {
+  ...bot,
+  processor: {
+    ...bot.processor,
+    kick: (chatId) => {
+      if (processing) bot.processor.kick(chatId);
+    },
+  },
+});
+await bot.processor.recover();
+let stopSweeper = bot.processor.startSweeper();
+
+const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+
+/** Webhook events by processing status (as the database owner: no row-level security). */
+async function eventCounts(): Promise<Record<string, number>> {
+  const found = await rows<{ status: string; n: number }>(
+    database.db,
+    sql`select status, count(*)::int as n from webhook_events group by status`,
+  );
+  return Object.fromEntries(found.map((row) => [row.status, Number(row.n)]));
+}
+
+const control = createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://control');
+  const answer = async (): Promise<unknown> => {
+    switch (url.pathname) {
+      case '/idle': {
+        // Waits until every background task (event processing) has settled, or the timeout.
+        const left = await drain(Number(url.searchParams.get('timeoutMs') ?? 30_000));
+        return { left, events: await eventCounts() };
+      }
+      case '/events':
+        return { events: await eventCounts() };
+      case '/memory':
+        return process.memoryUsage();
+      case '/pause': {
+        // Stop starting work, give up the queue (chat loops then find nothing), wait for the
+        // events in flight.
+        processing = false;
+        stopSweeper();
+        stopSweeper = () => {};
+        const discarded = await rows<{ n: number }>(
+          database.db,
+          sql`with gone as (
+                update webhook_events set status = 'failed', processed_at = now(),
+                  last_error = 'bench: discarded'
+                where status = 'pending' returning 1)
+              select count(*)::int as n from gone`,
+        );
+        const left = await drain(Number(url.searchParams.get('timeoutMs') ?? 15_000));
+        return { discarded: Number(discarded[0]?.n ?? 0), left, events: await eventCounts() };
+      }
+      default:
+        return null;
+    }
+  };
+  answer().then(
+    (body) => {
+      res.writeHead(body === null ? 404 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    },
+    (error: unknown) => {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: String(error) }));
+    },
+  );
+});
+await new Promise<void>((resolve) => control.listen(0, '127.0.0.1', () => resolve()));
+
+let stopping = false;
+async function shutdown(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  // The bench discards whatever is still queued: no drain, just close cleanly and go.
+  stopSweeper();
+  server.close();
+  control.close();
+  deps.charts?.close();
+  await database.close().catch(() => undefined);
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());
+process.stdin.on('end', () => void shutdown());
+process.stdin.on('error', () => void shutdown());
+process.stdin.resume();
+
+process.stdout.write(
+  `${JSON.stringify({
+    port: (server.address() as AddressInfo).port,
+    controlPort: (control.address() as AddressInfo).port,
+    pid: process.pid,
+    database: database.kind,
+  })}\n`,
+);

@@ -1,0 +1,33 @@
+// @ts-nocheck
+import { Hono } from 'hono';
+import { type Bot, createBot } from './bot/bot';
+import { webhookRoutes } from './bot/webhook';
+import type { Deps } from './deps';
+import { chartRoutes } from './web/charts';
+import { googleLinkRoutes } from './web/google-link';
+
+/**
+ * The whole HTTP application. Pure: no I/O at import and no process.env; everything it touches
+ * comes in through `deps`, so the Node server, the Workers entry, `npm run chat` and the tests
+ * all run this same app.
+ */
+export function createApp(deps: Deps, bot: Bot = createBot(deps)): Hono {
+  const app = new Hono();
+
+  app.route('/webhook', webhookRoutes(deps, bot.processor));
+
+  app.get('/healthz', async (c) => {
+    const up = await deps.database.ping();
+    return up ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable' }, 503);
+  });
+  app.route('/charts', chartRoutes(deps));
+  app.route('/link/google', googleLinkRoutes(deps));
+
+  app.notFound((c) => c.json({ error: 'not found' }, 404));
+  app.onError((error, c) => {
+    deps.logger.error({ err: error, path: c.req.path }, 'request failed');
+    return c.json({ error: 'internal error' }, 500);
+  });
+
+  return app;
+}

@@ -1,0 +1,142 @@
+// @ts-nocheck
+import type { webhook } from '@line/bot-sdk';
+import type { Deps } from '../deps';
+import { detectLanguage, parseMessage } from '../domain/grammar';
+import type { ClaimedEvent } from '../store/webhook-events';
+import { Composer } from './composer';
+import { type BotContext, createContext, REPLY_TOKEN_FRESH_MS } from './context';
+import { auditTrail } from './features/audit';
+import { chatFilter } from './features/chat-filter';
+import { corrections } from './features/corrections';
+import { fallback } from './features/fallback';
+import { google } from './features/google';
+import { help } from './features/help';
+import { history } from './features/history';
+import { lifecycle } from './features/lifecycle';
+import { meters } from './features/meters';
+import { readings } from './features/readings';
+import { settings } from './features/settings';
+import { sharing } from './features/sharing';
+import { usage } from './features/usage';
+import { chatOf, identify } from './identify';
+import { catalogs } from './messages';
+import { createProcessor, type Processor } from './processor';
+import { text } from './reply';
+
+export interface Bot {
+  processor: Processor;
+  /** Handles one recorded event (the processor calls it; tests may too). */
+  handle(claimed: ClaimedEvent): Promise<void>;
+}
+
+/** Every feature, in the order they are asked; the catch-all comes last. */
+export function defaultFeatures(): Composer {
+  return new Composer()
+    .use(lifecycle)
+    .use(chatFilter)
+    .use(help)
+    .use(meters)
+    .use(readings)
+    .use(history)
+    .use(usage)
+    .use(corrections)
+    .use(settings)
+    .use(sharing)
+    .use(auditTrail)
+    .use(google)
+    .use(fallback);
+}
+
+/**
+ * The bot: turns a recorded webhook event into a context (who, which chat, what they asked, in
+ * which language) and lets the first matching feature answer it.
+ */
+export function createBot(deps: Deps, features: Composer = defaultFeatures()): Bot {
+  const log = deps.logger.child({ component: 'bot' });
+
+  async function handle(claimed: ClaimedEvent): Promise<void> {
+    let ctx: BotContext;
+    try {
+      ctx = await contextFor(deps, claimed);
+    } catch (error) {
+      // Not even who is speaking could be worked out: apologise in both languages.
+      await apologiseWithoutContext(deps, claimed).catch(() => undefined);
+      throw error;
+    }
+    try {
+      await features.handle(ctx);
+    } catch (error) {
+      log.error(
+        { err: error, eventId: claimed.webhookEventId, type: ctx.event.type },
+        'handler failed',
+      );
+      // Whatever failed was rolled back; tell the person instead of going quiet.
+      if (!ctx.replied && (ctx.command || ctx.postbackData)) {
+        await ctx.reply(text(ctx.t.sorry)).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  return { processor: createProcessor(deps, handle), handle };
+}
+
+async function apologiseWithoutContext(deps: Deps, claimed: ClaimedEvent): Promise<void> {
+  const { event } = claimed;
+  const replyToken = (event as { replyToken?: string }).replyToken;
+  const fresh = deps.clock().getTime() - claimed.receivedAt.getTime() < REPLY_TOKEN_FRESH_MS;
+  if (!replyToken || !fresh || (event.type !== 'message' && event.type !== 'postback')) return;
+  if (event.source?.type !== 'user' && event.type === 'message') return; // groups: no noise
+  await deps.line.reply(replyToken, [text(`${catalogs.th.sorry}\n\n${catalogs.en.sorry}`)]);
+}
+
+async function contextFor(deps: Deps, claimed: ClaimedEvent): Promise<BotContext> {
+  const event = claimed.event;
+  // Unfollow and leave carry no reply token and must not create anyone.
+  const create = event.type !== 'unfollow' && event.type !== 'leave';
+  const user = await identify(deps, event, { create });
+  const chat = chatOf(event, user);
+
+  let messageText: string | null = null;
+  let mentionsBot = false;
+  if (event.type === 'message') {
+    const message = (event as webhook.MessageEvent).message as {
+      type: string;
+      text?: string;
+      mention?: { mentionees?: { index: number; length: number; isSelf?: boolean }[] };
+    };
+    if (message.type === 'text' && typeof message.text === 'string') {
+      const selfMentions = (message.mention?.mentionees ?? []).filter((m) => m.isSelf);
+      mentionsBot = selfMentions.length > 0;
+      messageText = withoutMentions(message.text, selfMentions);
+    }
+  }
+  const postbackData =
+    event.type === 'postback' ? ((event as webhook.PostbackEvent).postback?.data ?? null) : null;
+  const command = messageText === null ? null : parseMessage(messageText);
+  const language = (messageText && detectLanguage(messageText)) || user?.language || 'th';
+
+  return createContext({
+    deps,
+    event,
+    eventId: claimed.webhookEventId,
+    receivedAt: claimed.receivedAt,
+    chat,
+    lineUserId: (event.source as { userId?: string } | undefined)?.userId ?? null,
+    user,
+    language,
+    text: messageText,
+    command,
+    postbackData,
+    mentionsBot,
+  });
+}
+
+/** "@Home Log meter 1 = 4521" → "meter 1 = 4521": the bot's own mention is not part of the command. */
+function withoutMentions(text: string, mentions: { index: number; length: number }[]): string {
+  let result = text;
+  for (const mention of [...mentions].sort((a, b) => b.index - a.index)) {
+    result = result.slice(0, mention.index) + result.slice(mention.index + mention.length);
+  }
+  return result.trim();
+}

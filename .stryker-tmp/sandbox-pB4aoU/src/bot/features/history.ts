@@ -1,0 +1,47 @@
+// @ts-nocheck
+import { history as loadHistory } from '../../store/readings';
+import { Composer } from '../composer';
+import { formatWhen, withUnit } from '../format';
+import { labelOf, resolveMeter } from '../meter-access';
+import { quickMessage, text } from '../reply';
+
+const SHOWN = 10;
+
+/** `history meter 1`: the newest readings with their #numbers, times and who entered them. */
+export const history = new Composer().command('history', async (ctx, command) => {
+  const { t } = ctx;
+  const now = ctx.deps.clock();
+  const messages = await ctx.transaction(async ({ tx, audit }) => {
+    const resolved = await resolveMeter(ctx, tx, command.meter, 'read', (n) => t.say.history(n));
+    if ('answer' in resolved) return resolved.answer;
+    const { meter } = resolved;
+    const source = meter.source;
+    audit({
+      action: 'history.view',
+      subjectType: 'source',
+      subjectId: source.id,
+      sourceId: source.id,
+    });
+    const lines = await loadHistory(tx, source.id, SHOWN + 1);
+    const label = labelOf(ctx, meter);
+    if (lines.length === 0) return [text(t.noHistory(label))];
+    const rendered = lines.slice(0, SHOWN).map(({ reading, enteredByName }) =>
+      t.historyLine({
+        number: reading.number,
+        value: withUnit(reading.value, source.unit),
+        when: formatWhen(reading.takenAt, ctx.language, source.timezone, now),
+        who: enteredByName || null,
+        note: reading.note,
+        event: reading.registerEvent ? t.registerEvent(reading.registerEvent) : null,
+      }),
+    );
+    return [
+      text(t.history(label, rendered, lines.length > SHOWN), [
+        quickMessage(t.button.undo, t.say.undo),
+        quickMessage(t.button.usage, t.say.usage(meter.number)),
+        quickMessage(t.button.chart, t.say.chart(meter.number)),
+      ]),
+    ];
+  });
+  if (messages) await ctx.reply(...messages);
+});

@@ -1,0 +1,37 @@
+// @ts-nocheck
+import { updateProfile } from '../../store/users';
+import { Composer } from '../composer';
+import { catalogs } from '../messages';
+import { quickMessage, text } from '../reply';
+
+/** Follow, unfollow and join: greet, and keep (never delete) the data of people who leave. */
+export const lifecycle = new Composer()
+  .event('follow', async (ctx) => {
+    if (!ctx.user) return;
+    const { t } = ctx;
+    await ctx.reply(
+      text(t.greeting(ctx.user.displayName), [
+        quickMessage(t.button.addMeter, t.say.addMeterExample),
+        quickMessage(t.button.meters, t.say.meters),
+        quickMessage(t.button.help, t.say.help),
+      ]),
+    );
+  })
+  .event('unfollow', async (ctx) => {
+    const user = ctx.user;
+    if (!user) return;
+    // Blocking the bot keeps every reading: they are back as they were after a new follow.
+    await ctx.transaction(async ({ tx, audit }) => {
+      await updateProfile(tx, user.id, { active: false });
+      audit({ action: 'user.unfollow', subjectType: 'user', subjectId: user.id });
+    });
+  })
+  .event('join', async (ctx) => {
+    // Nobody speaks in a join event, so the group is greeted in both languages.
+    await ctx.reply(
+      text(`${catalogs.th.groupGreeting}\n\n${catalogs.en.groupGreeting}`, [
+        quickMessage(catalogs.th.button.help, catalogs.th.say.help),
+        quickMessage(catalogs.en.button.help, catalogs.en.say.help),
+      ]),
+    );
+  });

@@ -1,0 +1,95 @@
+// @ts-nocheck
+import { groupShares } from '../../db/schema';
+import { chatNumber, createMeter, listChatMeters, ownerHasMeterNamed } from '../../store/meters';
+import { latestReading } from '../../store/readings';
+import { Composer } from '../composer';
+import { formatWhen, withUnit } from '../format';
+import { quickMessage, text } from '../reply';
+
+/** `add meter …` and `meters`. */
+export const meters = new Composer()
+  .command('addMeter', async (ctx, command) => {
+    const user = ctx.user!;
+    const chat = ctx.chat!;
+    const { t } = ctx;
+    const inGroup = chat.type !== 'user';
+    const answer = await ctx.transaction(async ({ tx, audit }) => {
+      if (await ownerHasMeterNamed(tx, user.id, command.name)) {
+        return text(t.meterNameTaken(command.name));
+      }
+      const source = await createMeter(tx, {
+        ownerId: user.id,
+        name: command.name,
+        unit: command.unit ?? '',
+        kind: command.kind ?? 'cumulative',
+        timezone: user.timezone,
+      });
+      audit({
+        action: 'meter.create',
+        subjectType: 'source',
+        subjectId: source.id,
+        sourceId: source.id,
+        after: { name: source.name, unit: source.unit, kind: source.kind },
+      });
+      // Created in a group: the family meant it for the group, so share it there at once.
+      if (inGroup) {
+        await tx
+          .insert(groupShares)
+          .values({ chatId: chat.lineId, sourceId: source.id, role: 'write', grantedBy: user.id });
+        audit({
+          action: 'share.add',
+          subjectType: 'group',
+          subjectId: chat.lineId,
+          sourceId: source.id,
+          after: { role: 'write' },
+        });
+      }
+      const ownNumber = await chatNumber(tx, `user:${user.id}`, source.id);
+      const number = inGroup ? await chatNumber(tx, chat.key, source.id) : ownNumber;
+      const example = t.say.reading(number, '4521');
+      return text(
+        t.meterCreated(t.meterLabel(number, source.name), source.unit, inGroup, example),
+        [
+          quickMessage(t.button.history, t.say.history(number)),
+          quickMessage(t.button.meters, t.say.meters),
+        ],
+      );
+    });
+    await ctx.reply(answer);
+  })
+  .command('listMeters', async (ctx) => {
+    const { t } = ctx;
+    const chat = ctx.chat!;
+    const inGroup = chat.type !== 'user';
+    const now = ctx.deps.clock();
+    const answer = await ctx.transaction(async ({ tx }) => {
+      const list = await listChatMeters(tx, chat, ctx.user?.id ?? null);
+      if (list.length === 0) {
+        return text(
+          inGroup ? t.noMetersInGroup : t.noMeters,
+          inGroup ? [] : [quickMessage(t.button.addMeter, t.say.addMeterExample)],
+        );
+      }
+      const lines = [];
+      for (const meter of list) {
+        const last = await latestReading(tx, meter.source.id);
+        const unit = meter.source.unit ? ` (${meter.source.unit})` : '';
+        const status = last
+          ? t.lastReading(
+              withUnit(last.value, meter.source.unit),
+              formatWhen(last.takenAt, ctx.language, meter.source.timezone, now),
+            )
+          : t.noReadingsYet;
+        lines.push(`${meter.number}. ${meter.source.name}${unit}: ${status}`);
+      }
+      return text(
+        t.meterList(inGroup, lines),
+        list
+          .slice(0, 13)
+          .map((meter) =>
+            quickMessage(`${meter.number}. ${meter.source.name}`, t.say.history(meter.number)),
+          ),
+      );
+    });
+    await ctx.reply(answer);
+  });

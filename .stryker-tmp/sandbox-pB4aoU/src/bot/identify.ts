@@ -1,0 +1,101 @@
+// @ts-nocheck
+import type { webhook } from '@line/bot-sdk';
+import { withActor } from '../db/actor';
+import type { Deps } from '../deps';
+import type { LineProfile } from '../line/client';
+import type { Chat } from '../store/meters';
+import {
+  ConcurrentUserCreation,
+  createLineUser,
+  findUserByLineId,
+  languageFromProfile,
+  touchUser,
+  type User,
+} from '../store/users';
+
+export type Source = { type?: string; userId?: string; groupId?: string; roomId?: string };
+
+/** The LINE user behind an event, when LINE tells (group messages only with consent). */
+export const lineUserIdOf = (event: webhook.Event): string | null =>
+  (event.source as Source | undefined)?.userId ?? null;
+
+/** The chat an event happened in; a one-to-one chat is keyed by the Home Log user. */
+export function chatOf(event: webhook.Event, user: User | null): Chat | null {
+  const source = event.source as Source | undefined;
+  if (!source) return null;
+  if (source.type === 'group' && source.groupId) {
+    return { type: 'group', lineId: source.groupId, key: `group:${source.groupId}` };
+  }
+  if (source.type === 'room' && source.roomId) {
+    return { type: 'room', lineId: source.roomId, key: `room:${source.roomId}` };
+  }
+  if (source.userId) {
+    return {
+      type: 'user',
+      lineId: source.userId,
+      key: user ? `user:${user.id}` : `line:${source.userId}`,
+    };
+  }
+  return null;
+}
+
+/**
+ * The Home Log user behind a LINE user id, created on first contact with the name (and, in a
+ * one-to-one chat, the language) from their LINE profile.
+ */
+export async function identify(
+  deps: Deps,
+  event: webhook.Event,
+  options: { create: boolean },
+): Promise<User | null> {
+  const lineUserId = lineUserIdOf(event);
+  if (!lineUserId) return null;
+  const db = deps.database.db;
+  const existing = await withActor(db, { userId: null }, async ({ tx }) => {
+    const user = await findUserByLineId(tx, lineUserId);
+    if (user) await touchUser(tx, user.id);
+    return user;
+  });
+  if (existing || !options.create) return existing;
+  return ensureLineUser(deps, event.source as Source, lineUserId);
+}
+
+/** The Home Log user for a LINE user id seen in this chat, created from their profile if new. */
+export async function ensureLineUser(
+  deps: Deps,
+  source: Source,
+  lineUserId: string,
+): Promise<User> {
+  const db = deps.database.db;
+  const existing = await withActor(db, { userId: null }, ({ tx }) =>
+    findUserByLineId(tx, lineUserId),
+  );
+  if (existing) return existing;
+  const profile = await fetchProfile(deps, source, lineUserId);
+  const input = {
+    lineUserId,
+    displayName: profile?.displayName ?? '',
+    pictureUrl: profile?.pictureUrl ?? null,
+    language: languageFromProfile(profile?.language),
+    timezone: deps.config.defaultTimezone,
+  };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const { user } = await withActor(db, { userId: null }, ({ tx }) => createLineUser(tx, input));
+      return user;
+    } catch (error) {
+      // Another chat's event created this person a moment ago: use that row.
+      if (!(error instanceof ConcurrentUserCreation) || attempt > 0) throw error;
+    }
+  }
+}
+
+function fetchProfile(deps: Deps, source: Source, lineUserId: string): Promise<LineProfile | null> {
+  if (source.type === 'group' && source.groupId) {
+    return deps.line.getGroupMemberProfile(source.groupId, lineUserId);
+  }
+  if (source.type === 'room' && source.roomId) {
+    return deps.line.getRoomMemberProfile(source.roomId, lineUserId);
+  }
+  return deps.line.getProfile(lineUserId);
+}

@@ -1,0 +1,560 @@
+// @ts-nocheck
+import type { Problem as GrammarProblem, MalformedTopic } from '../domain/commands';
+import type { Language } from '../domain/types';
+
+// Everything the bot says, in Thai and English. Handlers pick a catalog by the reply language
+// and never build sentences themselves; both catalogs must have every entry (checked by tsc).
+
+export interface Catalog {
+  meterLabel(number: number, name: string): string;
+  greeting(name: string): string;
+  groupGreeting: string;
+  help(inGroup: boolean): string;
+  notUnderstood: string;
+  onlyText: string;
+  noUserId: string;
+  sorry: string;
+  noMeters: string;
+  noMetersInGroup: string;
+  meterNotFound(ref: string): string;
+  meterAmbiguous(name: string, names: string[]): string;
+  chooseMeter: string;
+  meterCreated(label: string, unit: string, inGroup: boolean, example: string): string;
+  meterNameTaken(name: string): string;
+  meterList(inGroup: boolean, lines: string[]): string;
+  noReadingsYet: string;
+  lastReading(value: string, when: string): string;
+  readOnly(label: string): string;
+  adminOnly(label: string): string;
+  readingStored(input: {
+    label: string;
+    value: string;
+    when: string;
+    since: { usage: string; span: string; perDay: string | null } | null;
+    note: string | null;
+  }): string;
+  readingQuestion(label: string): string;
+  button: {
+    store(value: string): string;
+    rollover(usage: string): string;
+    replacement: string;
+    typo(value: string): string;
+    cancel: string;
+    undo: string;
+    history: string;
+    usage: string;
+    chart: string;
+    addMeter: string;
+    help: string;
+    meters: string;
+  };
+  cancelled: string;
+  alreadyAnswered: string;
+  replacementHint(label: string, command: string): string;
+  history(label: string, lines: string[], more: boolean): string;
+  historyLine(input: {
+    number: number;
+    value: string;
+    when: string;
+    who: string | null;
+    note: string | null;
+    event: string | null;
+  }): string;
+  registerEvent(event: 'rollover' | 'replacement_final' | 'replacement_initial'): string;
+  noHistory(label: string): string;
+  undone(label: string, number: number, value: string): string;
+  nothingToUndo: string;
+  readingNotFound(label: string, number: number): string;
+  notYourReading(label: string, number: number): string;
+  fixed(
+    label: string,
+    number: number,
+    before: string,
+    after: string,
+    warning: string | null,
+  ): string;
+  deleted(label: string, number: number, value: string): string;
+  settingsSaved(label: string, summary: string[]): string;
+  setting: {
+    min(value: string | null): string;
+    max(value: string | null): string;
+    digits(value: number | null): string;
+    maxRate(value: string | null): string;
+  };
+  replaced(label: string, final: string, initial: string): string;
+  linkDisabled: string;
+  linkInPrivate: string;
+  linkOffer(minutes: number): string;
+  linkButton: string;
+  unlinked(email: string): string;
+  notLinked: string;
+  whoami(name: string, accounts: string[]): string;
+  accountLine(provider: 'line' | 'google', detail: string | null): string;
+  shareInGroup: string;
+  shared(label: string, groupNumber: number, role: 'read' | 'write', example: string): string;
+  shareUnchanged(label: string, role: 'read' | 'write'): string;
+  granted(name: string, label: string, role: 'read' | 'write' | 'admin'): string;
+  grantUnchanged(name: string, label: string, role: 'read' | 'write' | 'admin'): string;
+  mentionSomeone: string;
+  mentionNeedsConsent(name: string): string;
+  ownerStays(name: string, label: string): string;
+  unshared(label: string): string;
+  notShared(label: string): string;
+  revoked(name: string, label: string): string;
+  noGrant(name: string, label: string): string;
+  accessList(label: string, lines: string[]): string;
+  accessOwner(name: string): string;
+  accessPerson(name: string, role: 'read' | 'write' | 'admin'): string;
+  accessGroup(here: boolean, role: 'read' | 'write'): string;
+  roleName(role: 'read' | 'write' | 'admin'): string;
+  auditList(label: string, lines: string[]): string;
+  auditEmpty(label: string): string;
+  auditLine(when: string, who: string, action: string, detail: string): string;
+  someone: string;
+  archived(label: string): string;
+  chartsUnavailable: string;
+  malformed(topic: MalformedTopic, problem: GrammarProblem): string;
+  /** Commands as this language writes them, for quick replies (a tap must parse back). */
+  say: {
+    undo: string;
+    help: string;
+    meters: string;
+    addMeterExample: string;
+    history(number: number): string;
+    usage(number: number): string;
+    chart(number: number): string;
+    reading(number: number, value: string): string;
+    replaceMeter(number: number, final: string, initial: string): string;
+  };
+}
+
+const en: Catalog = {
+  meterLabel: (number, name) => `meter ${number} "${name}"`,
+  greeting: (name) =>
+    `Hi${name ? ` ${name}` : ''}! I'm Home Log. I keep your meter readings and tell you how much you use.\n\n` +
+    'Start with a meter, for example:\nadd meter Electric kWh\n\nThen send what it shows:\nmeter 1 = 4521\n\nType "help" any time.',
+  groupGreeting:
+    'Hello everyone! I\'m Home Log. A meter owner can share a meter here with "share meter 1"; ' +
+    'then anyone in this group can report it ("meter 1 = 4521") or ask "usage meter 1". ' +
+    'I only answer messages written for me, so chat away.',
+  help: (inGroup) =>
+    [
+      'What I understand:',
+      'add meter Electric kWh: a new meter',
+      'meter 1 = 4521 (or m1 4521): a reading now',
+      'meter 1 = 4521 @ 2026-11-01 08:00, … yesterday: backdated',
+      'meter 1 = 4521 # note: with a note',
+      'meters: your meters',
+      'history meter 1: recent readings',
+      'undo: take back your last reading',
+      'fix #12 = 4512 / delete #12: correct a reading',
+      'usage meter 1 (or usage meter 1 2026-10): how much was used',
+      'chart meter 1 (or chart meter 1 24 months): a chart',
+      'set meter 1 min 0 max 99999 digits 5: checks',
+      'new meter 1 final 45210 initial 3: the meter was replaced',
+      inGroup
+        ? 'share meter 1 / unshare meter 1 / access meter 1: sharing in this group'
+        : 'link google: link a Google account, to keep your meters if you change LINE accounts',
+    ].join('\n'),
+  notUnderstood: 'Sorry, I didn\'t understand that. Type "help" to see what I can do.',
+  onlyText: 'I can only read text. Type the number the meter shows, e.g. "meter 1 = 4521".',
+  noUserId:
+    "LINE didn't tell me who sent that, so I can't record it under your name. " +
+    'Add Home Log as a friend (and use LINE on your phone), then try again.',
+  sorry:
+    'Sorry, something went wrong on my side. Nothing was changed; please try again in a moment.',
+  noMeters: 'You have no meters yet. Add one, for example:\nadd meter Electric kWh',
+  noMetersInGroup:
+    'No meters are shared in this group yet. A meter owner can type "share meter 1" here.',
+  meterNotFound: (ref) => `There is no ${ref} here. Type "meters" to see the ones you can use.`,
+  meterAmbiguous: (name, names) =>
+    `"${name}" could be ${names.map((n) => `"${n}"`).join(' or ')}. Please use more of the name or the meter's number.`,
+  chooseMeter: 'Which meter? Tap one, or write its number, e.g. "meter 1 = 4521".',
+  meterCreated: (label, unit, inGroup, example) =>
+    `Created ${label}${unit ? ` (${unit})` : ''}.${inGroup ? ' Everyone in this group can report it.' : ''}\nSend a reading like this:\n${example}`,
+  meterNameTaken: (name) => `You already have a meter called "${name}". Pick another name.`,
+  meterList: (inGroup, lines) =>
+    `${inGroup ? 'Meters shared in this group' : 'Your meters'}:\n${lines.join('\n')}`,
+  noReadingsYet: 'no readings yet',
+  lastReading: (value, when) => `last ${value}, ${when}`,
+  readOnly: (label) =>
+    `You can look at ${label}, but not change it. Ask its owner for write access.`,
+  adminOnly: (label) => `Only an admin of ${label} can do that.`,
+  readingStored: ({ label, value, when, since, note }) =>
+    [
+      `Recorded ${label}: ${value} (${when}).`,
+      since
+        ? `Used ${since.usage} in ${since.span}${since.perDay ? ` (${since.perDay} a day)` : ''}.`
+        : null,
+      note ? `Note: ${note}` : null,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  readingQuestion: (label) => `What should I do with this reading for ${label}?`,
+  button: {
+    store: (value) => `Store ${value}`,
+    rollover: (usage) => `Rolled over (+${usage})`,
+    replacement: 'New meter',
+    typo: (value) => `Use ${value}`,
+    cancel: 'Cancel',
+    undo: 'Undo',
+    history: 'History',
+    usage: 'Usage',
+    chart: 'Chart',
+    addMeter: 'Add a meter',
+    help: 'Help',
+    meters: 'My meters',
+  },
+  cancelled: 'OK, I did not record it.',
+  alreadyAnswered: 'That question was already answered.',
+  replacementHint: (label, command) =>
+    `A new meter for ${label}: tell me the old meter's last reading and the new meter's first, like this:\n${command}`,
+  history: (label, lines, more) =>
+    `Recent readings of ${label}:\n${lines.join('\n')}${more ? '\n…' : ''}\nTo correct one: fix #N = value, or delete #N.`,
+  historyLine: ({ number, value, when, who, note, event }) =>
+    `#${number} ${value}, ${when}${who ? `, ${who}` : ''}${event ? ` (${event})` : ''}${note ? ` # ${note}` : ''}`,
+  registerEvent: (event) =>
+    event === 'rollover'
+      ? 'rolled over'
+      : event === 'replacement_final'
+        ? 'old meter, last'
+        : 'new meter, first',
+  noHistory: (label) => `${label} has no readings yet.`,
+  undone: (label, number, value) =>
+    `Undone: #${number} ${value} on ${label}. It stays in the audit log.`,
+  nothingToUndo: 'You have no reading to undo.',
+  readingNotFound: (label, number) =>
+    `${label} has no reading #${number}. Type "history" to see the numbers.`,
+  notYourReading: (label, number) =>
+    `Reading #${number} of ${label} was entered by someone else; only an admin of the meter can change it.`,
+  fixed: (label, number, before, after, warning) =>
+    `Fixed #${number} on ${label}: ${before} → ${after}.${warning ? `\nNote: ${warning}` : ''}`,
+  deleted: (label, number, value) =>
+    `Deleted #${number} ${value} on ${label}. It stays in the audit log.`,
+  settingsSaved: (label, summary) => `Saved for ${label}: ${summary.join(', ')}.`,
+  setting: {
+    min: (value) => (value === null ? 'no minimum' : `minimum ${value}`),
+    max: (value) => (value === null ? 'no maximum' : `maximum ${value}`),
+    digits: (value) => (value === null ? 'register size unknown' : `${value} digits`),
+    maxRate: (value) => (value === null ? 'no daily limit' : `at most ${value} a day`),
+  },
+  replaced: (label, final, initial) =>
+    `Meter replaced on ${label}: the old meter ended at ${final}, the new one starts at ${initial}. The jump is not counted as usage.`,
+  linkDisabled:
+    'Linking a Google account is not set up on this Home Log. Ask whoever runs it to add a Google client.',
+  linkInPrivate: 'Please do this in your one-to-one chat with me, not in a group.',
+  linkOffer: (minutes) =>
+    `Open this page to link your Google account. With it you can get your meters back if you ever change LINE accounts. The link works once, for ${minutes} minutes.`,
+  linkButton: 'Link Google',
+  unlinked: (email) => `Your Google account ${email} is no longer linked.`,
+  notLinked: 'No Google account is linked.',
+  whoami: (name, accounts) =>
+    `You are ${name || 'a Home Log user'}. Linked accounts:\n${accounts.join('\n')}`,
+  accountLine: (provider, detail) =>
+    provider === 'line' ? `LINE${detail ? ` (${detail})` : ''}` : `Google: ${detail ?? ''}`,
+  shareInGroup:
+    'Share a meter from inside the group: add me to the family group and write "share meter 1" there.',
+  shared: (label, groupNumber, role, example) =>
+    `Shared ${label} with this group (${role === 'read' ? 'read only' : 'everyone can report it'}). Here it is meter ${groupNumber}${role === 'write' ? `, e.g. ${example}` : ''}.`,
+  shareUnchanged: (label, role) => `${label} is already shared here (${role}).`,
+  granted: (name, label, role) =>
+    `${name} can now ${role === 'read' ? 'see' : role === 'write' ? 'report and see' : 'manage'} ${label} (${role}).`,
+  grantUnchanged: (name, label, role) => `${name} already has ${role} on ${label}.`,
+  mentionSomeone: 'Mention the person with @, e.g. "share meter 1 @Mom write".',
+  mentionNeedsConsent: (name) =>
+    `LINE did not tell me who ${name} is. They need to add Home Log as a friend first.`,
+  ownerStays: (name, label) => `${name} owns ${label}; the owner always keeps full access.`,
+  unshared: (label) => `${label} is no longer shared with this group.`,
+  notShared: (label) => `${label} is not shared with this group.`,
+  revoked: (name, label) => `${name} no longer has access to ${label}.`,
+  noGrant: (name, label) => `${name} has no personal access to ${label}.`,
+  accessList: (label, lines) => `Who may use ${label}:\n${lines.join('\n')}`,
+  accessOwner: (name) => `${name || 'the owner'}: owner (admin)`,
+  accessPerson: (name, role) => `${name || 'someone'}: ${role}`,
+  accessGroup: (here, role) => `${here ? 'this group' : 'another group'}: ${role}`,
+  roleName: (role) => role,
+  auditList: (label, lines) => `Recent activity on ${label}:\n${lines.join('\n')}`,
+  auditEmpty: (label) => `Nothing recorded for ${label} yet.`,
+  auditLine: (when, who, action, detail) =>
+    `${when} ${who}: ${action}${detail ? ` ${detail}` : ''}`,
+  someone: 'system',
+  archived: (label) => `Archived ${label}. Its readings are kept; it no longer appears in lists.`,
+  chartsUnavailable:
+    'This Home Log server cannot draw charts (it runs where the chart renderer is not available). Ask for the usage as text instead.',
+  malformed: (topic, problem) => malformedText('en', topic, problem),
+  say: {
+    undo: 'undo',
+    help: 'help',
+    meters: 'meters',
+    addMeterExample: 'add meter Electric kWh',
+    history: (n) => `history meter ${n}`,
+    usage: (n) => `usage meter ${n}`,
+    chart: (n) => `chart meter ${n}`,
+    reading: (n, value) => `meter ${n} = ${value}`,
+    replaceMeter: (n, final, initial) => `new meter ${n} final ${final} initial ${initial}`,
+  },
+};
+
+const th: Catalog = {
+  meterLabel: (number, name) => `มิเตอร์ ${number} "${name}"`,
+  greeting: (name) =>
+    `สวัสดีค่ะ${name ? ` คุณ${name}` : ''}! Home Log ช่วยจดค่ามิเตอร์และบอกว่าใช้ไปเท่าไร\n\n` +
+    'เริ่มจากเพิ่มมิเตอร์ เช่น\nเพิ่มมิเตอร์ ไฟฟ้า kWh\n\nแล้วส่งตัวเลขที่มิเตอร์แสดง\nมิเตอร์ 1 = 4521\n\nพิมพ์ "ช่วยเหลือ" ได้ทุกเมื่อ',
+  groupGreeting:
+    'สวัสดีทุกคนค่ะ! Home Log ช่วยจดค่ามิเตอร์ เจ้าของมิเตอร์พิมพ์ "แชร์ มิเตอร์ 1" ในกลุ่มนี้ได้ ' +
+    'แล้วทุกคนในกลุ่มส่งค่า ("มิเตอร์ 1 = 4521") หรือถาม "ใช้ไป มิเตอร์ 1" ได้ ' +
+    'บอทตอบเฉพาะข้อความที่เป็นคำสั่ง คุยกันตามสบายค่ะ',
+  help: (inGroup) =>
+    [
+      'คำสั่งที่ใช้ได้:',
+      'เพิ่มมิเตอร์ ไฟฟ้า kWh: เพิ่มมิเตอร์ใหม่',
+      'มิเตอร์ 1 = 4521 (หรือ m1 4521): จดค่าตอนนี้',
+      'มิเตอร์ 1 = 4521 @ 2026-11-01 08:00 หรือ … เมื่อวาน: จดย้อนหลัง',
+      'มิเตอร์ 1 = 4521 # หมายเหตุ: จดพร้อมหมายเหตุ',
+      'มิเตอร์: ดูมิเตอร์ทั้งหมด',
+      'ประวัติ มิเตอร์ 1: ค่าที่จดล่าสุด',
+      'ย้อนกลับ: ยกเลิกค่าล่าสุดที่คุณจด',
+      'แก้ #12 = 4512 / ลบ #12: แก้หรือลบค่าที่จดไว้',
+      'ใช้ไป มิเตอร์ 1 (หรือ ใช้ไป มิเตอร์ 1 2026-10): ดูการใช้',
+      'กราฟ มิเตอร์ 1 (หรือ กราฟ มิเตอร์ 1 24 เดือน): ดูกราฟ',
+      'ตั้งค่า มิเตอร์ 1 ต่ำสุด 0 สูงสุด 99999 หลัก 5: ตั้งการตรวจค่า',
+      'เปลี่ยนมิเตอร์ 1 ค่าสุดท้าย 45210 ค่าเริ่มต้น 3: เปลี่ยนมิเตอร์ใหม่',
+      inGroup
+        ? 'แชร์ มิเตอร์ 1 / เลิกแชร์ มิเตอร์ 1 / สิทธิ์ มิเตอร์ 1: การแชร์ในกลุ่มนี้'
+        : 'link google: เชื่อมบัญชี Google ไว้ใช้กู้มิเตอร์คืนเมื่อเปลี่ยนบัญชี LINE',
+    ].join('\n'),
+  notUnderstood: 'ขอโทษค่ะ ไม่เข้าใจข้อความนี้ พิมพ์ "ช่วยเหลือ" เพื่อดูคำสั่งที่ใช้ได้',
+  onlyText: 'อ่านได้เฉพาะข้อความค่ะ พิมพ์ตัวเลขที่มิเตอร์แสดง เช่น "มิเตอร์ 1 = 4521"',
+  noUserId:
+    'LINE ไม่ได้บอกว่าใครส่งข้อความนี้ จึงบันทึกในชื่อของคุณไม่ได้ ' +
+    'กรุณาเพิ่ม Home Log เป็นเพื่อน (และใช้ LINE บนมือถือ) แล้วลองอีกครั้ง',
+  sorry: 'ขอโทษค่ะ ระบบขัดข้อง ยังไม่มีอะไรเปลี่ยนแปลง กรุณาลองใหม่อีกสักครู่',
+  noMeters: 'ยังไม่มีมิเตอร์ เพิ่มได้เลย เช่น\nเพิ่มมิเตอร์ ไฟฟ้า kWh',
+  noMetersInGroup: 'ยังไม่มีมิเตอร์ที่แชร์ในกลุ่มนี้ เจ้าของมิเตอร์พิมพ์ "แชร์ มิเตอร์ 1" ในกลุ่มนี้ได้',
+  meterNotFound: (ref) => `ไม่พบ${ref}ในแชตนี้ พิมพ์ "มิเตอร์" เพื่อดูมิเตอร์ที่ใช้ได้`,
+  meterAmbiguous: (name, names) =>
+    `"${name}" อาจหมายถึง ${names.map((n) => `"${n}"`).join(' หรือ ')} กรุณาพิมพ์ชื่อให้ยาวขึ้นหรือใช้หมายเลขมิเตอร์`,
+  chooseMeter: 'มิเตอร์ไหนคะ แตะเลือก หรือพิมพ์หมายเลข เช่น "มิเตอร์ 1 = 4521"',
+  meterCreated: (label, unit, inGroup, example) =>
+    `เพิ่ม${label}${unit ? ` (${unit})` : ''} แล้ว${inGroup ? ' ทุกคนในกลุ่มนี้ส่งค่าได้' : ''}\nส่งค่าแบบนี้:\n${example}`,
+  meterNameTaken: (name) => `มีมิเตอร์ชื่อ "${name}" อยู่แล้ว กรุณาใช้ชื่ออื่น`,
+  meterList: (inGroup, lines) =>
+    `${inGroup ? 'มิเตอร์ที่แชร์ในกลุ่มนี้' : 'มิเตอร์ของคุณ'}:\n${lines.join('\n')}`,
+  noReadingsYet: 'ยังไม่มีค่า',
+  lastReading: (value, when) => `ล่าสุด ${value} เมื่อ ${when}`,
+  readOnly: (label) => `คุณดู${label}ได้ แต่แก้ไขไม่ได้ ขอสิทธิ์เขียนจากเจ้าของมิเตอร์`,
+  adminOnly: (label) => `เฉพาะผู้ดูแล${label}เท่านั้นที่ทำได้`,
+  readingStored: ({ label, value, when, since, note }) =>
+    [
+      `บันทึก${label}: ${value} (${when}) แล้ว`,
+      since
+        ? `ใช้ไป ${since.usage} ใน ${since.span}${since.perDay ? ` (วันละ ${since.perDay})` : ''}`
+        : null,
+      note ? `หมายเหตุ: ${note}` : null,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  readingQuestion: (label) => `จะให้ทำอย่างไรกับค่านี้ของ${label}คะ`,
+  button: {
+    store: (value) => `บันทึก ${value}`,
+    rollover: (usage) => `หมุนครบรอบ (+${usage})`,
+    replacement: 'เปลี่ยนมิเตอร์ใหม่',
+    typo: (value) => `ใช้ ${value}`,
+    cancel: 'ยกเลิก',
+    undo: 'ย้อนกลับ',
+    history: 'ประวัติ',
+    usage: 'ใช้ไปเท่าไร',
+    chart: 'กราฟ',
+    addMeter: 'เพิ่มมิเตอร์',
+    help: 'ช่วยเหลือ',
+    meters: 'มิเตอร์ของฉัน',
+  },
+  cancelled: 'ได้ค่ะ ไม่บันทึกค่านี้',
+  alreadyAnswered: 'คำถามนี้ตอบไปแล้วค่ะ',
+  replacementHint: (label, command) =>
+    `เปลี่ยนมิเตอร์ใหม่สำหรับ${label}: บอกค่าสุดท้ายของมิเตอร์เก่าและค่าแรกของมิเตอร์ใหม่แบบนี้\n${command}`,
+  history: (label, lines, more) =>
+    `ค่าล่าสุดของ${label}:\n${lines.join('\n')}${more ? '\n…' : ''}\nแก้ค่า: แก้ #N = ค่า หรือ ลบ #N`,
+  historyLine: ({ number, value, when, who, note, event }) =>
+    `#${number} ${value} เมื่อ ${when}${who ? ` โดย ${who}` : ''}${event ? ` (${event})` : ''}${note ? ` # ${note}` : ''}`,
+  registerEvent: (event) =>
+    event === 'rollover'
+      ? 'หมุนครบรอบ'
+      : event === 'replacement_final'
+        ? 'ค่าสุดท้ายมิเตอร์เก่า'
+        : 'ค่าแรกมิเตอร์ใหม่',
+  noHistory: (label) => `${label}ยังไม่มีค่าที่จดไว้`,
+  undone: (label, number, value) =>
+    `ย้อนกลับ #${number} ${value} ของ${label}แล้ว (ยังเก็บไว้ในบันทึกการตรวจสอบ)`,
+  nothingToUndo: 'ไม่มีค่าที่คุณจดให้ย้อนกลับ',
+  readingNotFound: (label, number) => `${label}ไม่มีค่า #${number} พิมพ์ "ประวัติ" เพื่อดูหมายเลข`,
+  notYourReading: (label, number) =>
+    `ค่า #${number} ของ${label}มีคนอื่นเป็นผู้จด เฉพาะผู้ดูแลมิเตอร์เท่านั้นที่แก้ได้`,
+  fixed: (label, number, before, after, warning) =>
+    `แก้ #${number} ของ${label}: ${before} → ${after} แล้ว${warning ? `\nหมายเหตุ: ${warning}` : ''}`,
+  deleted: (label, number, value) =>
+    `ลบ #${number} ${value} ของ${label}แล้ว (ยังเก็บไว้ในบันทึกการตรวจสอบ)`,
+  settingsSaved: (label, summary) => `บันทึกการตั้งค่า${label}: ${summary.join(', ')}`,
+  setting: {
+    min: (value) => (value === null ? 'ไม่กำหนดค่าต่ำสุด' : `ต่ำสุด ${value}`),
+    max: (value) => (value === null ? 'ไม่กำหนดค่าสูงสุด' : `สูงสุด ${value}`),
+    digits: (value) => (value === null ? 'ไม่ระบุจำนวนหลัก' : `${value} หลัก`),
+    maxRate: (value) => (value === null ? 'ไม่จำกัดต่อวัน' : `ไม่เกินวันละ ${value}`),
+  },
+  replaced: (label, final, initial) =>
+    `บันทึกการเปลี่ยนมิเตอร์${label}: มิเตอร์เก่าจบที่ ${final} มิเตอร์ใหม่เริ่มที่ ${initial} ส่วนต่างนี้ไม่นับเป็นการใช้`,
+  linkDisabled: 'Home Log นี้ยังไม่ได้ตั้งค่าการเชื่อมบัญชี Google กรุณาแจ้งผู้ดูแลระบบ',
+  linkInPrivate: 'กรุณาทำในแชตส่วนตัวกับบอท ไม่ใช่ในกลุ่ม',
+  linkOffer: (minutes) =>
+    `เปิดหน้านี้เพื่อเชื่อมบัญชี Google ไว้ใช้กู้มิเตอร์คืนเมื่อเปลี่ยนบัญชี LINE ลิงก์ใช้ได้ครั้งเดียว ภายใน ${minutes} นาที`,
+  linkButton: 'เชื่อม Google',
+  unlinked: (email) => `ยกเลิกการเชื่อมบัญชี Google ${email} แล้ว`,
+  notLinked: 'ยังไม่ได้เชื่อมบัญชี Google',
+  whoami: (name, accounts) => `คุณคือ ${name || 'ผู้ใช้ Home Log'} บัญชีที่เชื่อมไว้:\n${accounts.join('\n')}`,
+  accountLine: (provider, detail) =>
+    provider === 'line' ? `LINE${detail ? ` (${detail})` : ''}` : `Google: ${detail ?? ''}`,
+  shareInGroup: 'แชร์มิเตอร์จากในกลุ่ม: เพิ่มบอทเข้ากลุ่มครอบครัว แล้วพิมพ์ "แชร์ มิเตอร์ 1" ในกลุ่ม',
+  shared: (label, groupNumber, role, example) =>
+    `แชร์${label}กับกลุ่มนี้แล้ว (${role === 'read' ? 'ดูได้อย่างเดียว' : 'ทุกคนส่งค่าได้'}) ในกลุ่มนี้คือมิเตอร์ ${groupNumber}${role === 'write' ? ` เช่น ${example}` : ''}`,
+  shareUnchanged: (label, role) => `${label}แชร์ในกลุ่มนี้อยู่แล้ว (${role})`,
+  granted: (name, label, role) => `${name} ได้สิทธิ์ ${role} ใน${label}แล้ว`,
+  grantUnchanged: (name, label, role) => `${name} มีสิทธิ์ ${role} ใน${label}อยู่แล้ว`,
+  mentionSomeone: 'แท็กคนที่ต้องการด้วย @ เช่น "แชร์ มิเตอร์ 1 @แม่ write"',
+  mentionNeedsConsent: (name) => `LINE ไม่ได้บอกว่า ${name} คือใคร ต้องเพิ่ม Home Log เป็นเพื่อนก่อน`,
+  ownerStays: (name, label) => `${name} เป็นเจ้าของ${label} เจ้าของมีสิทธิ์เต็มเสมอ`,
+  unshared: (label) => `เลิกแชร์${label}กับกลุ่มนี้แล้ว`,
+  notShared: (label) => `${label}ไม่ได้แชร์ในกลุ่มนี้`,
+  revoked: (name, label) => `${name} ไม่มีสิทธิ์ใน${label}แล้ว`,
+  noGrant: (name, label) => `${name} ไม่มีสิทธิ์ส่วนตัวใน${label}`,
+  accessList: (label, lines) => `ผู้ที่ใช้${label}ได้:\n${lines.join('\n')}`,
+  accessOwner: (name) => `${name || 'เจ้าของ'}: เจ้าของ (admin)`,
+  accessPerson: (name, role) => `${name || 'ผู้ใช้'}: ${role}`,
+  accessGroup: (here, role) => `${here ? 'กลุ่มนี้' : 'กลุ่มอื่น'}: ${role}`,
+  roleName: (role) => role,
+  auditList: (label, lines) => `กิจกรรมล่าสุดของ${label}:\n${lines.join('\n')}`,
+  auditEmpty: (label) => `ยังไม่มีบันทึกของ${label}`,
+  auditLine: (when, who, action, detail) =>
+    `${when} ${who}: ${action}${detail ? ` ${detail}` : ''}`,
+  someone: 'ระบบ',
+  archived: (label) => `เก็บ${label}เข้าคลังแล้ว ค่าที่จดไว้ยังอยู่ แต่จะไม่แสดงในรายการ`,
+  chartsUnavailable: 'เซิร์ฟเวอร์ Home Log นี้วาดกราฟไม่ได้ ดูการใช้เป็นข้อความแทนได้ค่ะ',
+  malformed: (topic, problem) => malformedText('th', topic, problem),
+  say: {
+    undo: 'ย้อนกลับ',
+    help: 'ช่วยเหลือ',
+    meters: 'มิเตอร์',
+    addMeterExample: 'เพิ่มมิเตอร์ ไฟฟ้า kWh',
+    history: (n) => `ประวัติ มิเตอร์ ${n}`,
+    usage: (n) => `ใช้ไป มิเตอร์ ${n}`,
+    chart: (n) => `กราฟ มิเตอร์ ${n}`,
+    reading: (n, value) => `มิเตอร์ ${n} = ${value}`,
+    replaceMeter: (n, final, initial) => `เปลี่ยนมิเตอร์ ${n} ค่าสุดท้าย ${final} ค่าเริ่มต้น ${initial}`,
+  },
+};
+
+export const catalogs: Record<Language, Catalog> = { en, th };
+
+/** An example of each command, to show how to write it. */
+const EXAMPLES: Record<Language, Partial<Record<MalformedTopic, string>>> = {
+  en: {
+    reading: 'meter 1 = 4521',
+    addMeter: 'add meter Electric kWh',
+    history: 'history meter 1',
+    fix: 'fix #12 = 4512',
+    delete: 'delete #12',
+    setMeter: 'set meter 1 min 0 max 99999 digits 5',
+    replaceMeter: 'new meter 1 final 45210 initial 3',
+    usage: 'usage meter 1 2026-10',
+    chart: 'chart meter 1 12 months',
+    share: 'share meter 1',
+    unshare: 'unshare meter 1',
+    access: 'access meter 1',
+    audit: 'audit meter 1',
+    archive: 'archive meter 1',
+  },
+  th: {
+    reading: 'มิเตอร์ 1 = 4521',
+    addMeter: 'เพิ่มมิเตอร์ ไฟฟ้า kWh',
+    history: 'ประวัติ มิเตอร์ 1',
+    fix: 'แก้ #12 = 4512',
+    delete: 'ลบ #12',
+    setMeter: 'ตั้งค่า มิเตอร์ 1 ต่ำสุด 0 สูงสุด 99999 หลัก 5',
+    replaceMeter: 'เปลี่ยนมิเตอร์ 1 ค่าสุดท้าย 45210 ค่าเริ่มต้น 3',
+    usage: 'ใช้ไป มิเตอร์ 1 2026-10',
+    chart: 'กราฟ มิเตอร์ 1 12 เดือน',
+    share: 'แชร์ มิเตอร์ 1',
+    unshare: 'เลิกแชร์ มิเตอร์ 1',
+    access: 'สิทธิ์ มิเตอร์ 1',
+    audit: 'audit meter 1',
+    archive: 'archive meter 1',
+  },
+};
+
+const PROBLEMS: Record<Language, Record<GrammarProblem, string>> = {
+  en: {
+    tooLong: 'That message is too long for me to read (1,000 characters at most).',
+    badNumber:
+      'That is not a number I can store: use digits, with an optional decimal point (4521 or 4521.5).',
+    tooLarge: 'That number is too large (at most 15 digits before the decimal point).',
+    tooPrecise: 'That number has too many decimals (at most 6).',
+    missingValue: 'The number is missing.',
+    missingMeter: 'Which meter? Add its number or name.',
+    badMeter: 'Meter numbers go from 1 to 999.',
+    missingReading: 'Say which reading: its number from "history" (#12) or "last".',
+    badReading: 'Reading numbers look like #12 (see "history").',
+    missingName: 'The meter needs a name.',
+    badName: 'A meter name needs a letter and cannot contain " = @ # :.',
+    nameTooLong: 'That name is too long (40 characters at most).',
+    badUnit: 'That unit is too long (20 characters at most).',
+    badDate: 'I could not read that date. Write it like 2026-11-01 or 1/11/2026.',
+    badTime: 'I could not read that time. Write it like 08:00 or 20.30.',
+    noteTooLong: 'That note is too long (200 characters at most).',
+    unexpectedText:
+      'There is extra text after the number. Put a note after # (meter 1 = 4521 # note).',
+    missingSetting: 'Say what to set: min, max, digits or rate.',
+    duplicateSetting: 'Each setting may appear only once.',
+    badDigits: 'Digits must be a whole number from 1 to 12.',
+    minAboveMax: 'The minimum must not be above the maximum.',
+    badMonth: 'Write the month like 2026-10.',
+    badMonths: 'A chart covers 1 to 60 months.',
+    badRole: 'Roles are read, write or admin (a whole group can get read or write).',
+    missingMember: 'Mention the person after @.',
+  },
+  th: {
+    tooLong: 'ข้อความยาวเกินไป (ไม่เกิน 1,000 ตัวอักษร)',
+    badNumber: 'ตัวเลขนี้บันทึกไม่ได้ ใช้ตัวเลขและจุดทศนิยมได้ (4521 หรือ 4521.5)',
+    tooLarge: 'ตัวเลขใหญ่เกินไป (ไม่เกิน 15 หลักก่อนจุดทศนิยม)',
+    tooPrecise: 'ทศนิยมมากเกินไป (ไม่เกิน 6 ตำแหน่ง)',
+    missingValue: 'ยังไม่มีตัวเลข',
+    missingMeter: 'มิเตอร์ไหนคะ ใส่หมายเลขหรือชื่อมิเตอร์ด้วย',
+    badMeter: 'หมายเลขมิเตอร์ต้องอยู่ระหว่าง 1 ถึง 999',
+    missingReading: 'ระบุค่าที่ต้องการ: หมายเลขจาก "ประวัติ" (#12) หรือ "ล่าสุด"',
+    badReading: 'หมายเลขค่าเขียนแบบ #12 (ดูจาก "ประวัติ")',
+    missingName: 'มิเตอร์ต้องมีชื่อ',
+    badName: 'ชื่อมิเตอร์ต้องมีตัวอักษร และห้ามมี " = @ # :',
+    nameTooLong: 'ชื่อยาวเกินไป (ไม่เกิน 40 ตัวอักษร)',
+    badUnit: 'หน่วยยาวเกินไป (ไม่เกิน 20 ตัวอักษร)',
+    badDate: 'อ่านวันที่ไม่ออก เขียนแบบ 2026-11-01 หรือ 1/11/2569',
+    badTime: 'อ่านเวลาไม่ออก เขียนแบบ 08:00 หรือ 20.30',
+    noteTooLong: 'หมายเหตุยาวเกินไป (ไม่เกิน 200 ตัวอักษร)',
+    unexpectedText: 'มีข้อความเกินหลังตัวเลข ใส่หมายเหตุหลัง # (มิเตอร์ 1 = 4521 # หมายเหตุ)',
+    missingSetting: 'ระบุสิ่งที่จะตั้ง: ต่ำสุด สูงสุด หลัก หรือ rate',
+    duplicateSetting: 'ตั้งค่าแต่ละอย่างได้ครั้งเดียว',
+    badDigits: 'จำนวนหลักต้องเป็นเลขจำนวนเต็ม 1 ถึง 12',
+    minAboveMax: 'ค่าต่ำสุดต้องไม่มากกว่าค่าสูงสุด',
+    badMonth: 'เขียนเดือนแบบ 2026-10',
+    badMonths: 'กราฟแสดงได้ 1 ถึง 60 เดือน',
+    badRole: 'สิทธิ์มี read, write หรือ admin (ทั้งกลุ่มได้ read หรือ write)',
+    missingMember: 'แท็กชื่อคนหลัง @',
+  },
+};
+
+function malformedText(language: Language, topic: MalformedTopic, problem: GrammarProblem): string {
+  const example = EXAMPLES[language][topic];
+  const how = example
+    ? language === 'th'
+      ? `\nตัวอย่าง: ${example}`
+      : `\nFor example: ${example}`
+    : '';
+  return `${PROBLEMS[language][problem]}${how}`;
+}

@@ -1,0 +1,123 @@
+// @ts-nocheck
+import type { Tx } from '../db/client';
+import type { MeterRef } from '../domain/commands';
+import type { Role } from '../domain/types';
+import { type Chat, type ChatMeter, findMeter, listChatMeters } from '../store/meters';
+import type { BotContext } from './context';
+import { type Message, quickMessage, text } from './reply';
+
+const RANK: Record<Role, number> = { read: 1, write: 2, admin: 3 };
+
+export const hasRole = (role: Role, need: Role): boolean => RANK[role] >= RANK[need];
+
+export type MeterResolution =
+  | { meter: ChatMeter; meters: ChatMeter[] }
+  /** What to answer instead (null: stay silent, e.g. group chatter that named no meter). */
+  | { answer: Message[] | null };
+
+/**
+ * Finds the meter a command means in this chat and checks the speaker's role on it. Someone
+ * without access is told only that there is no such meter here, never that it exists.
+ * `retry(number)` rebuilds the command for a quick reply when the meter was left out.
+ */
+export async function resolveMeter(
+  ctx: BotContext,
+  tx: Tx,
+  ref: MeterRef | undefined,
+  need: Role,
+  retry?: (number: number) => string,
+  /** Whose numbering to use; default the chat the message came from. */
+  chat: Chat | null = ctx.chat,
+): Promise<MeterResolution> {
+  const { t } = ctx;
+  const inGroup = chat !== null && chat.type !== 'user';
+  if (!chat) return { answer: null };
+  const meters = await listChatMeters(tx, chat, ctx.user?.id ?? null);
+  const found = findMeter(meters, ref, ctx.user?.lastSourceId ?? null);
+
+  if ('none' in found) {
+    return {
+      answer: [
+        text(
+          inGroup ? t.noMetersInGroup : t.noMeters,
+          inGroup ? [] : [quickMessage(t.button.addMeter, t.say.addMeterExample)],
+        ),
+      ],
+    };
+  }
+  if ('notFound' in found) {
+    // In a group, "total = 500" naming no meter is chatter, not a command.
+    if (inGroup && ref?.by === 'name' && !ctx.mentionsBot) return { answer: null };
+    const what =
+      ref?.by === 'number'
+        ? ctx.language === 'th'
+          ? `มิเตอร์ ${ref.number}`
+          : `meter ${ref.number}`
+        : `"${ref?.name ?? ''}"`;
+    return { answer: [text(t.meterNotFound(what), [quickMessage(t.button.meters, t.say.meters)])] };
+  }
+  if ('ambiguous' in found) {
+    return {
+      answer: [
+        text(
+          t.meterAmbiguous(
+            ref?.by === 'name' ? ref.name : '',
+            found.ambiguous.map((m) => m.source.name),
+          ),
+          retry
+            ? found.ambiguous.map((m) =>
+                quickMessage(`${m.number}. ${m.source.name}`, retry(m.number)),
+              )
+            : [],
+        ),
+      ],
+    };
+  }
+  if ('choose' in found) {
+    return {
+      answer: [
+        text(
+          t.chooseMeter,
+          retry
+            ? found.choose.map((m) =>
+                quickMessage(`${m.number}. ${m.source.name}`, retry(m.number)),
+              )
+            : [],
+        ),
+      ],
+    };
+  }
+  const meter = found.found;
+  if (!hasRole(meter.role, need)) {
+    const label = t.meterLabel(meter.number, meter.source.name);
+    return { answer: [text(need === 'admin' ? t.adminOnly(label) : t.readOnly(label))] };
+  }
+  return { meter, meters };
+}
+
+export const labelOf = (ctx: BotContext, meter: ChatMeter): string =>
+  ctx.t.meterLabel(meter.number, meter.source.name);
+
+/** The speaker's own one-to-one chat, whose numbers `share` uses wherever it is written. */
+export const ownChat = (ctx: BotContext): Chat | null =>
+  ctx.user && ctx.lineUserId
+    ? { type: 'user', lineId: ctx.lineUserId, key: `user:${ctx.user.id}` }
+    : null;
+
+/**
+ * In a group, a meter is first looked up among those shared there, then among the speaker's
+ * own (so "unshare meter 2" works with either numbering, and names always work).
+ */
+export async function resolveMeterHereOrOwn(
+  ctx: BotContext,
+  tx: Tx,
+  ref: MeterRef,
+  need: Role,
+): Promise<MeterResolution> {
+  const here = await resolveMeter(ctx, tx, ref, need);
+  if ('meter' in here || ctx.chat?.type === 'user') return here;
+  const own = ownChat(ctx);
+  if (!own) return here;
+  const mine = await resolveMeter(ctx, tx, ref, need, undefined, own);
+  return 'meter' in mine ? mine : here;
+}

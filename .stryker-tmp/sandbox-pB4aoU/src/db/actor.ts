@@ -1,0 +1,72 @@
+// @ts-nocheck
+import { sql } from 'drizzle-orm';
+import type { Db, Tx } from './client';
+import { auditLog } from './schema';
+
+/** The role application transactions run as; it owns no table, so row-level security binds it. */
+export const APP_ROLE = 'home_log_app';
+
+/**
+ * Who is acting, as row-level security sees it. userId null means "nobody" (identity lookup,
+ * the webhook inbox, events LINE sends without a user). chatId is the LINE group or room the
+ * message came from, which unlocks that group's shares.
+ */
+export interface Actor {
+  userId: string | null;
+  chatId?: string | null;
+  /** Where it happened, for the audit trail: `user:<id>`, `group:<id>` or `room:<id>`. */
+  chatKey?: string | null;
+}
+
+export interface AuditEntry {
+  action: string;
+  subjectType?: string | null;
+  subjectId?: string | null;
+  sourceId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface ActorContext {
+  tx: Tx;
+  actor: Actor;
+  /**
+   * Records an audit entry in this transaction. Entries are written just before commit: each
+   * insert locks the head of the audit hash chain, so the lock is held as briefly as possible.
+   */
+  audit(entry: AuditEntry): void;
+}
+
+/**
+ * Runs `fn` in one transaction as the application role, with the actor set for row-level
+ * security (transaction-local settings, bound parameters). The only way handlers touch data.
+ */
+export async function withActor<T>(
+  db: Db,
+  actor: Actor,
+  fn: (context: ActorContext) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select
+      set_config('role', ${APP_ROLE}, true),
+      set_config('app.user_id', ${actor.userId ?? ''}, true),
+      set_config('app.chat_id', ${actor.chatId ?? ''}, true)`);
+    const pending: AuditEntry[] = [];
+    const result = await fn({ tx, actor, audit: (entry) => void pending.push(entry) });
+    if (pending.length > 0) {
+      await tx.insert(auditLog).values(
+        pending.map((entry) => ({
+          actorId: actor.userId,
+          chatKey: actor.chatKey ?? null,
+          action: entry.action,
+          subjectType: entry.subjectType ?? null,
+          subjectId: entry.subjectId ?? null,
+          sourceId: entry.sourceId ?? null,
+          before: entry.before ?? null,
+          after: entry.after ?? null,
+        })),
+      );
+    }
+    return result;
+  });
+}

@@ -1,0 +1,36 @@
+// @ts-nocheck
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { appliedMigrations, type Database, type Db, ping } from './client';
+import { migrationsFolder } from './migrations';
+import * as schema from './schema';
+
+/** Embedded PostgreSQL in a directory, or in memory with `memory://`. */
+export async function createPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  return wrapPglite(await PGlite.create(dataDir));
+}
+
+/** A Database over an open PGlite instance (tests start one from a migrated snapshot). */
+export function wrapPglite(client: PGlite): Database {
+  const db = drizzlePglite({ client, schema });
+  let closed = false;
+  return {
+    kind: 'pglite',
+    db: db as unknown as Db,
+    inbox: null,
+    async migrate() {
+      const before = await appliedMigrations(db as unknown as Db);
+      await migratePglite(db, { migrationsFolder: migrationsFolder() });
+      return (await appliedMigrations(db as unknown as Db)) - before;
+    },
+    ping: (timeoutMs) => ping(db as unknown as Db, timeoutMs, () => closed),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,426 @@
+// @ts-nocheck
+import { relations, sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+// Every table of DESIGN §3. Row-level security policies, grants to the application role and
+// the audit triggers are written by hand in drizzle/0001_security.sql: drizzle-kit cannot express
+// SECURITY DEFINER helpers, statement-level TRUNCATE triggers or the audit hash chain.
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = (name = 'created_at') => tstz(name).notNull().defaultNow();
+
+/** A SQL `IN (...)` check over string literals, for enumerated text columns. */
+const oneOf = (column: AnyPgColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.join(
+    values.map((v) => sql.raw(`'${v}'`)),
+    sql`, `,
+  )})`;
+
+export const LANGUAGES = ['th', 'en'] as const;
+export const PROVIDERS = ['line', 'google'] as const;
+export const SOURCE_KINDS = ['cumulative', 'gauge', 'delta'] as const;
+export const ROLES = ['read', 'write', 'admin'] as const;
+export const GROUP_ROLES = ['read', 'write'] as const;
+export const QUALITIES = ['actual', 'estimated', 'bill', 'import'] as const;
+export const REGISTER_EVENTS = ['rollover', 'replacement_final', 'replacement_initial'] as const;
+export const EVENT_STATUSES = ['pending', 'processing', 'done', 'failed'] as const;
+export const LINK_PURPOSES = ['google_link'] as const;
+export const CONFIRMATION_RESOLUTIONS = [
+  'store',
+  'rollover',
+  'replacement',
+  'typo',
+  'cancel',
+] as const;
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    displayName: text('display_name').notNull().default(''),
+    timezone: text('timezone').notNull(),
+    language: text('language', { enum: LANGUAGES }).notNull().default('th'),
+    createdAt: createdAt(),
+    lastSeenAt: tstz('last_seen_at'),
+    active: boolean('active').notNull().default(true),
+    // The meter a bare number in the one-to-one chat goes to ("the last used meter").
+    lastSourceId: uuid('last_source_id').references((): AnyPgColumn => sources.id, {
+      onDelete: 'set null',
+    }),
+  },
+  (t) => [check('users_language_check', oneOf(t.language, LANGUAGES))],
+);
+
+/** A way to prove who someone is: their LINE user id, a linked Google account. */
+export const identities = pgTable(
+  'identities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Identities die with their user; a user is never deleted by the app (unfollow deactivates).
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: PROVIDERS }).notNull(),
+    providerUserId: text('provider_user_id').notNull(),
+    email: text('email'),
+    displayName: text('display_name'),
+    pictureUrl: text('picture_url'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('identities_provider_subject_unique').on(t.provider, t.providerUserId),
+    index('identities_user_idx').on(t.userId),
+    check('identities_provider_check', oneOf(t.provider, PROVIDERS)),
+  ],
+);
+
+/** A meter or any other numeric thing someone reads by hand. */
+export const sources = pgTable(
+  'sources',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // RESTRICT: a meter's history must never disappear because a user row was removed.
+    ownerId: uuid('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    unit: text('unit').notNull().default(''),
+    kind: text('kind', { enum: SOURCE_KINDS }).notNull().default('cumulative'),
+    meterNumber: text('meter_number'),
+    place: text('place'),
+    // Register size: the counter wraps at 10^digits.
+    digits: smallint('digits'),
+    timezone: text('timezone').notNull(),
+    billDay: smallint('bill_day'),
+    createdAt: createdAt(),
+    archivedAt: tstz('archived_at'),
+  },
+  (t) => [
+    index('sources_owner_idx').on(t.ownerId),
+    uniqueIndex('sources_owner_name_unique')
+      .on(t.ownerId, sql`lower(${t.name})`)
+      .where(sql`${t.archivedAt} is null`),
+    check('sources_kind_check', oneOf(t.kind, SOURCE_KINDS)),
+    check('sources_digits_check', sql`${t.digits} between 1 and 15`),
+    check('sources_bill_day_check', sql`${t.billDay} between 1 and 31`),
+    check('sources_name_check', sql`length(${t.name}) between 1 and 80`),
+  ],
+);
+
+/** Plausibility rules for a source's readings. */
+export const sourceValidators = pgTable('source_validators', {
+  sourceId: uuid('source_id')
+    .primaryKey()
+    .references(() => sources.id, { onDelete: 'cascade' }),
+  min: numeric('min'),
+  max: numeric('max'),
+  nonDecreasing: boolean('non_decreasing').notNull().default(true),
+  maxRatePerDay: numeric('max_rate_per_day'),
+  updatedAt: createdAt('updated_at'),
+});
+
+/**
+ * One reading. Rows are never updated in place except to retire them: a fix stamps the old row's
+ * superseded_at and inserts a new row that points back at it (supersedes); a deletion or undo
+ * stamps deleted_at. The current readings of a source are those with neither stamp.
+ */
+export const readings = pgTable(
+  'readings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    // The "#12" people see in history; a fix keeps the number of the reading it replaces.
+    number: integer('number').notNull(),
+    takenAt: tstz('taken_at').notNull(),
+    value: numeric('value').notNull(),
+    enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'restrict' }),
+    enteredAt: createdAt('entered_at'),
+    note: text('note'),
+    quality: text('quality', { enum: QUALITIES }).notNull().default('actual'),
+    registerEvent: text('register_event', { enum: REGISTER_EVENTS }),
+    // The LINE webhook event that created the row: a redelivered event cannot store twice.
+    origin: text('origin'),
+    supersedes: uuid('supersedes').references((): AnyPgColumn => readings.id, {
+      onDelete: 'restrict',
+    }),
+    supersededAt: tstz('superseded_at'),
+    deletedAt: tstz('deleted_at'),
+    deletedBy: uuid('deleted_by').references(() => users.id, { onDelete: 'restrict' }),
+    // The webhook event that deleted (or undid) the row: a replayed "undo" cannot undo twice.
+    deletedOrigin: text('deleted_origin'),
+  },
+  (t) => [
+    uniqueIndex('readings_origin_unique').on(t.origin),
+    uniqueIndex('readings_deleted_origin_unique').on(t.deletedOrigin),
+    uniqueIndex('readings_supersedes_unique').on(t.supersedes),
+    // Usage queries probe the current readings of one source around each month boundary.
+    index('readings_current_by_source_time')
+      .on(t.sourceId, t.takenAt)
+      .where(sql`${t.supersededAt} is null and ${t.deletedAt} is null`),
+    index('readings_register_events')
+      .on(t.sourceId, t.takenAt)
+      .where(
+        sql`${t.registerEvent} is not null and ${t.supersededAt} is null and ${t.deletedAt} is null`,
+      ),
+    uniqueIndex('readings_current_number_unique')
+      .on(t.sourceId, t.number)
+      .where(sql`${t.supersededAt} is null and ${t.deletedAt} is null`),
+    index('readings_entered_by_idx').on(t.enteredBy, t.enteredAt),
+    check('readings_quality_check', oneOf(t.quality, QUALITIES)),
+    check(
+      'readings_register_event_check',
+      sql`${t.registerEvent} is null or ${oneOf(t.registerEvent, REGISTER_EVENTS)}`,
+    ),
+    check('readings_value_finite', sql`${t.value} not in ('NaN', 'Infinity', '-Infinity')`),
+  ],
+);
+
+/** Personal roles on someone else's source. The owner is an implicit admin and has no row. */
+export const access = pgTable(
+  'access',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ROLES }).notNull(),
+    grantedBy: uuid('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    grantedAt: createdAt('granted_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.sourceId] }),
+    index('access_source_idx').on(t.sourceId),
+    check('access_role_check', oneOf(t.role, ROLES)),
+  ],
+);
+
+/** A source shared into a LINE group or room: its members get `role` while writing from there. */
+export const groupShares = pgTable(
+  'group_shares',
+  {
+    chatId: text('chat_id').notNull(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: GROUP_ROLES }).notNull(),
+    grantedBy: uuid('granted_by').references(() => users.id, { onDelete: 'set null' }),
+    grantedAt: createdAt('granted_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chatId, t.sourceId] }),
+    index('group_shares_source_idx').on(t.sourceId),
+    check('group_shares_role_check', oneOf(t.role, GROUP_ROLES)),
+  ],
+);
+
+/**
+ * "meter 1" in a chat: numbers belong to the chat (a one-to-one chat numbers the meters its user
+ * may use, a group the meters shared into it) and, once given, keep pointing at the same meter.
+ * chat_key is `user:<users.id>`, `group:<LINE group id>` or `room:<LINE room id>`.
+ */
+export const chatMeters = pgTable(
+  'chat_meters',
+  {
+    chatKey: text('chat_key').notNull(),
+    number: integer('number').notNull(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chatKey, t.number] }),
+    uniqueIndex('chat_meters_source_unique').on(t.chatKey, t.sourceId),
+    check('chat_meters_number_check', sql`${t.number} > 0`),
+  ],
+);
+
+/**
+ * Append-only record of every access and change. seq, prev_hash and hash are filled by a
+ * trigger that chains each row to the previous one. No foreign keys on purpose: the log must
+ * outlive whatever it describes.
+ */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    seq: bigint('seq', { mode: 'number' }).primaryKey().default(0), // assigned by trigger
+    at: tstz('at').notNull().defaultNow(),
+    actorId: uuid('actor_id'),
+    chatKey: text('chat_key'),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    // The source the entry is about: admins of that source may read the entry.
+    sourceId: uuid('source_id'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+    prevHash: text('prev_hash').notNull().default(''), // assigned by trigger
+    hash: text('hash').notNull().default(''), // assigned by trigger
+  },
+  (t) => [
+    index('audit_log_source_idx').on(t.sourceId, t.seq),
+    index('audit_log_actor_idx').on(t.actorId, t.seq),
+  ],
+);
+
+/** The tip of the audit hash chain: one row, locked by each audit insert to serialise the chain. */
+export const auditChainHead = pgTable(
+  'audit_chain_head',
+  {
+    id: smallint('id').primaryKey().default(1),
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    hash: text('hash').notNull().default(''),
+  },
+  (t) => [check('audit_chain_head_single_row', sql`${t.id} = 1`)],
+);
+
+/** Every webhook event, recorded before LINE gets its 200: deduplication and crash recovery. */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    webhookEventId: text('webhook_event_id').primaryKey(),
+    receivedAt: createdAt('received_at'),
+    occurredAt: tstz('occurred_at').notNull(),
+    // Events of one chat are processed in order (user id, group id or room id).
+    chatId: text('chat_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status', { enum: EVENT_STATUSES }).notNull().default('pending'),
+    attempts: smallint('attempts').notNull().default(0),
+    claimedAt: tstz('claimed_at'),
+    processedAt: tstz('processed_at'),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    index('webhook_events_unfinished')
+      .on(t.chatId, t.occurredAt)
+      .where(sql`${t.status} in ('pending', 'processing')`),
+    check('webhook_events_status_check', oneOf(t.status, EVENT_STATUSES)),
+  ],
+);
+
+/** One-time, expiring states of the Google linking flow. Only a hash of the token is kept. */
+export const linkStates = pgTable(
+  'link_states',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: LINK_PURPOSES }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: tstz('expires_at').notNull(),
+    usedAt: tstz('used_at'),
+    data: jsonb('data').notNull().default({}),
+  },
+  (t) => [
+    index('link_states_user_idx').on(t.userId),
+    check('link_states_purpose_check', oneOf(t.purpose, LINK_PURPOSES)),
+  ],
+);
+
+/** A suspicious reading waiting for the user's answer (store / rolled over / new meter / cancel). */
+export const readingConfirmations = pgTable(
+  'reading_confirmations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    chatKey: text('chat_key').notNull(),
+    value: numeric('value').notNull(),
+    takenAt: tstz('taken_at').notNull(),
+    note: text('note'),
+    origin: text('origin').notNull(),
+    // The validation verdict that raised the question: its problems and the options offered.
+    verdict: jsonb('verdict').notNull(),
+    createdAt: createdAt(),
+    resolvedAt: tstz('resolved_at'),
+    resolution: text('resolution', { enum: CONFIRMATION_RESOLUTIONS }),
+  },
+  (t) => [
+    uniqueIndex('reading_confirmations_origin_unique').on(t.origin),
+    check(
+      'reading_confirmations_resolution_check',
+      sql`${t.resolution} is null or ${oneOf(t.resolution, CONFIRMATION_RESOLUTIONS)}`,
+    ),
+  ],
+);
+
+export const usersRelations = relations(users, ({ many, one }) => ({
+  identities: many(identities),
+  sources: many(sources),
+  access: many(access),
+  lastSource: one(sources, { fields: [users.lastSourceId], references: [sources.id] }),
+}));
+
+export const identitiesRelations = relations(identities, ({ one }) => ({
+  user: one(users, { fields: [identities.userId], references: [users.id] }),
+}));
+
+export const sourcesRelations = relations(sources, ({ one, many }) => ({
+  owner: one(users, { fields: [sources.ownerId], references: [users.id] }),
+  validators: one(sourceValidators, {
+    fields: [sources.id],
+    references: [sourceValidators.sourceId],
+  }),
+  readings: many(readings),
+  access: many(access),
+  groupShares: many(groupShares),
+  chatMeters: many(chatMeters),
+}));
+
+export const sourceValidatorsRelations = relations(sourceValidators, ({ one }) => ({
+  source: one(sources, { fields: [sourceValidators.sourceId], references: [sources.id] }),
+}));
+
+export const readingsRelations = relations(readings, ({ one }) => ({
+  source: one(sources, { fields: [readings.sourceId], references: [sources.id] }),
+  enteredByUser: one(users, { fields: [readings.enteredBy], references: [users.id] }),
+}));
+
+export const accessRelations = relations(access, ({ one }) => ({
+  user: one(users, { fields: [access.userId], references: [users.id] }),
+  source: one(sources, { fields: [access.sourceId], references: [sources.id] }),
+}));
+
+export const groupSharesRelations = relations(groupShares, ({ one }) => ({
+  source: one(sources, { fields: [groupShares.sourceId], references: [sources.id] }),
+}));
+
+export const chatMetersRelations = relations(chatMeters, ({ one }) => ({
+  source: one(sources, { fields: [chatMeters.sourceId], references: [sources.id] }),
+}));
+
+export const linkStatesRelations = relations(linkStates, ({ one }) => ({
+  user: one(users, { fields: [linkStates.userId], references: [users.id] }),
+}));
+
+export const readingConfirmationsRelations = relations(readingConfirmations, ({ one }) => ({
+  source: one(sources, { fields: [readingConfirmations.sourceId], references: [sources.id] }),
+  user: one(users, { fields: [readingConfirmations.userId], references: [users.id] }),
+}));

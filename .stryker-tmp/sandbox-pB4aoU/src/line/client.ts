@@ -1,0 +1,154 @@
+// @ts-nocheck
+import { createHash } from 'node:crypto';
+import { type ApiResponseType, HTTPFetchError, messagingApi } from '@line/bot-sdk';
+import type { Logger } from '../logger';
+
+export type Message = messagingApi.Message;
+
+export interface LineProfile {
+  userId: string;
+  displayName: string;
+  pictureUrl?: string;
+  /** BCP 47 tag from the LINE app settings (1:1 profiles only), e.g. "th", "en", "ja". */
+  language?: string;
+}
+
+/** What the bot needs from the LINE Messaging API. Tests talk to a local fake platform. */
+export interface LineApi {
+  /** Replies with a reply token (single use, about a minute). Returns false if LINE refused. */
+  reply(replyToken: string, messages: Message[]): Promise<boolean>;
+  /**
+   * Pushes to a user, group or room. `retryKey` (any string; hashed to a UUID) makes retries
+   * safe: LINE accepts one request per key within 24 hours.
+   */
+  push(to: string, messages: Message[], retryKey: string): Promise<boolean>;
+  getProfile(userId: string): Promise<LineProfile | null>;
+  getGroupMemberProfile(groupId: string, userId: string): Promise<LineProfile | null>;
+  getRoomMemberProfile(roomId: string, userId: string): Promise<LineProfile | null>;
+  /** The "…" typing indicator in a one-to-one chat while something slow (a chart) is made. */
+  showLoading(userId: string, seconds?: number): Promise<void>;
+}
+
+const ATTEMPTS = 3;
+const TIMEOUT_MS = 10_000;
+
+/**
+ * The Messaging API through @line/bot-sdk. Every failed call is logged with LINE's
+ * x-line-request-id. Retries happen only where a repeat cannot double-send: pushes carry a
+ * retry key, and a repeated reply fails harmlessly with "Invalid reply token". 4xx answers are
+ * never retried.
+ */
+export function createLineApi(options: {
+  channelAccessToken: string;
+  baseUrl: string;
+  logger: Logger;
+  /** Pause between attempts; tests make it zero. */
+  backoffMs?: (attempt: number) => number;
+}): LineApi {
+  const client = new messagingApi.MessagingApiClient({
+    channelAccessToken: options.channelAccessToken,
+    baseURL: options.baseUrl,
+  });
+  const log = options.logger.child({ component: 'line-api' });
+  const backoff = options.backoffMs ?? ((attempt) => 200 * 2 ** attempt);
+
+  /** Runs one API call with a timeout and bounded retries on 5xx, 429 and network errors. */
+  async function call<T>(
+    endpoint: string,
+    retry: boolean,
+    request: () => Promise<ApiResponseType<T> | T>,
+  ): Promise<{ ok: true; body: T } | { ok: false; status: number | null }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const response = await withTimeout(request(), TIMEOUT_MS);
+        const body = isHttpInfo<T>(response) ? response.body : response;
+        if (isHttpInfo<T>(response)) {
+          log.debug(
+            { endpoint, requestId: response.httpResponse.headers.get('x-line-request-id') },
+            'LINE API call',
+          );
+        }
+        return { ok: true, body };
+      } catch (error) {
+        const status = error instanceof HTTPFetchError ? error.status : null;
+        const requestId =
+          error instanceof HTTPFetchError ? error.headers.get('x-line-request-id') : null;
+        const retryable = retry && (status === null || status >= 500 || status === 429);
+        const last = attempt + 1 >= ATTEMPTS || !retryable;
+        log[last ? 'error' : 'warn'](
+          {
+            endpoint,
+            status,
+            requestId,
+            attempt: attempt + 1,
+            body: error instanceof HTTPFetchError ? error.body.slice(0, 500) : undefined,
+            err: error instanceof HTTPFetchError ? undefined : error,
+          },
+          last ? 'LINE API call failed' : 'LINE API call failed, retrying',
+        );
+        if (last) return { ok: false, status };
+        await sleep(backoff(attempt));
+      }
+    }
+  }
+
+  async function profile(
+    endpoint: string,
+    fetchProfile: () => Promise<ApiResponseType<LineProfile>>,
+  ): Promise<LineProfile | null> {
+    const result = await call<LineProfile>(endpoint, true, fetchProfile);
+    return result.ok ? result.body : null;
+  }
+
+  return {
+    async reply(replyToken, messages) {
+      const result = await call('reply', true, () =>
+        client.replyMessageWithHttpInfo({ replyToken, messages }),
+      );
+      return result.ok;
+    },
+    async push(to, messages, retryKey) {
+      const key = retryKeyUuid(retryKey);
+      const result = await call('push', true, () =>
+        client.pushMessageWithHttpInfo({ to, messages }, key),
+      );
+      // 409: an earlier attempt with this key was accepted, so the message is on its way.
+      return result.ok || result.status === 409;
+    },
+    getProfile: (userId) => profile('profile', () => client.getProfileWithHttpInfo(userId)),
+    getGroupMemberProfile: (groupId, userId) =>
+      profile('group member profile', () =>
+        client.getGroupMemberProfileWithHttpInfo(groupId, userId),
+      ),
+    getRoomMemberProfile: (roomId, userId) =>
+      profile('room member profile', () => client.getRoomMemberProfileWithHttpInfo(roomId, userId)),
+    async showLoading(userId, seconds = 20) {
+      await call('loading', false, () =>
+        client.showLoadingAnimation({ chatId: userId, loadingSeconds: seconds }),
+      );
+    },
+  };
+}
+
+/** LINE wants the retry key as a UUID; derive it deterministically from any string. */
+export function retryKeyUuid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  // Shape it as a version-4-style UUID so that strict validators accept it.
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+function isHttpInfo<T>(value: unknown): value is ApiResponseType<T> {
+  return typeof value === 'object' && value !== null && 'httpResponse' in value && 'body' in value;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,205 @@
+// @ts-nocheck
+import { and, eq, sql } from 'drizzle-orm';
+import { rows, type Tx } from '../db/client';
+import { sources, sourceValidators } from '../db/schema';
+import type { MeterRef } from '../domain/commands';
+import type { Role, SourceKind } from '../domain/types';
+
+export type Source = typeof sources.$inferSelect;
+
+/**
+ * A conversation with the bot. `key` scopes meter numbers: `user:<users.id>` for a one-to-one
+ * chat (so numbers survive a move to a new LINE account), `group:<id>` / `room:<id>` otherwise.
+ */
+export interface Chat {
+  type: 'user' | 'group' | 'room';
+  /** The LINE id of the chat: the user id for one-to-one chats, else the group or room id. */
+  lineId: string;
+  key: string;
+}
+
+/** A meter as a chat sees it: its number there and the acting user's role on it. */
+export interface ChatMeter {
+  number: number;
+  source: Source;
+  role: Role;
+}
+
+interface SourceRow {
+  id: string;
+  owner_id: string;
+  name: string;
+  description: string | null;
+  unit: string;
+  kind: SourceKind;
+  meter_number: string | null;
+  place: string | null;
+  digits: number | null;
+  timezone: string;
+  bill_day: number | null;
+  created_at: Date | string;
+  archived_at: Date | string | null;
+  role: Role | null;
+  number: number;
+}
+
+const toSource = (row: SourceRow): Source => ({
+  id: row.id,
+  ownerId: row.owner_id,
+  name: row.name,
+  description: row.description,
+  unit: row.unit,
+  kind: row.kind,
+  meterNumber: row.meter_number,
+  place: row.place,
+  digits: row.digits === null ? null : Number(row.digits),
+  timezone: row.timezone,
+  billDay: row.bill_day === null ? null : Number(row.bill_day),
+  createdAt: new Date(row.created_at),
+  archivedAt: row.archived_at === null ? null : new Date(row.archived_at),
+});
+
+/**
+ * The meters this chat can use, numbered as the chat numbers them (numbers are handed out on
+ * first sight, by app_chat_meter_number only when the chat has none yet, and never reused). One-to-one: the user's own meters and those granted to them.
+ * Group or room: the meters shared into it. Archived meters are left out.
+ */
+export async function listChatMeters(
+  tx: Tx,
+  chat: Chat,
+  userId: string | null,
+): Promise<ChatMeter[]> {
+  const found =
+    chat.type === 'user'
+      ? await rows<SourceRow>(
+          tx,
+          sql`select s.*, app_source_role(s.id) as role,
+                     coalesce(cm.number, app_chat_meter_number(${chat.key}, s.id)) as number
+              from sources s
+              left join chat_meters cm on cm.chat_key = ${chat.key} and cm.source_id = s.id
+              where s.archived_at is null
+                and (s.owner_id = ${userId}
+                  or exists (select 1 from access a where a.source_id = s.id and a.user_id = ${userId}))
+              order by s.created_at, s.id`,
+        )
+      : await rows<SourceRow>(
+          tx,
+          sql`select s.*, app_source_role(s.id) as role,
+                     coalesce(cm.number, app_chat_meter_number(${chat.key}, s.id)) as number
+              from group_shares g join sources s on s.id = g.source_id
+              left join chat_meters cm on cm.chat_key = ${chat.key} and cm.source_id = s.id
+              where g.chat_id = ${chat.lineId} and s.archived_at is null
+              order by g.granted_at, s.id`,
+        );
+  return found
+    .filter((row) => row.role !== null)
+    .map((row) => ({ number: Number(row.number), source: toSource(row), role: row.role as Role }))
+    .sort((a, b) => a.number - b.number);
+}
+
+export type MeterLookup =
+  | { found: ChatMeter }
+  | { notFound: true }
+  | { ambiguous: ChatMeter[] }
+  | { none: true }
+  | { choose: ChatMeter[] };
+
+const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase().trim();
+
+/**
+ * Finds the meter a message means: by the chat's number, or by name (exact, case-insensitive,
+ * else a unique prefix). Without a reference: the only meter, else `preferredId` (the last one
+ * used), else the caller asks which one. A meter outside this chat is simply "not found": the
+ * answer never reveals that it exists.
+ */
+export function findMeter(
+  meters: ChatMeter[],
+  ref: MeterRef | undefined,
+  preferredId: string | null = null,
+): MeterLookup {
+  if (!ref) {
+    if (meters.length === 0) return { none: true };
+    if (meters.length === 1) return { found: meters[0]! };
+    const preferred = meters.find((m) => m.source.id === preferredId);
+    return preferred ? { found: preferred } : { choose: meters };
+  }
+  if (ref.by === 'number') {
+    const meter = meters.find((m) => m.number === ref.number);
+    return meter ? { found: meter } : { notFound: true };
+  }
+  const wanted = fold(ref.name);
+  const exact = meters.filter((m) => fold(m.source.name) === wanted);
+  if (exact.length === 1) return { found: exact[0]! };
+  const prefixed = meters.filter((m) => fold(m.source.name).startsWith(wanted));
+  if (prefixed.length === 1) return { found: prefixed[0]! };
+  return prefixed.length > 1 ? { ambiguous: prefixed } : { notFound: true };
+}
+
+/** Whether the user already has an active meter of that name (names are unique per owner). */
+export async function ownerHasMeterNamed(tx: Tx, ownerId: string, name: string): Promise<boolean> {
+  const [row] = await rows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from sources
+        where owner_id = ${ownerId} and archived_at is null and lower(name) = lower(${name})`,
+  );
+  return Number(row?.n ?? 0) > 0;
+}
+
+export async function createMeter(
+  tx: Tx,
+  input: { ownerId: string; name: string; unit: string; kind: SourceKind; timezone: string },
+): Promise<Source> {
+  const [source] = await tx.insert(sources).values(input).returning();
+  return source!;
+}
+
+/** The number a chat uses for a meter (assigning the next free one on first sight). */
+export async function chatNumber(tx: Tx, chatKey: string, sourceId: string): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    tx,
+    sql`select app_chat_meter_number(${chatKey}, ${sourceId}) as n`,
+  );
+  return Number(row!.n);
+}
+
+export interface Validators {
+  min: string | null;
+  max: string | null;
+  nonDecreasing: boolean;
+  maxRatePerDay: string | null;
+}
+
+/** A meter's plausibility rules; cumulative meters only go up unless told otherwise. */
+export async function getValidators(tx: Tx, source: Source): Promise<Validators> {
+  const [row] = await tx
+    .select()
+    .from(sourceValidators)
+    .where(eq(sourceValidators.sourceId, source.id));
+  return {
+    min: row?.min ?? null,
+    max: row?.max ?? null,
+    nonDecreasing: row?.nonDecreasing ?? source.kind === 'cumulative',
+    maxRatePerDay: row?.maxRatePerDay ?? null,
+  };
+}
+
+export async function saveValidators(
+  tx: Tx,
+  source: Source,
+  validators: Validators,
+): Promise<void> {
+  await tx
+    .insert(sourceValidators)
+    .values({ sourceId: source.id, ...validators })
+    .onConflictDoUpdate({
+      target: sourceValidators.sourceId,
+      set: { ...validators, updatedAt: sql`now()` },
+    });
+}
+
+export async function setDigits(tx: Tx, sourceId: string, digits: number | null): Promise<void> {
+  await tx
+    .update(sources)
+    .set({ digits })
+    .where(and(eq(sources.id, sourceId)));
+}

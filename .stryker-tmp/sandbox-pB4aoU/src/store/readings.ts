@@ -1,0 +1,239 @@
+// @ts-nocheck
+import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { rows, type Tx } from '../db/client';
+import { readings, users } from '../db/schema';
+import type { ReadingPoint, RegisterEvent } from '../domain/types';
+
+export type Reading = typeof readings.$inferSelect;
+
+/** Current rows only: neither superseded by a fix nor deleted. */
+const current = and(isNull(readings.supersededAt), isNull(readings.deletedAt));
+
+/**
+ * Serialises every change to one meter's readings across connections and instances, so that a
+ * reading is validated against the neighbours that are really there when it is written.
+ */
+export async function lockSource(tx: Tx, sourceId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`source:${sourceId}`}))`);
+}
+
+export async function findByOrigin(tx: Tx, origin: string): Promise<Reading | null> {
+  const [row] = await tx.select().from(readings).where(eq(readings.origin, origin));
+  return row ?? null;
+}
+
+export async function findDeletedByOrigin(tx: Tx, origin: string): Promise<Reading | null> {
+  const [row] = await tx.select().from(readings).where(eq(readings.deletedOrigin, origin));
+  return row ?? null;
+}
+
+export const toPoint = (reading: Reading): ReadingPoint => ({
+  takenAt: reading.takenAt,
+  value: reading.value,
+  event: reading.registerEvent ?? null,
+});
+
+/**
+ * The neighbours of an instant, in the usage engine's order (time, then a replacement's final
+ * before its initial): the latest current reading at or before it, and the first one after it.
+ * `excludeId` leaves out a reading being fixed.
+ */
+export async function neighbours(
+  tx: Tx,
+  sourceId: string,
+  at: Date,
+  excludeId: string | null = null,
+): Promise<{ previous: Reading | null; next: Reading | null }> {
+  const rank = sql`case ${readings.registerEvent} when 'replacement_final' then 0 when 'replacement_initial' then 2 else 1 end`;
+  const notExcluded = excludeId ? sql`${readings.id} <> ${excludeId}` : sql`true`;
+  const [previous] = await tx
+    .select()
+    .from(readings)
+    .where(and(eq(readings.sourceId, sourceId), current, lte(readings.takenAt, at), notExcluded))
+    .orderBy(desc(readings.takenAt), sql`${rank} desc`, desc(readings.number))
+    .limit(1);
+  const [next] = await tx
+    .select()
+    .from(readings)
+    .where(and(eq(readings.sourceId, sourceId), current, gt(readings.takenAt, at), notExcluded))
+    .orderBy(readings.takenAt, rank, readings.number)
+    .limit(1);
+  return { previous: previous ?? null, next: next ?? null };
+}
+
+/**
+ * Usage per day between consecutive recent readings before `at` (plain readings only: a
+ * rollover or replacement interval says nothing about the household's habits).
+ */
+export async function recentDailyRates(
+  tx: Tx,
+  sourceId: string,
+  at: Date,
+  count = 12,
+): Promise<string[]> {
+  const found = await rows<{ rate: string }>(
+    tx,
+    sql`with recent as (
+          select value, taken_at, register_event from readings
+          where source_id = ${sourceId} and superseded_at is null and deleted_at is null
+            and taken_at <= ${at.toISOString()}
+          order by taken_at desc limit ${count + 1}
+        ), paired as (
+          select value, taken_at, register_event,
+                 lag(value) over w as prev_value, lag(taken_at) over w as prev_at,
+                 lag(register_event) over w as prev_event
+          from recent window w as (order by taken_at)
+        )
+        select ((value - prev_value) / (extract(epoch from (taken_at - prev_at)) / 86400))::text as rate
+        from paired
+        where prev_value is not null and register_event is null and prev_event is null
+          and taken_at > prev_at`,
+  );
+  return found.map((row) => row.rate);
+}
+
+/** The next "#N" for a source. Numbers are never reused, so "#12" always means one reading. */
+async function nextNumber(tx: Tx, sourceId: string): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    tx,
+    sql`select coalesce(max(number), 0) + 1 as n from readings where source_id = ${sourceId}`,
+  );
+  return Number(row!.n);
+}
+
+export interface NewReading {
+  sourceId: string;
+  takenAt: Date;
+  value: string;
+  enteredBy: string;
+  note: string | null;
+  origin: string;
+  registerEvent: RegisterEvent | null;
+}
+
+/** Inserts a reading (the caller holds lockSource and has validated it). */
+export async function insertReading(tx: Tx, input: NewReading): Promise<Reading> {
+  const number = await nextNumber(tx, input.sourceId);
+  const [reading] = await tx
+    .insert(readings)
+    .values({ ...input, number })
+    .returning();
+  return reading!;
+}
+
+/** A fix: the old row is retired and a new row with the same number and time takes its place. */
+export async function supersedeReading(
+  tx: Tx,
+  old: Reading,
+  input: { value: string; enteredBy: string; origin: string; registerEvent?: RegisterEvent | null },
+): Promise<Reading> {
+  await tx.update(readings).set({ supersededAt: sql`now()` }).where(eq(readings.id, old.id));
+  const [reading] = await tx
+    .insert(readings)
+    .values({
+      sourceId: old.sourceId,
+      number: old.number,
+      takenAt: old.takenAt,
+      value: input.value,
+      enteredBy: input.enteredBy,
+      note: old.note,
+      quality: old.quality,
+      registerEvent: input.registerEvent === undefined ? old.registerEvent : input.registerEvent,
+      origin: input.origin,
+      supersedes: old.id,
+    })
+    .returning();
+  return reading!;
+}
+
+/** Deletes (keeps the row, stamped) — undo and delete both end here. */
+export async function retireReading(
+  tx: Tx,
+  reading: Reading,
+  by: string,
+  origin: string,
+): Promise<boolean> {
+  const updated = await tx
+    .update(readings)
+    .set({ deletedAt: sql`now()`, deletedBy: by, deletedOrigin: origin })
+    .where(and(eq(readings.id, reading.id), current))
+    .returning({ id: readings.id });
+  return updated.length === 1;
+}
+
+/** The current reading "#number" of a source. */
+export async function findByNumber(
+  tx: Tx,
+  sourceId: string,
+  number: number,
+): Promise<Reading | null> {
+  const [row] = await tx
+    .select()
+    .from(readings)
+    .where(and(eq(readings.sourceId, sourceId), eq(readings.number, number), current));
+  return row ?? null;
+}
+
+/** The latest current reading of a source (by time taken). */
+export async function latestReading(tx: Tx, sourceId: string): Promise<Reading | null> {
+  const [row] = await tx
+    .select()
+    .from(readings)
+    .where(and(eq(readings.sourceId, sourceId), current))
+    .orderBy(desc(readings.takenAt), desc(readings.number))
+    .limit(1);
+  return row ?? null;
+}
+
+/** The user's most recently entered current reading, optionally on one source. */
+export async function lastEnteredBy(
+  tx: Tx,
+  userId: string,
+  sourceIds: string[],
+): Promise<Reading | null> {
+  if (sourceIds.length === 0) return null;
+  const [row] = await tx
+    .select()
+    .from(readings)
+    .where(
+      and(
+        eq(readings.enteredBy, userId),
+        current,
+        sql`${readings.sourceId} in (${sql.join(
+          sourceIds.map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
+      ),
+    )
+    .orderBy(desc(readings.enteredAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export interface HistoryLine {
+  reading: Reading;
+  enteredByName: string | null;
+}
+
+/** The newest current readings of a source, newest first, with who entered them. */
+export async function history(tx: Tx, sourceId: string, limit = 10): Promise<HistoryLine[]> {
+  const found = await tx
+    .select({ reading: readings, name: users.displayName })
+    .from(readings)
+    .leftJoin(users, eq(users.id, readings.enteredBy))
+    .where(and(eq(readings.sourceId, sourceId), current))
+    .orderBy(desc(readings.takenAt), desc(readings.number))
+    .limit(limit);
+  return found.map((row) => ({ reading: row.reading, enteredByName: row.name }));
+}
+
+/** Audit-friendly snapshot of a reading. */
+export const describeReading = (reading: Reading) => ({
+  id: reading.id,
+  number: reading.number,
+  value: reading.value,
+  takenAt: reading.takenAt.toISOString(),
+  note: reading.note,
+  registerEvent: reading.registerEvent,
+  enteredBy: reading.enteredBy,
+});

@@ -1,0 +1,103 @@
+// @ts-nocheck
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Tx } from '../db/client';
+import { identities, users } from '../db/schema';
+import type { Language } from '../domain/types';
+
+export type User = typeof users.$inferSelect;
+
+/** The Home Log user behind a LINE user id, or null if LINE never introduced them. */
+export async function findUserByLineId(tx: Tx, lineUserId: string): Promise<User | null> {
+  const [row] = await tx
+    .select({ user: users })
+    .from(identities)
+    .innerJoin(users, eq(users.id, identities.userId))
+    .where(and(eq(identities.provider, 'line'), eq(identities.providerUserId, lineUserId)));
+  return row?.user ?? null;
+}
+
+export interface NewLineUser {
+  lineUserId: string;
+  displayName: string;
+  pictureUrl: string | null;
+  language: Language;
+  timezone: string;
+}
+
+/**
+ * Creates the user and their LINE identity, or returns the existing user if another event of
+ * the same person got there first (the identity is unique per LINE user id).
+ */
+export async function createLineUser(
+  tx: Tx,
+  input: NewLineUser,
+): Promise<{ user: User; created: boolean }> {
+  const existing = await findUserByLineId(tx, input.lineUserId);
+  if (existing) return { user: existing, created: false };
+  const [user] = await tx
+    .insert(users)
+    .values({
+      displayName: input.displayName,
+      language: input.language,
+      timezone: input.timezone,
+      lastSeenAt: sql`now()`,
+    })
+    .returning();
+  const inserted = await tx
+    .insert(identities)
+    .values({
+      userId: user!.id,
+      provider: 'line',
+      providerUserId: input.lineUserId,
+      displayName: input.displayName,
+      pictureUrl: input.pictureUrl,
+    })
+    .onConflictDoNothing()
+    .returning({ id: identities.id });
+  if (inserted.length === 0) {
+    // Lost a race with a concurrent event of the same person: theirs wins, ours rolls back.
+    throw new ConcurrentUserCreation();
+  }
+  return { user: user!, created: true };
+}
+
+export class ConcurrentUserCreation extends Error {
+  constructor() {
+    super('the user was created concurrently');
+  }
+}
+
+/** Marks activity; writes at most once an hour per user. */
+export async function touchUser(tx: Tx, userId: string): Promise<void> {
+  await tx
+    .update(users)
+    .set({ lastSeenAt: sql`now()`, active: true })
+    .where(
+      and(
+        eq(users.id, userId),
+        or(
+          isNull(users.lastSeenAt),
+          lt(users.lastSeenAt, sql`now() - interval '1 hour'`),
+          eq(users.active, false),
+        ),
+      ),
+    );
+}
+
+export async function updateProfile(
+  tx: Tx,
+  userId: string,
+  profile: { displayName?: string; language?: Language; active?: boolean },
+): Promise<void> {
+  await tx.update(users).set(profile).where(eq(users.id, userId));
+}
+
+export async function setLastSource(tx: Tx, userId: string, sourceId: string): Promise<void> {
+  await tx.update(users).set({ lastSourceId: sourceId }).where(eq(users.id, userId));
+}
+
+/** Maps a LINE profile language tag to the languages Home Log speaks (Thai by default). */
+export function languageFromProfile(tag: string | undefined | null): Language {
+  if (!tag) return 'th';
+  return tag.toLowerCase().startsWith('th') ? 'th' : 'en';
+}

@@ -1,0 +1,21 @@
+// @ts-nocheck
+// Mutation testing of the pure core: each mutant is run against the unit tests only (no
+// database), so a run stays within minutes. `npm run test:mutation` runs it incrementally:
+// reports/stryker-incremental.json (committed) lets a run re-test only mutants whose code or
+// covering tests changed. Equivalent survivors are listed in docs/testing.md.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.unit.config.ts' },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  mutate: ['src/domain/**/*.ts', 'src/charts/tokens.ts', 'src/readings/**/*.ts', '!src/**/*.d.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 30_000,
+  thresholds: { high: 90, low: 85, break: 80 },
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

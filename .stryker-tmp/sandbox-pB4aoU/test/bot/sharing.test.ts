@@ -1,0 +1,200 @@
+// @ts-nocheck
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { access, auditLog, groupShares, readings, users } from '../../src/db/schema';
+import type { FakeGroup } from '../../src/dev/fake-line-platform';
+import { exchange, type Person, person } from '../helpers/chat';
+import { type Harness, startHarness } from '../helpers/harness';
+
+describe('sharing a meter with the family', () => {
+  let h: Harness;
+  let dad: Person;
+  let mom: Person;
+  let son: Person;
+  let family: FakeGroup;
+  let friends: FakeGroup;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
+    mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
+    son = person(h, h.platform.addUser({ displayName: 'Son', language: 'en' }));
+    family = h.platform.addGroup({
+      name: 'Family',
+      members: [dad.user.userId, mom.user.userId, son.user.userId],
+    });
+    friends = h.platform.addGroup({ name: 'Friends', members: [dad.user.userId, mom.user.userId] });
+    await dad.say('add meter Electric kWh');
+    await dad.say('add meter Water m3');
+    await dad.say('meter 2 = 100');
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const inFamily = { group: '' };
+  const mention = (text: string, who: Person) => {
+    const at = text.indexOf('@');
+    const length = text.slice(at).split(' ')[0]!.length;
+    return { mentionees: [{ index: at, length, type: 'user' as const, userId: who.user.userId }] };
+  };
+  const shares = async () =>
+    (await h.database.db.select().from(groupShares).orderBy(asc(groupShares.grantedAt))).map(
+      (s) => `${s.chatId === family.groupId ? 'family' : 'friends'}:${s.role}`,
+    );
+  const audits = async (action: string) =>
+    h.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, action))
+      .orderBy(asc(auditLog.seq));
+
+  it('tells you to share from inside the group', async () => {
+    expect((await dad.say('share meter 2')).text).toMatch(/Share a meter from inside the group/);
+  });
+
+  it("shares one of the speaker's own meters, numbered as in their one-to-one chat, into the group", async () => {
+    inFamily.group = family.groupId;
+    const answer = await dad.say('share meter 2', inFamily);
+    expect(answer.text).toBe(
+      'Shared meter 2 "Water" with this group (everyone can report it). Here it is meter 1, e.g. meter 1 = 4521.',
+    );
+    expect(await shares()).toEqual(['family:write']);
+    const [entry] = await audits('share.add');
+    expect(entry).toMatchObject({ subjectId: family.groupId, after: { role: 'write' } });
+  });
+
+  it('lets group members report it, recording the author', async () => {
+    expect((await mom.say('meter 1 = 110', inFamily)).text).toMatch(
+      /Recorded meter 1 "Water": 110 m³/,
+    );
+    const [latest] = await h.database.db
+      .select({ value: readings.value, by: users.displayName })
+      .from(readings)
+      .innerJoin(users, eq(users.id, readings.enteredBy))
+      .orderBy(asc(readings.enteredAt))
+      .offset(1);
+    expect(latest).toEqual({ value: '110', by: 'Mom' });
+  });
+
+  it('does not let a member share a meter that is not theirs', async () => {
+    expect((await mom.say('share Water', inFamily)).text).toMatch(/There is no "Water" here/);
+    expect((await mom.say('share meter 1', inFamily)).text).toMatch(/There is no meter 1 here/);
+  });
+
+  it('changes a group share to read only, and members can then only look', async () => {
+    expect((await dad.say('share meter 2 read', inFamily)).text).toMatch(/\(read only\)/);
+    expect(await shares()).toEqual(['family:read']);
+    expect((await mom.say('meter 1 = 120', inFamily)).text).toMatch(
+      /You can look at meter 1 "Water", but not change it/,
+    );
+    expect((await mom.say('history meter 1', inFamily)).text).toMatch(/#2 110 m³/);
+    const [change] = await audits('share.change');
+    expect(change).toMatchObject({ before: { role: 'write' }, after: { role: 'read' } });
+  });
+
+  it('gives one mentioned member a personal role, which also works in the one-to-one chat', async () => {
+    const text = 'share Water @Mom write';
+    const answer = await dad.say(text, { ...inFamily, mention: mention(text, mom) });
+    expect(answer.text).toBe('Mom can now report and see meter 2 "Water" (write).');
+    expect(await h.database.db.select({ role: access.role }).from(access)).toEqual([
+      { role: 'write' },
+    ]);
+    // In the group her write role beats the group's read share.
+    expect((await mom.say('meter 1 = 120', inFamily)).text).toMatch(
+      /Recorded meter 1 "Water": 120 m³/,
+    );
+    // In her own chat the meter now has a number of its own.
+    expect((await mom.say('meters')).text).toMatch(/1\. Water \(m³\): last 120 m³/);
+    expect((await mom.say('meter 1 = 125')).text).toMatch(/Recorded meter 1 "Water": 125 m³/);
+  });
+
+  it('never demotes the owner', async () => {
+    const text = 'share Water @Dad read';
+    const answer = await mom.say(text, { ...inFamily, mention: mention(text, dad) });
+    expect(answer.text).toMatch(/Only an admin of meter 1 "Water" can do that/);
+    const byDad = 'unshare Water @Dad';
+    // Even an admin cannot take the owner's access away.
+    const promoted = 'share Water @Mom admin';
+    await dad.say(promoted, { ...inFamily, mention: mention(promoted, mom) });
+    const attempt = await mom.say(byDad, { ...inFamily, mention: mention(byDad, dad) });
+    // In the group, unshare finds the meter by the group's own numbering first.
+    expect(attempt.text).toBe('Dad owns meter 1 "Water"; the owner always keeps full access.');
+  });
+
+  it('lists who may do what', async () => {
+    const answer = await son.say('access meter 1', inFamily);
+    expect(answer.text).toBe(
+      'Who may use meter 1 "Water":\nDad: owner (admin)\nMom: admin\nthis group: read',
+    );
+  });
+
+  it('shows admins the audit trail, and no one else', async () => {
+    expect((await son.say('audit meter 1', inFamily)).text).toMatch(
+      /Only an admin of meter 1 "Water" can do that/,
+    );
+    const trail = await dad.say('audit Water');
+    expect(trail.text).toMatch(/^Recent activity on meter 2 "Water":/);
+    expect(trail.text).toMatch(/Dad: access.change write → admin/);
+    expect(trail.text).toMatch(/Mom: reading.add #4 125 m³/);
+    expect(trail.text).toMatch(/Dad: share.change write → read/);
+  });
+
+  it('takes a personal role back with unshare and a mention', async () => {
+    const text = 'unshare Water @Mom';
+    expect((await dad.say(text, { ...inFamily, mention: mention(text, mom) })).text).toBe(
+      'Mom no longer has access to meter 1 "Water".',
+    );
+    expect(await h.database.db.$count(access)).toBe(0);
+    expect((await mom.say('meter 1 = 130')).text).toMatch(
+      /You have no meters yet|There is no meter 1 here/,
+    );
+  });
+
+  it('needs LINE to name the mentioned person', async () => {
+    const text = 'share Water @Mom write';
+    const answer = await dad.say(text, {
+      ...inFamily,
+      mention: { mentionees: [{ index: text.indexOf('@'), length: 4, type: 'user' }] },
+    });
+    expect(answer.text).toMatch(/LINE did not tell me who @Mom is/);
+  });
+
+  it('keeps a number pointing at the same meter after unsharing and sharing again', async () => {
+    await dad.say('share Electric', inFamily);
+    expect((await dad.say('meters', inFamily)).text).toMatch(/1\. Water .*\n2\. Electric/);
+    expect((await dad.say('unshare meter 1', inFamily)).text).toBe(
+      'meter 1 "Water" is no longer shared with this group.',
+    );
+    expect((await dad.say('meters', inFamily)).text).toMatch(
+      /^Meters shared in this group:\n2\. Electric/,
+    );
+    await dad.say('share Water', inFamily);
+    expect((await dad.say('meters', inFamily)).text).toMatch(/1\. Water .*\n2\. Electric/);
+  });
+
+  it('does not show a meter shared in one group to another group', async () => {
+    expect((await mom.say('meter 1 = 140', { group: friends.groupId })).text).toMatch(
+      /There is no meter 1 here/,
+    );
+    expect((await mom.say('meters', { group: friends.groupId })).text).toMatch(
+      /No meters are shared in this group yet/,
+    );
+  });
+
+  it("ends the group's shares when the bot is removed from the group, and audits it", async () => {
+    await dad.say('share Water', { group: friends.groupId });
+    expect(await shares()).toContain('friends:write');
+    const bye = await exchange(h, [h.platform.events.leave({ groupId: family.groupId })]);
+    expect(bye.messages).toEqual([]);
+    expect(await shares()).toEqual(['friends:write']);
+    const ended = await audits('share.end');
+    expect(ended).toHaveLength(2);
+    expect(ended.every((e) => e.actorId === null && e.subjectId === family.groupId)).toBe(true);
+    const stillThere = await h.database.db
+      .select()
+      .from(groupShares)
+      .where(and(eq(groupShares.chatId, family.groupId)));
+    expect(stillThere).toEqual([]);
+  });
+});

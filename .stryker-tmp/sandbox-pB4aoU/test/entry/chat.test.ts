@@ -1,0 +1,210 @@
+// @ts-nocheck
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { asc, eq } from 'drizzle-orm';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readings, sources } from '../../src/db/schema';
+import { type ChatSession, createChatSession } from '../../src/dev/chat-session';
+import { silentLogger } from '../../src/logger';
+
+// `npm run chat` (DESIGN §8): the session logic driven without a terminal, then the real command
+// in a pipe.
+
+/** The number `[N] label` was given in these printed lines. */
+function choiceNumber(lines: string[], label: string): number {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`\\[(\\d+)\\] ${escaped}(?:  |$)`, 'm').exec(lines.join('\n'));
+  if (!match?.[1]) throw new Error(`no choice "${label}" in:\n${lines.join('\n')}`);
+  return Number(match[1]);
+}
+
+describe('the chat session', () => {
+  let session: ChatSession;
+  let outDir: string;
+  const later: string[][] = [];
+
+  beforeAll(async () => {
+    outDir = await mkdtemp(join(tmpdir(), 'home-log-chat-out-'));
+    session = await createChatSession({
+      dataDir: 'memory://',
+      language: 'en',
+      displayName: 'Somchai',
+      outDir,
+      logger: silentLogger(),
+      onOutput: (lines) => later.push(lines),
+      pollIntervalMs: 50,
+    });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await rm(outDir, { recursive: true, force: true });
+  });
+
+  const text = (lines: string[]) => lines.join('\n');
+
+  it('starts with the greeting of a follow, its quick replies numbered', async () => {
+    const lines = await session.start();
+    expect(lines[0]).toMatch(/^bot › Hi Somchai! I'm Home Log/);
+    expect(text(lines)).toContain('[1] Add a meter  [2] My meters  [3] Help');
+    expect(session.prompt()).toBe('you@dm › ');
+    expect(session.persistent).toBe(false);
+  });
+
+  it('adds a meter and confirms a reading with numbered choices', async () => {
+    expect(text(await session.send('add meter Electric kWh'))).toContain(
+      'bot › Created meter 1 "Electric" (kWh).',
+    );
+    const stored = await session.send('meter 1 = 4521');
+    expect(stored[0]).toMatch(/^bot › Recorded meter 1 "Electric": 4,521 kWh/);
+    expect(text(stored)).toMatch(/^ {6}\[1\] Undo {2}\[2\] History/m);
+  });
+
+  it('picks a choice with /N, sending what the button sends', async () => {
+    const history = await session.send('/2');
+    expect(history[0]).toBe('you › history meter 1');
+    expect(text(history)).toMatch(/#1 4,521 kWh.*Somchai/);
+    expect(await session.send('/9')).toEqual([
+      expect.stringMatching(/^Pick a number from 1 to \d\.$/),
+    ]);
+  });
+
+  it('switches person and group; the group message is answered', async () => {
+    const mom = await session.send('/as mom');
+    expect(mom[0]).toBe('(speaking as mom)');
+    // New to the bot: mom follows it, and her greeting comes to her own chat.
+    expect(text(mom)).toMatch(/Hi mom! I'm Home Log/);
+    expect(session.prompt()).toBe('mom@dm › ');
+
+    const family = await session.send('/group family');
+    expect(family[0]).toBe('(group "family" created, with Home Log in it)');
+    expect(text(family)).toMatch(/^bot › .*Home Log/m); // the bot joined and said hello
+    expect(session.prompt()).toBe('mom@family › ');
+
+    const created = await session.send('add meter Water m3');
+    expect(text(created)).toContain(
+      'bot › Created meter 1 "Water" (m³). Everyone in this group can report it.',
+    );
+    // Chatter in a group gets no answer, as in LINE.
+    expect(await session.send('see you at dinner')).toEqual([
+      '(no answer: in a group the bot only answers messages written for it)',
+    ]);
+    expect(text(await session.send('/who'))).toMatch(
+      /You are mom .* in group "family" \(members so far: mom\)/,
+    );
+    expect(await session.send('/dm')).toEqual(['(your one-to-one chat with Home Log)']);
+    expect(await session.send('/as you')).toEqual(['(speaking as you)']);
+    expect(session.prompt()).toBe('you@dm › ');
+  });
+
+  it('shows a questioned reading with its buttons; picking rollover stores it', async () => {
+    await session.send('add meter Gas m3');
+    expect(text(await session.send('set meter 2 digits 5'))).toContain('5 digits');
+    expect(text(await session.send('meter 2 = 99950'))).toContain('Recorded meter 2 "Gas"');
+
+    const question = await session.send('meter 2 = 70');
+    expect(text(question)).toMatch(/70 is lower than the last reading 99,950 m³/);
+    const rollover = choiceNumber(question, 'Rolled over (+120)');
+    expect(text(question)).toContain(`[${rollover}] Rolled over (+120)`);
+
+    const confirmed = await session.send(`/${rollover}`);
+    expect(confirmed[0]).toBe('you › Rolled over (+120)'); // the postback's displayText
+    expect(text(confirmed)).toMatch(/Recorded meter 2 "Gas": 70 m³[\s\S]*Used 120 m³/);
+
+    const stored = await session.deps.database.db
+      .select({ value: readings.value, event: readings.registerEvent })
+      .from(readings)
+      .innerJoin(sources, eq(sources.id, readings.sourceId))
+      .where(eq(sources.name, 'Gas'))
+      .orderBy(asc(readings.number));
+    expect(stored).toEqual([
+      { value: '99950', event: null },
+      { value: '70', event: 'rollover' },
+    ]);
+  });
+
+  it('prints pushes as they arrive, saving images as PNG files (or saying why not)', async () => {
+    const png = new PNG({ width: 4, height: 3 });
+    png.data.fill(200);
+    const bytes = PNG.sync.write(png);
+    const images: Server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'image/png' }).end(bytes);
+    });
+    await new Promise<void>((done) => images.listen(0, '127.0.0.1', done));
+    try {
+      const chartUrl = `http://127.0.0.1:${(images.address() as AddressInfo).port}/chart.png`;
+      const missing = `${session.url}/charts/not-a-token.png`;
+      const you = session.platform.replies[0]?.chatId ?? '';
+      await session.deps.line.push(
+        you,
+        [
+          { type: 'text', text: 'Linked to your Google account.' },
+          { type: 'image', originalContentUrl: chartUrl, previewImageUrl: chartUrl },
+          { type: 'image', originalContentUrl: missing, previewImageUrl: missing },
+        ],
+        'chat-test-push',
+      );
+      await vi.waitFor(() => expect(later.flat().join('\n')).toContain('[image]'), {
+        timeout: 5_000,
+      });
+      const printed = later.flat();
+      expect(printed[0]).toBe('bot › Linked to your Google account.');
+      expect(printed).toContain(`bot › [image] ${missing} (404 Not Found)`);
+      const saved = printed.find((line) => line.includes('[image] saved'));
+      expect(saved).toMatch(/^bot › \[image\] saved .*chart-\d{8}T\d{6}-1\.png \(1 KB\)$/);
+      const files = await readdir(outDir);
+      expect(files).toHaveLength(1);
+      expect(await readFile(join(outDir, files[0] ?? ''))).toEqual(bytes);
+    } finally {
+      await new Promise((done) => images.close(done));
+    }
+  });
+
+  it('answers /help and unknown commands without sending anything', async () => {
+    const calls = session.platform.calls.length;
+    expect((await session.send('/help')).join('\n')).toContain('/group NAME');
+    expect((await session.send('/frobnicate'))[0]).toMatch(/^Unknown command \/frobnicate/);
+    expect(session.platform.calls.length).toBe(calls);
+  });
+
+  it('/quit closes the session', async () => {
+    expect(await session.send('/quit')).toEqual(['Bye.']);
+    expect(session.closed).toBe(true);
+    expect(await session.send('meters')).toEqual(['(the chat is closed)']);
+    await session.close(); // idempotent
+  });
+});
+
+describe('npm run chat in a pipe', () => {
+  it('answers each piped line in order and exits 0 at end of input', async () => {
+    const outDir = await mkdtemp(join(tmpdir(), 'home-log-chat-pipe-'));
+    try {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/chat.ts', '--fresh'], {
+        env: { ...process.env, CHAT_OUT_DIR: outDir, LOG_LEVEL: 'warn' },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => {
+        stdout += chunk;
+      });
+      child.stderr.on('data', (chunk) => {
+        stderr += chunk;
+      });
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      child.stdin.end('add meter Electric kWh\nmeter 1 = 4521\n');
+
+      expect(await exited, `stdout:\n${stdout}\nstderr:\n${stderr}`).toBe(0);
+      expect(stdout).toContain('Data: in memory');
+      expect(stdout).toContain('you@dm › meter 1 = 4521');
+      expect(stdout).toContain('bot › Recorded meter 1 "Electric": 4,521 kWh');
+      expect(stdout.indexOf('Created meter 1')).toBeLessThan(stdout.indexOf('Recorded meter 1'));
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

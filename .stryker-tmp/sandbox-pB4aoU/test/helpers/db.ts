@@ -1,0 +1,91 @@
+// @ts-nocheck
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import postgres from 'postgres';
+import type { Database } from '../../src/db/client';
+import { createDatabase } from '../../src/db/open';
+import { wrapPglite } from '../../src/db/pglite';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/**
+ * PGlite always; PostgreSQL too when TEST_DATABASE_URL points at a server (an admin URL such as
+ * postgres://postgres@127.0.0.1:5432/postgres). Database-level tests run once per kind.
+ */
+export const databaseKinds = (): DatabaseKind[] =>
+  process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** The kind end-to-end tests use: PostgreSQL when configured, else PGlite. */
+export const defaultDatabaseKind = (): DatabaseKind =>
+  process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+export interface TestDatabase extends Database {
+  /** The URL of the throwaway PostgreSQL database, or null on PGlite. */
+  url: string | null;
+}
+
+// Booting PGlite and migrating takes seconds; loading a migrated snapshot takes about one.
+let snapshot: Promise<Blob> | undefined;
+function migratedSnapshot(): Promise<Blob> {
+  snapshot ??= (async () => {
+    const client = await PGlite.create('memory://');
+    await wrapPglite(client).migrate();
+    const blob = await client.dumpDataDir('none');
+    await client.close();
+    return blob;
+  })();
+  return snapshot;
+}
+
+/**
+ * A freshly migrated, empty database. On PostgreSQL it is a new database of its own, dropped by
+ * close(), so parallel test files never see each other's rows.
+ */
+export async function createTestDatabase(
+  kind: DatabaseKind = defaultDatabaseKind(),
+): Promise<TestDatabase> {
+  if (kind === 'pglite') {
+    const database = wrapPglite(await PGlite.create({ loadDataDir: await migratedSnapshot() }));
+    return Object.assign(database, { url: null });
+  }
+
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `home_log_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await createDatabase({ databaseUrl: url.toString(), pgliteDir: '' });
+  await database.migrate();
+  const close = database.close.bind(database);
+  return Object.assign(database, {
+    url: url.toString(),
+    async close() {
+      await close();
+      await admin.unsafe(`drop database if exists ${name} with (force)`);
+      await admin.end({ timeout: 5 });
+    },
+  });
+}
+
+/** The database's own message: drizzle wraps driver errors as "Failed query: …" with a cause. */
+export function databaseErrorMessage(error: unknown): string {
+  const messages: string[] = [];
+  let current: unknown = error;
+  while (current instanceof Error) {
+    messages.push(current.message);
+    current = (current as { cause?: unknown }).cause;
+  }
+  return messages.join(' <- ');
+}
+
+/** Resolves with the database's error message; fails the test if the promise does not reject. */
+export async function rejection(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    return databaseErrorMessage(error);
+  }
+  throw new Error('expected the database to refuse, but it accepted');
+}

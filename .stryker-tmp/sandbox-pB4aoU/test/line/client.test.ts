@@ -1,0 +1,114 @@
+// @ts-nocheck
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeLinePlatform, startFakeLinePlatform } from '../../src/dev/fake-line-platform';
+import { createLineApi, type LineApi, retryKeyUuid } from '../../src/line/client';
+import { createLogger } from '../../src/logger';
+
+describe('the LINE API client', () => {
+  let platform: FakeLinePlatform;
+  let line: LineApi;
+  let logs: Record<string, unknown>[];
+
+  beforeAll(async () => {
+    platform = await startFakeLinePlatform({ channelAccessToken: 'client-test-token' });
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+  beforeEach(() => {
+    platform.clearRecorded();
+    logs = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(JSON.parse(String(chunk)));
+        done();
+      },
+    });
+    line = createLineApi({
+      channelAccessToken: 'client-test-token',
+      baseUrl: platform.url,
+      logger: createLogger('debug', sink),
+      backoffMs: () => 0,
+    });
+  });
+
+  const calls = (path: string) => platform.calls.filter((c) => c.path === path);
+
+  it('retries a push after a 500 with the same retry key, and it is delivered once', async () => {
+    const user = platform.addUser({ displayName: 'A' });
+    platform.failNext('POST', '/v2/bot/message/push', 500);
+    expect(await line.push(user.userId, [{ type: 'text', text: 'hello' }], 'event:1')).toBe(true);
+    const attempts = calls('/v2/bot/message/push');
+    expect(attempts.map((c) => c.status)).toEqual([500, 200]);
+    expect(new Set(attempts.map((c) => c.headers['x-line-retry-key']))).toEqual(
+      new Set([retryKeyUuid('event:1')]),
+    );
+    expect(platform.pushes).toHaveLength(1);
+    const warning = logs.find((l) => l.msg === 'LINE API call failed, retrying');
+    expect(warning).toMatchObject({
+      endpoint: 'push',
+      status: 500,
+      requestId: attempts[0]!.requestId,
+    });
+  });
+
+  it('treats a 409 (the retry key was already accepted) as delivered, without sending twice', async () => {
+    const user = platform.addUser({ displayName: 'B' });
+    expect(await line.push(user.userId, [{ type: 'text', text: 'once' }], 'event:2')).toBe(true);
+    expect(await line.push(user.userId, [{ type: 'text', text: 'once' }], 'event:2')).toBe(true);
+    expect(platform.pushes).toHaveLength(1);
+  });
+
+  it("does not retry a refused reply (a 4xx), and logs LINE's request id", async () => {
+    expect(await line.reply('no-such-token', [{ type: 'text', text: 'hi' }])).toBe(false);
+    const attempts = calls('/v2/bot/message/reply');
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]!.status).toBe(400);
+    const error = logs.find((l) => l.msg === 'LINE API call failed');
+    expect(error).toMatchObject({
+      endpoint: 'reply',
+      status: 400,
+      requestId: attempts[0]!.requestId,
+    });
+    expect(String(error?.body)).toContain('Invalid reply token');
+  });
+
+  it('retries a reply after a 500: a repeat cannot double-send, the token works once', async () => {
+    const user = platform.addUser({ displayName: 'C' });
+    const event = platform.events.text({ userId: user.userId, text: 'hi' });
+    platform.failNext('POST', '/v2/bot/message/reply', 500);
+    expect(await line.reply(event.replyToken, [{ type: 'text', text: 'hello' }])).toBe(true);
+    expect(calls('/v2/bot/message/reply').map((c) => c.status)).toEqual([500, 200]);
+    expect(platform.replies).toHaveLength(1);
+  });
+
+  it('gives up after three failed attempts', async () => {
+    const user = platform.addUser({ displayName: 'D' });
+    platform.failNext('POST', '/v2/bot/message/push', 503, 5);
+    expect(await line.push(user.userId, [{ type: 'text', text: 'x' }], 'event:3')).toBe(false);
+    expect(calls('/v2/bot/message/push')).toHaveLength(3);
+  });
+
+  it('returns null for a profile LINE does not have', async () => {
+    expect(await line.getProfile(`U${'0'.repeat(32)}`)).toBeNull();
+    const user = platform.addUser({ displayName: 'Ploy', language: 'th' });
+    expect(await line.getProfile(user.userId)).toMatchObject({
+      displayName: 'Ploy',
+      language: 'th',
+    });
+  });
+
+  it('never logs the access token', async () => {
+    await line.reply('no-such-token', [{ type: 'text', text: 'hi' }]);
+    expect(JSON.stringify(logs)).not.toContain('client-test-token');
+  });
+
+  it('derives a well-formed, stable UUID from any retry key', () => {
+    expect(retryKeyUuid('event:1')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(retryKeyUuid('event:1')).toBe(retryKeyUuid('event:1'));
+    expect(retryKeyUuid('event:1')).not.toBe(retryKeyUuid('event:2'));
+  });
+});

@@ -1,0 +1,253 @@
+// @ts-nocheck
+// Chart links end to end: prepareChart as the bot would call it, then the image fetched over real
+// HTTP as LINE would fetch it, from the real app on a real database with the real renderer.
+
+import { and, eq, sql } from 'drizzle-orm';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app';
+import { createChartRenderer, LINE_PREVIEW_MAX_BYTES } from '../../src/charts/renderer';
+import {
+  CHART_LINK_LIFETIME_MS,
+  ChartSourceNotFoundError,
+  prepareChart,
+} from '../../src/charts/service';
+import { verifyChartToken } from '../../src/charts/tokens';
+import { rows } from '../../src/db/client';
+import { access, auditLog, sources, users } from '../../src/db/schema';
+import { type Harness, startHarness } from '../helpers/harness';
+
+const START = new Date('2026-11-15T03:00:00Z'); // 10:00 in Bangkok
+
+describe('chart links: GET /charts/<token>.png', () => {
+  let harness: Harness;
+  let now = START;
+  let alice: string;
+  let bob: string;
+  let electric: string;
+  let temperature: string;
+
+  const actor = (userId: string) => ({ userId, chatKey: `user:${userId}` });
+  const tokenOf = (url: string) => /\/charts\/(.+)\.png$/.exec(url)?.[1] ?? '';
+  const get = (url: string, method = 'GET') => fetch(url, { method });
+
+  beforeAll(async () => {
+    harness = await startHarness({ clock: () => now });
+    const db = harness.database.db;
+    [alice, bob] = (
+      await db
+        .insert(users)
+        .values([
+          { displayName: 'Alice', timezone: 'Asia/Bangkok' },
+          { displayName: 'Bob', timezone: 'Asia/Bangkok' },
+        ])
+        .returning({ id: users.id })
+    ).map((u) => u.id) as [string, string];
+    [electric, temperature] = (
+      await db
+        .insert(sources)
+        .values([
+          { ownerId: alice, name: 'ไฟฟ้า บ้าน', unit: 'kWh', timezone: 'Asia/Bangkok' },
+          {
+            ownerId: alice,
+            name: 'Temperature',
+            unit: '°C',
+            kind: 'gauge',
+            timezone: 'Asia/Bangkok',
+          },
+        ])
+        .returning({ id: sources.id })
+    ).map((s) => s.id) as [string, string];
+    // Two years of daily readings, so that last year's bars stand beside this year's.
+    await db.execute(sql`
+      insert into readings (source_id, number, taken_at, value, entered_by)
+      select ${electric}::uuid, g, timestamptz '2024-10-01 08:00+07' + g * interval '1 day',
+        1000 + g * 9 + (g % 5), ${alice}::uuid
+      from generate_series(0, 773) g`);
+    await db.execute(sql`
+      insert into readings (source_id, number, taken_at, value, entered_by)
+      select ${temperature}::uuid, g, timestamptz '2026-01-01 07:00+07' + g * interval '1 day',
+        30 + (g % 7) * 0.5, ${alice}::uuid
+      from generate_series(0, 317) g`);
+    await db.insert(access).values({ userId: bob, sourceId: electric, role: 'read' });
+  });
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('serves the chart as a PNG of the configured size, with cache headers, drawn once', async () => {
+    now = START;
+    const before = harness.deps.charts!.stats().renders;
+    const request = { sourceId: electric, mode: 'monthly', months: 12, language: 'th' } as const;
+    const chart = await prepareChart(harness.deps, actor(alice), request);
+    expect(chart.originalUrl).toMatch(new RegExp(`^${harness.url}/charts/[A-Za-z0-9_.-]+\\.png$`));
+    expect(chart.previewUrl).not.toBe(chart.originalUrl);
+    expect(chart.expiresAt.getTime() - START.getTime()).toBe(CHART_LINK_LIFETIME_MS);
+    expect(chart.cacheKey).toContain(`chart:${electric}:monthly:12:th:`);
+    expect(harness.deps.charts!.stats().renders).toBe(before + 1);
+
+    // The same chart asked for again, and LINE fetching both images: no new render.
+    const again = await prepareChart(harness.deps, actor(alice), request);
+    expect(again.cacheKey).toBe(chart.cacheKey);
+
+    const response = await get(chart.originalUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('cache-control')).toBe(
+      `public, max-age=${CHART_LINK_LIFETIME_MS / 1000}, immutable`,
+    );
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(response.headers.get('content-length')).toBe(String(body.length));
+    const png = PNG.sync.read(body);
+    expect([png.width, png.height]).toEqual([
+      harness.deps.charts!.width,
+      harness.deps.charts!.height,
+    ]);
+
+    const preview = await get(chart.previewUrl);
+    expect(preview.status).toBe(200);
+    const previewBody = Buffer.from(await preview.arrayBuffer());
+    expect(previewBody.length).toBeLessThanOrEqual(LINE_PREVIEW_MAX_BYTES);
+    expect(PNG.sync.read(previewBody).width).toBeGreaterThan(0);
+
+    expect(harness.deps.charts!.stats().renders).toBe(before + 1);
+
+    // Every view is audited, with the source, as Alice.
+    const audited = await harness.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'chart.view'), eq(auditLog.sourceId, electric)));
+    expect(audited.length).toBeGreaterThanOrEqual(2);
+    expect(audited[0]?.actorId).toBe(alice);
+  });
+
+  it('answers HEAD with the same headers and no body', async () => {
+    now = START;
+    const chart = await prepareChart(harness.deps, actor(alice), {
+      sourceId: electric,
+      mode: 'monthly',
+      months: 6,
+      language: 'en',
+    });
+    const response = await get(chart.originalUrl, 'HEAD');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+    expect(Number(response.headers.get('content-length'))).toBeGreaterThan(1000);
+    expect((await response.arrayBuffer()).byteLength).toBe(0);
+  });
+
+  it('draws readings and gauge charts too', async () => {
+    now = START;
+    for (const request of [
+      { sourceId: electric, mode: 'readings', months: 3, language: 'en' },
+      { sourceId: temperature, mode: 'monthly', months: 12, language: 'th' },
+      { sourceId: temperature, mode: 'readings', months: 1, language: 'en' },
+    ] as const) {
+      const chart = await prepareChart(harness.deps, actor(alice), request);
+      const response = await get(chart.originalUrl);
+      expect(response.status).toBe(200);
+      expect(PNG.sync.read(Buffer.from(await response.arrayBuffer())).height).toBe(
+        harness.deps.charts!.height,
+      );
+    }
+  });
+
+  it('another instance, with an empty cache, draws the same picture from the token', async () => {
+    now = START;
+    const chart = await prepareChart(harness.deps, actor(alice), {
+      sourceId: electric,
+      mode: 'monthly',
+      months: 12,
+      language: 'en',
+    });
+    const here = Buffer.from(await (await get(chart.originalUrl)).arrayBuffer());
+    const renderer = createChartRenderer();
+    try {
+      const elsewhere = createApp({ ...harness.deps, charts: renderer });
+      const response = await elsewhere.request(new URL(chart.originalUrl).pathname);
+      expect(response.status).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer()).equals(here)).toBe(true);
+      expect(renderer.stats().renders).toBe(1);
+    } finally {
+      renderer.close();
+    }
+  });
+
+  it('404s a tampered, garbled or foreign token, plainly', async () => {
+    now = START;
+    const chart = await prepareChart(harness.deps, actor(alice), {
+      sourceId: electric,
+      mode: 'monthly',
+      months: 12,
+      language: 'en',
+    });
+    const token = tokenOf(chart.originalUrl);
+    const i = 10;
+    const tampered = token.slice(0, i) + (token[i] === 'A' ? 'B' : 'A') + token.slice(i + 1);
+    for (const path of [
+      `/charts/${tampered}.png`,
+      `/charts/${token}`,
+      `/charts/${token}.jpg`,
+      '/charts/x.png',
+      '/charts/.png',
+    ]) {
+      const response = await get(`${harness.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(await response.text()).toBe('Not Found');
+    }
+  });
+
+  it('404s an expired token', async () => {
+    now = START;
+    const chart = await prepareChart(harness.deps, actor(alice), {
+      sourceId: electric,
+      mode: 'monthly',
+      months: 12,
+      language: 'en',
+    });
+    now = new Date(chart.expiresAt.getTime() - 60_000);
+    const late = await get(chart.originalUrl);
+    expect(late.status).toBe(200);
+    expect(late.headers.get('cache-control')).toBe('public, max-age=60, immutable');
+    now = chart.expiresAt;
+    expect((await get(chart.originalUrl)).status).toBe(404);
+    now = START;
+  });
+
+  it('404s once the actor has lost access to the meter', async () => {
+    now = START;
+    const chart = await prepareChart(harness.deps, actor(bob), {
+      sourceId: electric,
+      mode: 'monthly',
+      months: 12,
+      language: 'en',
+    });
+    expect(
+      verifyChartToken(harness.config.appSecret, tokenOf(chart.originalUrl), now)?.userId,
+    ).toBe(bob);
+    expect((await get(chart.originalUrl)).status).toBe(200);
+    await harness.database.db
+      .delete(access)
+      .where(and(eq(access.userId, bob), eq(access.sourceId, electric)));
+    expect((await get(chart.originalUrl)).status).toBe(404);
+    expect((await get(chart.previewUrl)).status).toBe(404);
+  });
+
+  it('refuses to prepare a chart of a meter the actor cannot see', async () => {
+    const [carol] = await rows<{ id: string }>(
+      harness.database.db,
+      sql`insert into users (display_name, timezone) values ('Carol', 'Asia/Bangkok') returning id`,
+    );
+    await expect(
+      prepareChart(harness.deps, actor(carol!.id), {
+        sourceId: electric,
+        mode: 'monthly',
+        months: 12,
+        language: 'en',
+      }),
+    ).rejects.toBeInstanceOf(ChartSourceNotFoundError);
+  });
+});
