@@ -49,7 +49,7 @@ import { DateTime } from 'luxon';
 import type { TimeSpec } from './commands';
 
 /** A reading backdated to a day without a time is taken to be from noon that day. */
-export const DEFAULT_TIME_OF_DAY = stryMutAct_9fa48("3111") ? "" : (stryCov_9fa48("3111"), '12:00');
+export const DEFAULT_TIME_OF_DAY = stryMutAct_9fa48("795") ? "" : (stryCov_9fa48("795"), '12:00');
 
 /**
  * The instant a reading was taken, from what the person wrote, in their meter's time zone.
@@ -57,21 +57,21 @@ export const DEFAULT_TIME_OF_DAY = stryMutAct_9fa48("3111") ? "" : (stryCov_9fa4
  * `@ 08:00` alone: today at 08:00. Never validates the future: that is the validator's call.
  */
 export function resolveTakenAt(spec: TimeSpec | undefined, zone: string, now: Date): Date {
-  if (stryMutAct_9fa48("3112")) {
+  if (stryMutAct_9fa48("796")) {
     {}
   } else {
-    stryCov_9fa48("3112");
-    if (stryMutAct_9fa48("3115") ? false : stryMutAct_9fa48("3114") ? true : stryMutAct_9fa48("3113") ? spec : (stryCov_9fa48("3113", "3114", "3115"), !spec)) return now;
-    const today = DateTime.fromJSDate(now, stryMutAct_9fa48("3116") ? {} : (stryCov_9fa48("3116"), {
+    stryCov_9fa48("796");
+    if (stryMutAct_9fa48("799") ? false : stryMutAct_9fa48("798") ? true : stryMutAct_9fa48("797") ? spec : (stryCov_9fa48("797", "798", "799"), !spec)) return now;
+    const today = DateTime.fromJSDate(now, stryMutAct_9fa48("800") ? {} : (stryCov_9fa48("800"), {
       zone
-    })).startOf(stryMutAct_9fa48("3117") ? "" : (stryCov_9fa48("3117"), 'day'));
-    const day = (stryMutAct_9fa48("3120") ? spec.kind !== 'date' : stryMutAct_9fa48("3119") ? false : stryMutAct_9fa48("3118") ? true : (stryCov_9fa48("3118", "3119", "3120"), spec.kind === (stryMutAct_9fa48("3121") ? "" : (stryCov_9fa48("3121"), 'date')))) ? DateTime.fromISO(spec.date, stryMutAct_9fa48("3122") ? {} : (stryCov_9fa48("3122"), {
+    })).startOf(stryMutAct_9fa48("801") ? "" : (stryCov_9fa48("801"), 'day'));
+    const day = (stryMutAct_9fa48("804") ? spec.kind !== 'date' : stryMutAct_9fa48("803") ? false : stryMutAct_9fa48("802") ? true : (stryCov_9fa48("802", "803", "804"), spec.kind === (stryMutAct_9fa48("805") ? "" : (stryCov_9fa48("805"), 'date')))) ? DateTime.fromISO(spec.date, stryMutAct_9fa48("806") ? {} : (stryCov_9fa48("806"), {
       zone
-    })) : today.minus(stryMutAct_9fa48("3123") ? {} : (stryCov_9fa48("3123"), {
+    })) : today.minus(stryMutAct_9fa48("807") ? {} : (stryCov_9fa48("807"), {
       days: spec.days
     }));
     const [hour, minute] = (spec.time ?? DEFAULT_TIME_OF_DAY).split(':').map(Number) as [number, number];
-    return day.set(stryMutAct_9fa48("3124") ? {} : (stryCov_9fa48("3124"), {
+    return day.set(stryMutAct_9fa48("808") ? {} : (stryCov_9fa48("808"), {
       hour,
       minute,
       second: 0,
