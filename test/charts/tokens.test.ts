@@ -153,8 +153,14 @@ describe('chart tokens', () => {
       at(7, -1),
       at(7, 2.5),
       at(9, -1),
+      at(1, ['x']),
+      at(1, null),
     ];
     for (const wire of refused) expect(verifyChartToken(SECRET, signed(wire), NOW)).toBeNull();
+    // Signed, but not JSON at all.
+    const encoded = Buffer.from('not json').toString('base64url');
+    const mac = createHmac('sha256', key).update(encoded).digest('base64url');
+    expect(verifyChartToken(SECRET, `${encoded}.${mac}`, NOW)).toBeNull();
   });
 
   it('signing refuses a nonsensical payload, saying which field is wrong', () => {
