@@ -124,6 +124,30 @@ describe.each(databaseKinds())('audit verification and export on %s', (kind) => 
       .map((l) => JSON.parse(l).seq);
     expect(seqs).toEqual([1, 2, 3, 4, 5]);
   });
+  it('refuses to export past a break in the middle of the new rows, and writes nothing', async () => {
+    const file = join(dir, 'audit.jsonl');
+    await exportAuditLog(database.db, file);
+    await audited(database, userId, 4, 6);
+    // Row 7 removed: rows 6 and 8 are each intact, but 8 no longer follows 6.
+    await tamper(sql`delete from audit_log where seq = 7`);
+    await expect(exportAuditLog(database.db, file)).rejects.toThrow(
+      'audit row 8 does not follow row 7: run audit:verify',
+    );
+    const seqs = (await readFile(file, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).seq);
+    expect(seqs).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  it('refuses a first export of a chain broken in the middle, and creates no file', async () => {
+    const exportDir = join(dir, 'first');
+    await tamper(sql`update audit_log set prev_hash = repeat('0', 64) where seq = 3`);
+    await expect(exportAuditLog(database.db, `${exportDir}/`)).rejects.toBeInstanceOf(
+      ExportMismatch,
+    );
+    expect(await readdir(exportDir).catch(() => [])).toEqual([]);
+  });
 });
 
 describe('npm run audit:verify / audit:export', () => {

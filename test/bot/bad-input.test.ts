@@ -93,8 +93,11 @@ describe('bad input in a one-to-one chat', () => {
     await unchanged();
   });
 
-  it('asks which meter a bare number is for when there are several', async () => {
-    await niran.say('meter 1 = 4530'); // now meter 1 is the last used one
+  it('puts a bare number on the meter used last when there are several', async () => {
+    await niran.say('add meter Water m3');
+    await niran.say('Water = 10'); // Water is the last used one
+    expect((await niran.say('11')).text).toMatch(/"Water": 11/);
+    await niran.say('meter 1 = 4530'); // now meter 1 is
     const last = await niran.say('4540');
     expect(last.text).toMatch(/Recorded meter 1 "Electric": 4,540 kWh/);
   });

@@ -197,3 +197,58 @@ describe('sharing a meter with the family', () => {
     expect(stillThere).toEqual([]);
   });
 });
+
+describe('an admin who is not the owner', () => {
+  let h: Harness;
+  let dad: Person;
+  let mom: Person;
+  let family: FakeGroup;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
+    mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
+    family = h.platform.addGroup({ name: 'Family', members: [dad.user.userId, mom.user.userId] });
+    await dad.say('add meter Water m3');
+    await dad.say('share Water', { group: family.groupId });
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  const mention = (text: string, who: Person) => ({
+    mentionees: [
+      {
+        index: text.indexOf('@'),
+        length: text.slice(text.indexOf('@')).split(' ')[0]!.length,
+        type: 'user' as const,
+        userId: who.user.userId,
+      },
+    ],
+  });
+  const say = (who: Person, text: string, mentioned: Person) =>
+    who.say(text, { group: family.groupId, mention: mention(text, mentioned) });
+
+  it('cannot demote the owner with share, nor take the owner away with unshare', async () => {
+    const promoted = await say(dad, 'share Water @Mom admin', mom);
+    expect(promoted.text).toMatch(/^Mom can now .*\(admin\)/);
+
+    const demote = await say(mom, 'share Water @Dad read', dad);
+    expect(demote.text).toBe('Dad owns meter 1 "Water"; the owner always keeps full access.');
+    const remove = await say(mom, 'unshare Water @Dad', dad);
+    expect(remove.text).toBe('Dad owns meter 1 "Water"; the owner always keeps full access.');
+
+    // Nothing was granted to or taken from the owner, and the owner still writes.
+    const grants = await h.database.db
+      .select({ name: users.displayName, role: access.role })
+      .from(access)
+      .innerJoin(users, eq(users.id, access.userId));
+    expect(grants).toEqual([{ name: 'Mom', role: 'admin' }]);
+    expect((await dad.say('access meter 1', { group: family.groupId })).text).toBe(
+      'Who may use meter 1 "Water":\nDad: owner (admin)\nMom: admin\nthis group: write',
+    );
+    expect((await dad.say('meter 1 = 100', { group: family.groupId })).text).toMatch(
+      /Recorded meter 1 "Water": 100 m³/,
+    );
+  });
+});

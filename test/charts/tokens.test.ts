@@ -126,8 +126,49 @@ describe('chart tokens', () => {
     for (const wire of variants) expect(verifyChartToken(SECRET, signed(wire), NOW)).toBeNull();
   });
 
-  it('signing refuses a nonsensical payload', () => {
-    expect(() => signChartToken(SECRET, { ...payload, months: 0 }, IN_A_WEEK)).toThrow(RangeError);
-    expect(() => signChartToken(SECRET, { ...payload, asOf: 1.5 }, IN_A_WEEK)).toThrow(RangeError);
+  it('checks every field of a correctly signed payload, at the edges of each range', () => {
+    const key = Buffer.from(hkdfSync('sha256', SECRET, '', 'home-log chart links v1', 32));
+    const signed = (wire: unknown) => {
+      const encoded = Buffer.from(JSON.stringify(wire)).toString('base64url');
+      return `${encoded}.${createHmac('sha256', key).update(encoded).digest('base64url')}`;
+    };
+    const exp = Math.floor(IN_A_WEEK.getTime() / 1000);
+    const good = [1, 'S', 'U', 'C', 'readings', MAX_CHART_MONTHS, 'th', 0, 'original', exp];
+    const at = (index: number, value: unknown) => good.map((v, i) => (i === index ? value : v));
+    const id100 = 'x'.repeat(100);
+    for (const accepted of [good, at(1, id100), at(2, id100), at(3, id100), at(5, 1)]) {
+      expect(verifyChartToken(SECRET, signed(accepted), NOW)).not.toBeNull();
+    }
+    const refused: unknown[] = [
+      [...good, 'extra'],
+      { 0: 1, length: 10 },
+      at(1, ''),
+      at(1, 'x'.repeat(101)),
+      at(2, ''),
+      at(2, 'x'.repeat(101)),
+      at(2, 7),
+      at(3, ''),
+      at(3, 'x'.repeat(101)),
+      at(3, 7),
+      at(7, -1),
+      at(7, 2.5),
+      at(9, -1),
+      at(1, ['x']),
+      at(1, null),
+    ];
+    for (const wire of refused) expect(verifyChartToken(SECRET, signed(wire), NOW)).toBeNull();
+    // Signed, but not JSON at all.
+    const encoded = Buffer.from('not json').toString('base64url');
+    const mac = createHmac('sha256', key).update(encoded).digest('base64url');
+    expect(verifyChartToken(SECRET, `${encoded}.${mac}`, NOW)).toBeNull();
+  });
+
+  it('signing refuses a nonsensical payload, saying which field is wrong', () => {
+    expect(() => signChartToken(SECRET, { ...payload, months: 0 }, IN_A_WEEK)).toThrow(
+      `months must be 1..${MAX_CHART_MONTHS}`,
+    );
+    expect(() => signChartToken(SECRET, { ...payload, asOf: 1.5 }, IN_A_WEEK)).toThrow(
+      'asOf must be epoch seconds',
+    );
   });
 });

@@ -143,7 +143,7 @@ describe.each(databaseKinds())('audit log on %s', (kind) => {
     });
   });
 
-  it('detects a removed row in the middle and at the end of the chain', async () => {
+  it('detects a removed row in the middle of the chain', async () => {
     await asOwnerWithoutGuards(sql`delete from audit_log where seq = 4`);
     expect(await verify()).toMatchObject({ ok: false, firstBad: 4, problem: 'row 4 is missing' });
   });

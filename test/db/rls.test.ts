@@ -1,8 +1,9 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withActor } from '../../src/db/actor';
 import { rows } from '../../src/db/client';
 import { access, groupShares, readings, sources, users } from '../../src/db/schema';
+import { recordEvents } from '../../src/store/webhook-events';
 import { createTestDatabase, databaseKinds, rejection, type TestDatabase } from '../helpers/db';
 
 // Row-level security is the second wall behind the application's own checks. These tests go
@@ -349,18 +350,40 @@ describe.each(databaseKinds())('row-level security on %s', (kind) => {
   });
 
   it('records webhook events through connections that are the application role', async () => {
-    if (!database.inbox) {
-      expect(kind).toBe('pglite'); // one session: the inbox goes through withActor there
-      return;
-    }
-    const [who] = await rows<{ current_user: string }>(database.inbox, sql`select current_user`);
+    // PostgreSQL: a pool of its own that logs in as the application role. PGlite has one
+    // session, so its inbox is a transaction as nobody, the way recordEvents writes there.
+    expect(database.inbox === null).toBe(kind === 'pglite');
+    const asInbox = <T = Record<string, unknown>>(statement: SQL) =>
+      database.inbox
+        ? rows<T>(database.inbox, statement)
+        : withActor(database.db, { userId: null }, ({ tx }) => rows<T>(tx, statement));
+    const [who] = await asInbox<{ current_user: string }>(sql`select current_user`);
     expect(who?.current_user).toBe('home_log_app');
     expect(await asApp(null, 'select 1 as one')).toEqual([{ one: 1 }]);
     // Nobody is acting on these connections: row security shows them no meters at all.
-    expect(await rows(database.inbox, sql`select * from sources`)).toEqual([]);
-    expect(await rejection(database.inbox.execute(sql`update readings set value = 0`))).toMatch(
+    expect(await asInbox(sql`select * from sources`)).toEqual([]);
+    expect(await rejection(asInbox(sql`update readings set value = 0`))).toMatch(
       /permission denied/,
     );
+    const recorded = await recordEvents(
+      database,
+      [
+        {
+          type: 'unfollow',
+          webhookEventId: 'rls-inbox-1',
+          timestamp: 0,
+          source: { type: 'user', userId: 'Urls' },
+        } as never,
+      ],
+      (raw) => raw,
+    );
+    expect(recorded).toEqual(['Urls']);
+    expect(
+      await rows(
+        database.db,
+        sql`select type from webhook_events where webhook_event_id = 'rls-inbox-1'`,
+      ),
+    ).toEqual([{ type: 'unfollow' }]);
   });
 
   it('forgets the acting user when the transaction ends', async () => {

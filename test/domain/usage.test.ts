@@ -453,7 +453,8 @@ describe('properties', () => {
         swap: fc.integer({ min: 0, max: 7 }).map((n) => n === 0),
         initialCents: fc.integer({ min: 0, max: 100_000 }),
       }),
-      { maxLength: 40 },
+      // fast-check's default size would cap arrays at about 10 whatever maxLength says.
+      { maxLength: 40, size: 'max' },
     ),
   });
 
@@ -525,12 +526,19 @@ describe('properties', () => {
     points: fc.array(
       fc.record({
         minutes: fc.integer({ min: 0, max: 3 * 365 * 24 * 60 }),
+        /**
+         * Where the point goes: at `minutes`, exactly on the start of month `month` after ORIGIN
+         * (local midnight in the zone), or at the same instant as the point generated before it.
+         * Uniform minutes would almost never land on a boundary or share an instant.
+         */
+        place: fc.constantFrom('free', 'free', 'boundary', 'same'),
+        month: fc.integer({ min: 0, max: 36 }),
         value: fc
           .tuple(fc.integer({ min: -100_000, max: 1_000_000 }), fc.integer({ min: 0, max: 3 }))
           .map(([units, scale]) => new Exact(units).div(10 ** scale).toFixed()),
         event: eventArb,
       }),
-      { maxLength: 120 },
+      { maxLength: 120, size: 'max' },
     ),
     fromMonths: fc.integer({ min: -2, max: 40 }),
     monthCount: fc.integer({ min: 0, max: 16 }),
@@ -539,9 +547,25 @@ describe('properties', () => {
     nowAfterLastMinutes: fc.option(fc.integer({ min: 0, max: 40 * 24 * 60 })),
   });
 
+  function instantOf(point: ValueOf<typeof anyHistory>['points'][number], zone: string) {
+    if (point.place === 'boundary') {
+      return DateTime.fromMillis(ORIGIN, { zone })
+        .startOf('month')
+        .plus({ months: point.month })
+        .toMillis();
+    }
+    return ORIGIN + point.minutes * MINUTE_MS;
+  }
+
   function buildAny(history: ValueOf<typeof anyHistory>) {
+    let previous: number | null = null;
     const points = history.points
-      .map((p) => reading(new Date(ORIGIN + p.minutes * MINUTE_MS), p.value, p.event))
+      .map((p) => {
+        const at: number =
+          p.place === 'same' && previous !== null ? previous : instantOf(p, history.zone);
+        previous = at;
+        return reading(new Date(at), p.value, p.event);
+      })
       .sort(compareReadingPoints);
     const last = points[points.length - 1];
     const source_ = source(history.digits, history.zone);
@@ -556,6 +580,34 @@ describe('properties', () => {
     const now = new Date(ORIGIN + history.nowMinutes * MINUTE_MS);
     return { points, from, to, now, source: source_ };
   }
+
+  it('generates long histories, points on month boundaries and points at one instant', () => {
+    const samples = fc.sample(anyHistory, { numRuns: 300, seed: 42 });
+    const histories = samples.map((history) => ({ history, ...buildAny(history) }));
+    const isBoundary = (ms: number, zone: string) =>
+      DateTime.fromMillis(ms, { zone }).startOf('month').toMillis() === ms;
+    const longest = Math.max(...histories.map((h) => h.points.length));
+    const onBoundary = histories.filter((h) =>
+      h.points.some((p) => isBoundary(p.takenAt.getTime(), h.history.zone)),
+    ).length;
+    const sharedInstant = histories.filter((h) =>
+      h.points.some((p, i) => i > 0 && p.takenAt.getTime() === h.points[i - 1]!.takenAt.getTime()),
+    ).length;
+    const boundaryInsideMonths = histories.filter((h) =>
+      h.points.some(
+        (p) =>
+          isBoundary(p.takenAt.getTime(), h.history.zone) &&
+          monthBoundaries(h.source.timezone, h.from, h.to).some(
+            (b) => b.getTime() === p.takenAt.getTime(),
+          ),
+      ),
+    ).length;
+    expect(longest).toBeGreaterThanOrEqual(100);
+    expect(onBoundary).toBeGreaterThan(200);
+    expect(sharedInstant).toBeGreaterThan(200);
+    // A boundary point only matters when it is a boundary of the months asked for.
+    expect(boundaryInsideMonths).toBeGreaterThan(60);
+  });
 
   it('(b) the probe selection gives the same months as the whole history', () => {
     fc.assert(
