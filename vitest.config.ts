@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Three projects, chosen by folder so that test files never move:
@@ -19,10 +20,18 @@ const databaseSetup = ['test/setup/databases.ts'];
 
 export default defineConfig({
   test: {
-    // PGlite boots a whole PostgreSQL in WebAssembly; give hooks room on a 2-core machine.
-    testTimeout: 30_000,
+    // PGlite boots a whole PostgreSQL in WebAssembly, and some tests start the app as a child
+    // process that migrates its own; give them room on a busy 2-core machine.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one on a 2-core machine, which then
+    // idles a core while a test waits on a child process, a socket or PGlite's single thread.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    // A worker runs file after file in one process: the app's modules are imported and PGlite's
+    // migrated snapshot read once per worker, not once per file (a third of the suite's CPU).
+    // So a test file must undo what it changes outside its own objects (process.env, globals).
+    isolate: false,
     projects: [
       { extends: true, test: { name: 'unit', include: unit } },
       { extends: true, test: { name: 'db', include: db, globalSetup: databaseSetup } },
