@@ -2,10 +2,12 @@
 // instance per render costs ~115 ms against ~30 ms warm.
 
 import { existsSync } from 'node:fs';
-import { basename } from 'node:path';
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
 import type { Chart, ChartConfiguration, Plugin } from 'chart.js';
 import { ChartJSNodeCanvas } from 'chartjs-node-canvas';
 import type { ChartSpec } from './spec';
+import { CHART_SIZE } from './theme';
 
 const PNG_FILTER_NONE = 8; // Canvas.PNG_FILTER_NONE (libpng)
 
@@ -58,8 +60,36 @@ const whiteBackground: Plugin = {
   },
 };
 
-/** Thai-capable fonts, best first. Loma is Debian's default Thai sans (fonts-thai-tlwg). */
+/**
+ * Sarabun (SIL Open Font License), Thai and Latin, shipped with the project as an npm package so
+ * that charts draw Thai the same on every machine, with no system fonts installed.
+ */
+function bundledFont(): { regular: string; bold: string } | null {
+  try {
+    const root = dirname(
+      createRequire(import.meta.url).resolve('@expo-google-fonts/sarabun/package.json'),
+    );
+    const regular = join(root, '400Regular', 'Sarabun_400Regular.ttf');
+    const bold = join(root, '700Bold', 'Sarabun_700Bold.ttf');
+    return existsSync(regular) ? { regular, bold } : null;
+  } catch {
+    return null;
+  }
+}
+const BUNDLED_FONT = bundledFont();
+
+/** The shipped Thai font file, or null if its package is missing. */
+export const BUNDLED_FONT_FILE: string | null = BUNDLED_FONT?.regular ?? null;
+
+/** The family name the shipped font is registered under; charts name it through fontFamily. */
+export const BUNDLED_FONT_FAMILY = 'HomeLog Sarabun';
+
+/**
+ * Thai-capable fonts, best first: the shipped one, then system fonts should its package be
+ * missing. Loma is Debian's default Thai sans (fonts-thai-tlwg).
+ */
 export const KNOWN_FONT_FILES: readonly string[] = [
+  ...(BUNDLED_FONT_FILE ? [BUNDLED_FONT_FILE] : []),
   '/usr/share/fonts/truetype/tlwg/Loma.ttf',
   '/usr/share/fonts/truetype/tlwg/Garuda.ttf',
   '/usr/share/fonts/truetype/noto/NotoSansThai-Regular.ttf',
@@ -74,7 +104,7 @@ export const LINE_PREVIEW_MAX_BYTES = 1_000_000;
 export const LINE_ORIGINAL_MAX_BYTES = 10_000_000;
 
 export interface ChartRendererOptions {
-  /** Pixels; default 1040×720 (LINE shows wide images well). */
+  /** Pixels; default the theme's square picture, which reads well in a phone's chat bubble. */
   width?: number;
   height?: number;
   /** PNGs kept by renderCached; default 64. */
@@ -118,6 +148,8 @@ export function resolveFontFile(candidates?: readonly string[]): string | null {
 
 /** Loma.ttf → Loma-Bold.ttf, NotoSansThai-Regular.ttf → NotoSansThai-Bold.ttf, if present. */
 function boldSibling(file: string): string | null {
+  if (BUNDLED_FONT && file === BUNDLED_FONT.regular)
+    return existsSync(BUNDLED_FONT.bold) ? BUNDLED_FONT.bold : null;
   const bold = /-Regular\.(ttf|otf)$/i.test(file)
     ? file.replace(/-Regular\.(ttf|otf)$/i, '-Bold.$1')
     : file.replace(/\.(ttf|otf)$/i, '-Bold.$1');
@@ -125,15 +157,17 @@ function boldSibling(file: string): string | null {
 }
 
 export function createChartRenderer(options: ChartRendererOptions = {}): ChartRenderer {
-  const width = options.width ?? 1040;
-  const height = options.height ?? 720;
+  const width = options.width ?? CHART_SIZE.width;
+  const height = options.height ?? CHART_SIZE.height;
   const cacheSize = Math.max(0, options.cacheSize ?? 64);
 
   const fontFile = resolveFontFile(options.fontFiles);
   // A family name per file: registering two files under one name makes canvas pick either.
-  const registeredFamily = fontFile
-    ? `HomeLog ${basename(fontFile).replace(/\.[^.]+$/, '')}`
-    : null;
+  const registeredFamily = !fontFile
+    ? null
+    : fontFile === BUNDLED_FONT_FILE
+      ? BUNDLED_FONT_FAMILY
+      : `HomeLog ${basename(fontFile).replace(/\.[^.]+$/, '')}`;
   const fontFamily = registeredFamily
     ? `'${registeredFamily}', ${FALLBACK_FAMILIES}`
     : FALLBACK_FAMILIES;

@@ -1,10 +1,17 @@
 // Charts are checked on real PNGs from the real renderer: decoded with pngjs and measured by
 // scanning for the fixed colours of the chart theme (src/charts/theme.ts).
 
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { barValueLabel, monthTickLines } from '../../src/charts/labels';
 import {
+  BUNDLED_FONT_FAMILY,
+  BUNDLED_FONT_FILE,
   createChartRenderer,
   KNOWN_FONT_FILES,
   LINE_ORIGINAL_MAX_BYTES,
@@ -922,4 +929,102 @@ describe('render cache', () => {
     expect(r.stats()).toEqual({ renders: 1, cacheHits: 1 });
     r.close();
   });
+});
+
+describe('the shipped Thai font', () => {
+  const saved = process.env.CHART_FONT_FILE;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.CHART_FONT_FILE;
+    else process.env.CHART_FONT_FILE = saved;
+  });
+
+  it('is Sarabun from its npm package, registered by default under the charts family', () => {
+    delete process.env.CHART_FONT_FILE;
+    expect(BUNDLED_FONT_FILE).toMatch(/@expo-google-fonts\/sarabun\/.*Sarabun_400Regular\.ttf$/);
+    expect(KNOWN_FONT_FILES[0]).toBe(BUNDLED_FONT_FILE);
+    const plain = createChartRenderer({ width: 200, height: 100 });
+    expect(plain.fontFile).toBe(BUNDLED_FONT_FILE);
+    expect(plain.fontFamily.startsWith(`'${BUNDLED_FONT_FAMILY}', `)).toBe(true);
+    plain.close();
+  });
+
+  it('gives way to $CHART_FONT_FILE', () => {
+    const other = (BUNDLED_FONT_FILE ?? '').replace(/400Regular/g, '700Bold');
+    process.env.CHART_FONT_FILE = other;
+    const chosen = createChartRenderer({ width: 200, height: 100 });
+    expect(chosen.fontFile).toBe(other);
+    expect(chosen.fontFamily.startsWith("'HomeLog Sarabun_700Bold', ")).toBe(true);
+    chosen.close();
+  });
+
+  // Rendered in a child process whose fontconfig knows no fonts at all, so the only font Pango
+  // can use is one the renderer registers itself. A renderer given no font file is the control:
+  // it shows that no Thai font is reachable there any other way.
+  it('draws Thai with no system fonts, where no other font can', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'home-log-fonts-'));
+    try {
+      const fontconfig = join(dir, 'fonts.conf');
+      await writeFile(fontconfig, '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n');
+      const glyphs = ['ก', 'ฟ', 'ฟ้', 'น้ำ', 'ข'];
+      const specs = glyphs.map(
+        (text): ChartSpec => ({
+          type: 'bar',
+          data: { labels: [], datasets: [] },
+          options: {
+            devicePixelRatio: 1,
+            animation: false,
+            plugins: {
+              legend: { display: false },
+              title: { display: true, text, font: { size: 64 }, color: '#000000' },
+            },
+            scales: { x: { display: false }, y: { display: false } },
+          },
+        }),
+      );
+      const child = `
+        import { createChartRenderer } from ${JSON.stringify(join(process.cwd(), 'src/charts/renderer.ts'))};
+        const specs = JSON.parse(process.env.SPECS);
+        const draw = async (r) => {
+          const out = [];
+          for (const spec of specs) out.push((await r.render(spec)).toString('base64'));
+          return out;
+        };
+        // The control first: registering a font is process-wide.
+        const none = await draw(createChartRenderer({ width: 200, height: 110, fontFiles: ['/nonexistent/a.ttf'] }));
+        const renderer = createChartRenderer({ width: 200, height: 110 });
+        const shipped = await draw(renderer);
+        console.log(JSON.stringify({ fontFile: renderer.fontFile, shipped, none }));
+      `;
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        FONTCONFIG_FILE: fontconfig,
+        SPECS: JSON.stringify(specs),
+      };
+      delete env.CHART_FONT_FILE;
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', child],
+        { env, cwd: process.cwd(), maxBuffer: 64 * 1024 * 1024 },
+      );
+      const result = JSON.parse(stdout) as { fontFile: string; shipped: string[]; none: string[] };
+      expect(result.fontFile).toBe(BUNDLED_FONT_FILE);
+      const bitmap = (png: string) => inkBitmap(decode(Buffer.from(png, 'base64')));
+
+      // The control: without the shipped font, Thai is blank or a box.
+      result.none.forEach((png, i) => {
+        const b = bitmap(png);
+        expect(b.cells.size === 0 || boxness(b) > 0.9, `control ${glyphs[i]}`).toBe(true);
+      });
+
+      const shipped = result.shipped.map(bitmap);
+      shipped.forEach((b, i) => {
+        expect(b.cells.size, glyphs[i]).toBeGreaterThan(30);
+        expect(boxness(b), glyphs[i]).toBeLessThan(0.6);
+      });
+      const keys = shipped.map((b) => `${b.width}x${b.height}:${[...b.cells].sort().join(' ')}`);
+      expect(new Set(keys).size).toBe(glyphs.length);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

@@ -22,6 +22,7 @@ import {
   securityHeaders,
   serializeLinkCookie,
 } from '../../src/web/google-link';
+import { browserSuiteTitle, chromiumLaunchOptions, chromiumPath } from '../helpers/browser';
 import { type Harness, startHarness } from '../helpers/harness';
 import { type FakeGoogle, startFakeGoogle } from '../helpers/oidc';
 
@@ -43,7 +44,7 @@ const EXPECTED_HEADERS = (authOrigin: string) => ({
   'cache-control': 'no-store',
 });
 
-describe('linking a Google account', () => {
+describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), () => {
   let google: FakeGoogle;
   let harness: Harness;
   let browser: Browser;
@@ -60,10 +61,7 @@ describe('linking a Google account', () => {
       env: google.env,
       clock: () => new Date(Date.now() + skewMs),
     });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await chromium.launch(chromiumLaunchOptions());
   });
 
   afterAll(async () => {
