@@ -216,20 +216,6 @@ export async function claimPush(
   return inserted.length > 0;
 }
 
-/** Claims left unsent (LINE failed) for longer than `staleMs`: to push again, same retry key. */
-export async function unsentClaims(tx: Tx, before: Date): Promise<string[]> {
-  const found = await tx
-    .select({ key: pushClaims.key })
-    .from(pushClaims)
-    .where(
-      and(
-        sql`${pushClaims.sentAt} is null`,
-        sql`${pushClaims.claimedAt} < ${before.toISOString()}`,
-      ),
-    );
-  return found.map((row) => row.key);
-}
-
 export async function claimExists(tx: Tx, key: string): Promise<boolean> {
   const [found] = await tx
     .select({ key: pushClaims.key })
