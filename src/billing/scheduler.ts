@@ -190,7 +190,7 @@ async function pushAlerts(
   try {
     return await withActor(deps.database.db, asUser(userId), async ({ tx, audit }) => {
       const [source] = await tx.select().from(sources).where(eq(sources.id, sourceId));
-      if (!source || source.kind !== 'cumulative') return 0;
+      if (source?.kind !== 'cumulative') return 0;
       const saved = await getAlert(tx, userId, sourceId);
       if (!saved) return 0;
       const { current } = await currentBills(tx, source, now, 0);

@@ -250,7 +250,7 @@ function parsePaid(args: Token[]): Command | null {
   const amountTok = rest.at(-1);
   const ref = requiredRef(rest.slice(0, -1));
   // "paid 500" or "paid the plumber": chatter, not a command.
-  if (!ref || !ref.ok) return ref && rest.length > 1 ? malformed('paid', ref.problem) : null;
+  if (!ref?.ok) return ref && rest.length > 1 ? malformed('paid', ref.problem) : null;
   const meter = ref.value;
   if ('problem' in split) return malformed('paid', split.problem, meter);
   const value = amount(amountTok);
