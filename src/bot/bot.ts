@@ -5,6 +5,7 @@ import type { ClaimedEvent } from '../store/webhook-events';
 import { Composer } from './composer';
 import { type BotContext, createContext, REPLY_TOKEN_FRESH_MS } from './context';
 import { auditTrail } from './features/audit';
+import { bills } from './features/bills';
 import { chatFilter } from './features/chat-filter';
 import { corrections } from './features/corrections';
 import { fallback } from './features/fallback';
@@ -14,8 +15,10 @@ import { history } from './features/history';
 import { lifecycle } from './features/lifecycle';
 import { meters } from './features/meters';
 import { readings } from './features/readings';
+import { reminders } from './features/reminders';
 import { settings } from './features/settings';
 import { sharing } from './features/sharing';
+import { tariffs } from './features/tariffs';
 import { usage } from './features/usage';
 import { chatOf, identify } from './identify';
 import { catalogs } from './messages';
@@ -43,6 +46,9 @@ export function defaultFeatures(): Composer {
     .use(sharing)
     .use(auditTrail)
     .use(google)
+    .use(tariffs)
+    .use(bills)
+    .use(reminders)
     .use(fallback);
 }
 

@@ -599,6 +599,12 @@ const EXAMPLES: Record<Language, Partial<Record<MalformedTopic, string>>> = {
     access: 'access meter 1',
     audit: 'audit meter 1',
     archive: 'archive meter 1',
+    setTariff: 'set meter 1 tariff mea-1.1.2',
+    setBillingDay: 'set meter 1 billing day 18',
+    bill: 'bill meter 1 2026-11',
+    paid: 'paid meter 1 1455.94 for 2026-11',
+    remind: 'remind meter 1 day 25 09:00',
+    alert: 'alert meter 1 over 400',
   },
   th: {
     reading: 'มิเตอร์ 1 = 4521',
@@ -615,6 +621,12 @@ const EXAMPLES: Record<Language, Partial<Record<MalformedTopic, string>>> = {
     access: 'สิทธิ์ มิเตอร์ 1',
     audit: 'audit meter 1',
     archive: 'archive meter 1',
+    setTariff: 'ตั้งค่า มิเตอร์ 1 ประเภท mea-1.1.2',
+    setBillingDay: 'ตั้งค่า มิเตอร์ 1 วันจด 18',
+    bill: 'ค่าไฟ มิเตอร์ 1 2026-11',
+    paid: 'จ่ายแล้ว มิเตอร์ 1 1455.94 เดือน 2026-11',
+    remind: 'เตือน มิเตอร์ 1 วันที่ 25 09:00',
+    alert: 'แจ้งเตือน มิเตอร์ 1 เกิน 400',
   },
 };
 
@@ -647,6 +659,10 @@ const PROBLEMS: Record<Language, Record<GrammarProblem, string>> = {
     badMonths: 'A chart covers 1 to 60 months.',
     badRole: 'Roles are read, write or admin (a whole group can get read or write).',
     missingMember: 'Mention the person after @.',
+    badDay: 'The day must be a whole number from 1 to 31.',
+    badTariff:
+      'I do not know that tariff. Presets: mea-1.1.1, mea-1.1.2, pea-1.1.1, pea-1.1.2, mwa-residential, pwa-residential; blocks go "up to, price" pairs, then the price above (blocks 150 3.2484 400 4.2218 4.4217).',
+    badAmount: 'That amount cannot be negative (VAT at most 100 %).',
   },
   th: {
     tooLong: 'ข้อความยาวเกินไป (ไม่เกิน 1,000 ตัวอักษร)',
@@ -674,6 +690,10 @@ const PROBLEMS: Record<Language, Record<GrammarProblem, string>> = {
     badMonths: 'กราฟแสดงได้ 1 ถึง 60 เดือน',
     badRole: 'สิทธิ์มี read, write หรือ admin (ทั้งกลุ่มได้ read หรือ write)',
     missingMember: 'แท็กชื่อคนหลัง @',
+    badDay: 'วันที่ต้องเป็นเลขจำนวนเต็ม 1 ถึง 31',
+    badTariff:
+      'ไม่รู้จักอัตรานี้ ที่มีให้เลือก: mea-1.1.1, mea-1.1.2, pea-1.1.1, pea-1.1.2, mwa-residential, pwa-residential หรือใส่ขั้นบันไดเป็นคู่ "ถึงหน่วย ราคา" แล้วตามด้วยราคาส่วนที่เกิน (ขั้นบันได 150 3.2484 400 4.2218 4.4217)',
+    badAmount: 'จำนวนเงินติดลบไม่ได้ (VAT ไม่เกิน 100 %)',
   },
 };
 
@@ -686,3 +706,243 @@ function malformedText(language: Language, topic: MalformedTopic, problem: Gramm
     : '';
   return `${PROBLEMS[language][problem]}${how}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Money: tariffs, bills, paid bills, reminders and alerts. A catalog of its own, so the money
+// features add sentences without touching the entries above.
+
+/** Baht with satang, as on a bill: "1,455.94", "38.22", "0.00". */
+export function baht(amount: string): string {
+  const [whole = '0', fraction = '00'] = new Decimal(amount).toFixed(2).split('.');
+  const sign = whole.startsWith('-') ? '-' : '';
+  return `${sign}${whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
+}
+
+/** One bill, line by line, its figures already formatted. */
+export interface BillLines {
+  blocks: { from: string; to: string | null; units: string; price: string; amount: string }[];
+  energy: string;
+  minimumTopUp: string | null;
+  service: string;
+  adjustment: { units: string; perUnit: string; amount: string } | null;
+  subtotal: string;
+  vat: { percent: string; amount: string } | null;
+  total: string;
+}
+
+export interface PeriodLine {
+  period: string;
+  usage: string | null;
+  total: string | null;
+  paid: string | null;
+  difference: string | null;
+}
+
+export interface MoneyCatalog {
+  tariffSaved(label: string, what: string, from: string): string;
+  tariffWhat(
+    change:
+      | { kind: 'preset'; preset: string }
+      | { kind: 'flat'; price: string }
+      | { kind: 'blocks'; count: number }
+      | { kind: 'service' | 'minimum'; amount: string }
+      | { kind: 'adjustment'; perUnit: string }
+      | { kind: 'vat'; percent: string },
+  ): string;
+  billingDaySaved(label: string, day: number | null): string;
+  noTariff(label: string, example: string): string;
+  countersOnly(label: string): string;
+  billHeader(label: string, period: string, start: string, end: string): string;
+  soFar(usage: string | null, projected: string | null): string;
+  projectedBill: string;
+  billSoFar: string;
+  billOfPeriod: string;
+  noUse: string;
+  billLines(lines: BillLines): string;
+  paidLine(paid: string, difference: string): string;
+  earlier(lines: PeriodLine[]): string;
+  paidSaved(
+    label: string,
+    period: string,
+    amount: string,
+    estimate: string | null,
+    difference: string | null,
+  ): string;
+  reminderSaved(label: string, day: number, time: string): string;
+  reminderOff(label: string, had: boolean): string;
+  reminderPush(label: string): string;
+  alertSaved(label: string, over: string | null): string;
+  alertOff(label: string, had: boolean): string;
+  projectedOver(label: string, projected: string, threshold: string): string;
+  enteredBlock(label: string, above: string, price: string, previousPrice: string): string;
+  button: { bill: string; enterReading: string; costChart: string };
+  say: { bill(number: number): string; costChart(number: number): string };
+}
+
+const PERIOD_RANGE = (start: string, end: string) => `${start} – ${end}`;
+
+const moneyEn: MoneyCatalog = {
+  tariffSaved: (label, what, from) => `Saved for ${label}: ${what}, from ${from}.`,
+  tariffWhat: (c) => {
+    switch (c.kind) {
+      case 'preset':
+        return `tariff ${c.preset}`;
+      case 'flat':
+        return `price ${c.price} baht per unit`;
+      case 'blocks':
+        return `${c.count} price blocks`;
+      case 'service':
+        return `service charge ${c.amount} baht`;
+      case 'minimum':
+        return `minimum charge ${c.amount} baht`;
+      case 'adjustment':
+        return `Ft ${c.perUnit} baht per unit`;
+      case 'vat':
+        return `VAT ${c.percent} %`;
+    }
+  },
+  billingDaySaved: (label, day) =>
+    day === null
+      ? `${label} now follows calendar months.`
+      : `${label}: billing periods now start on day ${day} of each month (a shorter month uses its last day).`,
+  noTariff: (label, example) => `${label} has no price yet. For example: ${example}`,
+  countersOnly: (label) => `Bills are worked out for meters that count up; ${label} does not.`,
+  billHeader: (label, period, start, end) =>
+    `${label} — bill ${period} (${PERIOD_RANGE(start, end)})`,
+  soFar: (usage, projected) =>
+    `Used so far: ${usage ?? 'no readings yet'}${projected ? `; projected: ${projected}` : ''}`,
+  projectedBill: 'Projected bill:',
+  billSoFar: 'Bill so far:',
+  billOfPeriod: 'Bill:',
+  noUse: 'No use known for this period.',
+  billLines: (l) =>
+    [
+      ...l.blocks.map((b) => `  ${b.from}–${b.to ?? '…'}: ${b.units} × ${b.price} = ${b.amount}`),
+      `  Energy ${l.energy}`,
+      ...(l.minimumTopUp ? [`  Minimum charge top-up ${l.minimumTopUp}`] : []),
+      `  Service ${l.service}`,
+      ...(l.adjustment
+        ? [`  Ft ${l.adjustment.units} × ${l.adjustment.perUnit} = ${l.adjustment.amount}`]
+        : []),
+      `  Subtotal ${l.subtotal}`,
+      ...(l.vat ? [`  VAT ${l.vat.percent} % ${l.vat.amount}`] : []),
+      `  Total ${l.total} baht`,
+    ].join('\n'),
+  paidLine: (paid, difference) => `Paid ${paid} baht (${difference} against the estimate)`,
+  earlier: (lines) =>
+    [
+      'Earlier periods:',
+      ...lines.map(
+        (p) =>
+          `  ${p.period}: ${p.usage ?? '—'}${p.total ? `, ${p.total} baht` : ''}${
+            p.paid ? `; paid ${p.paid} (${p.difference})` : ''
+          }`,
+      ),
+    ].join('\n'),
+  paidSaved: (label, period, amount, estimate, difference) =>
+    `Recorded: ${label} bill ${period} paid ${amount} baht.` +
+    (estimate ? `\nEstimate ${estimate} baht; difference ${difference}.` : ''),
+  reminderSaved: (label, day, time) =>
+    `I will remind you to read ${label} on day ${day} of each month at ${time} (never 21:00–08:00; a short month uses its last day).`,
+  reminderOff: (label, had) =>
+    had ? `No more reminders for ${label}.` : `There was no reminder for ${label}.`,
+  reminderPush: (label) => `Time to read ${label}. Send the number on the meter.`,
+  alertSaved: (label, over) =>
+    over
+      ? `I will tell you when ${label} is projected to use over ${over} this period, and when its use enters a dearer price block.`
+      : `I will tell you when the use of ${label} enters a dearer price block.`,
+  alertOff: (label, had) =>
+    had ? `No more alerts for ${label}.` : `There were no alerts for ${label}.`,
+  projectedOver: (label, projected, threshold) =>
+    `${label}: this period is projected to use ${projected}, over your limit of ${threshold}.`,
+  enteredBlock: (label, above, price, previousPrice) =>
+    `${label}: use has passed ${above}; each unit now costs ${price} baht (was ${previousPrice}).`,
+  button: { bill: 'Bill', enterReading: 'Enter reading', costChart: 'Cost chart' },
+  say: {
+    bill: (number) => `bill meter ${number}`,
+    costChart: (number) => `chart meter ${number} cost`,
+  },
+};
+
+const moneyTh: MoneyCatalog = {
+  tariffSaved: (label, what, from) => `บันทึกแล้วสำหรับ${label}: ${what} ตั้งแต่ ${from}`,
+  tariffWhat: (c) => {
+    switch (c.kind) {
+      case 'preset':
+        return `อัตรา ${c.preset}`;
+      case 'flat':
+        return `ราคา ${c.price} บาทต่อหน่วย`;
+      case 'blocks':
+        return `อัตราขั้นบันได ${c.count} ขั้น`;
+      case 'service':
+        return `ค่าบริการ ${c.amount} บาท`;
+      case 'minimum':
+        return `ค่าขั้นต่ำ ${c.amount} บาท`;
+      case 'adjustment':
+        return `ค่า Ft ${c.perUnit} บาทต่อหน่วย`;
+      case 'vat':
+        return `VAT ${c.percent} %`;
+    }
+  },
+  billingDaySaved: (label, day) =>
+    day === null
+      ? `${label} ใช้รอบตามเดือนปฏิทินแล้ว`
+      : `${label}: รอบบิลเริ่มวันที่ ${day} ของทุกเดือน (เดือนที่สั้นกว่าใช้วันสุดท้ายของเดือน)`,
+  noTariff: (label, example) => `${label} ยังไม่มีราคา ตัวอย่าง: ${example}`,
+  countersOnly: (label) => `คำนวณค่าใช้จ่ายได้เฉพาะมิเตอร์แบบสะสม ${label} ไม่ใช่`,
+  billHeader: (label, period, start, end) =>
+    `${label} — บิล ${period} (${PERIOD_RANGE(start, end)})`,
+  soFar: (usage, projected) =>
+    `ใช้ไปแล้ว: ${usage ?? 'ยังไม่มีค่า'}${projected ? ` คาดว่าทั้งรอบ: ${projected}` : ''}`,
+  projectedBill: 'ค่าใช้จ่ายที่คาดไว้:',
+  billSoFar: 'ค่าใช้จ่ายถึงตอนนี้:',
+  billOfPeriod: 'ค่าใช้จ่าย:',
+  noUse: 'ยังไม่ทราบการใช้ของรอบนี้',
+  billLines: (l) =>
+    [
+      ...l.blocks.map((b) => `  ${b.from}–${b.to ?? '…'}: ${b.units} × ${b.price} = ${b.amount}`),
+      `  ค่าพลังงาน ${l.energy}`,
+      ...(l.minimumTopUp ? [`  ส่วนเพิ่มค่าขั้นต่ำ ${l.minimumTopUp}`] : []),
+      `  ค่าบริการ ${l.service}`,
+      ...(l.adjustment
+        ? [`  ค่า Ft ${l.adjustment.units} × ${l.adjustment.perUnit} = ${l.adjustment.amount}`]
+        : []),
+      `  รวม ${l.subtotal}`,
+      ...(l.vat ? [`  ภาษีมูลค่าเพิ่ม ${l.vat.percent} % ${l.vat.amount}`] : []),
+      `  รวมทั้งสิ้น ${l.total} บาท`,
+    ].join('\n'),
+  paidLine: (paid, difference) => `จ่ายจริง ${paid} บาท (ต่างจากที่คาด ${difference})`,
+  earlier: (lines) =>
+    [
+      'รอบก่อนหน้า:',
+      ...lines.map(
+        (p) =>
+          `  ${p.period}: ${p.usage ?? '—'}${p.total ? ` ${p.total} บาท` : ''}${
+            p.paid ? ` จ่ายจริง ${p.paid} (${p.difference})` : ''
+          }`,
+      ),
+    ].join('\n'),
+  paidSaved: (label, period, amount, estimate, difference) =>
+    `บันทึกแล้ว: ${label} บิล ${period} จ่าย ${amount} บาท` +
+    (estimate ? `\nที่คาดไว้ ${estimate} บาท ต่างกัน ${difference}` : ''),
+  reminderSaved: (label, day, time) =>
+    `จะเตือนให้จด${label} วันที่ ${day} ของทุกเดือน เวลา ${time} (ไม่เตือนช่วง 21:00–08:00 เดือนที่สั้นกว่าใช้วันสุดท้าย)`,
+  reminderOff: (label, had) => (had ? `เลิกเตือน${label}แล้ว` : `${label} ไม่ได้ตั้งเตือนไว้`),
+  reminderPush: (label) => `ถึงเวลาจด${label}แล้ว ส่งตัวเลขบนมิเตอร์มาได้เลย`,
+  alertSaved: (label, over) =>
+    over
+      ? `จะแจ้งเมื่อ${label}คาดว่าจะใช้เกิน ${over} ในรอบนี้ และเมื่อการใช้ขึ้นไปขั้นราคาที่แพงกว่า`
+      : `จะแจ้งเมื่อการใช้ของ${label}ขึ้นไปขั้นราคาที่แพงกว่า`,
+  alertOff: (label, had) => (had ? `เลิกแจ้งเตือน${label}แล้ว` : `${label} ไม่ได้ตั้งแจ้งเตือนไว้`),
+  projectedOver: (label, projected, threshold) =>
+    `${label}: รอบนี้คาดว่าจะใช้ ${projected} เกินที่ตั้งไว้ ${threshold}`,
+  enteredBlock: (label, above, price, previousPrice) =>
+    `${label}: ใช้เกิน ${above} แล้ว หน่วยต่อไปราคา ${price} บาท (เดิม ${previousPrice})`,
+  button: { bill: 'ค่าใช้จ่าย', enterReading: 'จดมิเตอร์', costChart: 'กราฟค่าใช้จ่าย' },
+  say: {
+    bill: (number) => `ค่าใช้จ่าย มิเตอร์ ${number}`,
+    costChart: (number) => `กราฟ มิเตอร์ ${number} ค่าใช้จ่าย`,
+  },
+};
+
+export const moneyCatalogs: Record<Language, MoneyCatalog> = { en: moneyEn, th: moneyTh };

@@ -16,12 +16,15 @@
  *   later fetch draws the same months and projection. A fetch draws today's data, though: a
  *   reading fixed since then shows. LINE keeps the picture it fetched first, so that is rare.
  */
+
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
+import { cycleOf, periodEstimates } from '../billing/estimates';
 import { type Actor, withActor } from '../db/actor';
 import type { Tx } from '../db/client';
 import { sources } from '../db/schema';
 import type { Deps } from '../deps';
+import { addPeriods, periodContaining } from '../domain/billing/periods';
 import type { Language, MonthUsage } from '../domain/types';
 import { monthBoundaries } from '../domain/usage';
 import { addMonths, monthOfInstant } from '../domain/usage-report';
@@ -87,6 +90,7 @@ async function loadChart(tx: Tx, request: ChartRequest, asOf: Date): Promise<Dra
       kind: sources.kind,
       digits: sources.digits,
       timezone: sources.timezone,
+      billDay: sources.billDay,
     })
     .from(sources)
     .where(eq(sources.id, request.sourceId));
@@ -114,6 +118,27 @@ async function loadChart(tx: Tx, request: ChartRequest, asOf: Date): Promise<Dra
     );
     const input = { ...common, points, timezone: source.timezone };
     return keyed(input, readingsChartSpec(input));
+  }
+  if (mode === 'cost') {
+    // The billing periods in baht: what each cost, and the current one so far and projected.
+    const last = periodContaining(cycleOf(source), asOf).label;
+    const { estimates } = await periodEstimates(tx, source, {
+      from: addPeriods(last, 1 - months),
+      to: last,
+      now: asOf,
+    });
+    const periods: MonthUsage[] = estimates.map((estimate) => ({
+      month: estimate.period.label,
+      start: estimate.period.start,
+      end: estimate.period.end,
+      status: estimate.bill ? estimate.status : 'none',
+      usage: estimate.bill?.total ?? null,
+      projected: estimate.projectedBill?.total ?? null,
+      coveredDays: estimate.coveredDays,
+      dailyAverage: null,
+    }));
+    const input = { ...common, unit: language === 'th' ? 'บาท' : 'baht', months: periods };
+    return keyed(input, monthlyChartSpec(input));
   }
   if (source.kind === 'gauge') {
     const input = { ...common, months: await monthlyStatsForSource(tx, source, { from, to }) };

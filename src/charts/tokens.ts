@@ -7,7 +7,7 @@
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import type { Language } from '../domain/types';
 
-export type ChartMode = 'monthly' | 'readings';
+export type ChartMode = 'monthly' | 'readings' | 'cost';
 export type ChartVariant = 'original' | 'preview';
 
 /** The most months one chart may span (a bar per month stays legible). */
@@ -109,7 +109,7 @@ function decode(encoded: string): VerifiedChartToken | null {
     !isId(sourceId) ||
     !(userId === null || isId(userId)) ||
     !(chatId === null || isId(chatId)) ||
-    (mode !== 'monthly' && mode !== 'readings') ||
+    (mode !== 'monthly' && mode !== 'readings' && mode !== 'cost') ||
     !isInteger(months, 1, MAX_CHART_MONTHS) ||
     (language !== 'th' && language !== 'en') ||
     !isInteger(asOf, 0, Number.MAX_SAFE_INTEGER) ||

@@ -369,3 +369,121 @@ export const readingConfirmations = pgTable(
     ),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Money: tariffs, paid bills, reminders and alerts
+
+export const TARIFF_SETTING_KINDS = ['rate', 'service', 'minimum', 'adjustment', 'vat'] as const;
+
+/**
+ * A meter's dated price settings, append-only: a new price gets a new row from its date, so old
+ * periods keep old prices. `value` holds the figures of the kind (see domain/billing/tariff.ts).
+ */
+export const tariffSettings = pgTable(
+  'tariff_settings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: TARIFF_SETTING_KINDS }).notNull(),
+    // Local calendar date in the meter's time zone, 'YYYY-MM-DD'.
+    effectiveFrom: text('effective_from').notNull(),
+    value: jsonb('value').notNull(),
+    enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'restrict' }),
+    enteredAt: createdAt('entered_at'),
+  },
+  (t) => [
+    index('tariff_settings_source_idx').on(t.sourceId, t.effectiveFrom),
+    check('tariff_settings_kind_check', oneOf(t.kind, TARIFF_SETTING_KINDS)),
+    check(
+      'tariff_settings_from_check',
+      sql`${t.effectiveFrom} ~ '^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$'`,
+    ),
+  ],
+);
+
+/** What a household actually paid for one billing period (`paid meter 1 1455.94 for 2026-11`). */
+export const paidBills = pgTable(
+  'paid_bills',
+  {
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    // The billing period label 'YYYY-MM'.
+    period: text('period').notNull(),
+    amount: numeric('amount').notNull(),
+    enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'restrict' }),
+    enteredAt: createdAt('entered_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sourceId, t.period] }),
+    check('paid_bills_period_check', sql`${t.period} ~ '^[0-9]{4}-(0[1-9]|1[0-2])$'`),
+    check('paid_bills_amount_check', sql`${t.amount} >= 0`),
+  ],
+);
+
+/** `remind meter 1 day 25 09:00`: one person's monthly reminder to read one meter. */
+export const reminders = pgTable(
+  'reminders',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    day: smallint('day').notNull(),
+    // Local 'HH:MM' in the meter's time zone.
+    time: text('time').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.sourceId] }),
+    check('reminders_day_check', sql`${t.day} between 1 and 31`),
+    check('reminders_time_check', sql`${t.time} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+  ],
+);
+
+/**
+ * `alert meter 1 over 400`: one person's alerts on one meter (projected use over `threshold`,
+ * and use entering a dearer block). `state` is what the last check saw (domain/billing/alerts.ts).
+ */
+export const usageAlerts = pgTable(
+  'usage_alerts',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    threshold: numeric('threshold'),
+    state: jsonb('state'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.sourceId] })],
+);
+
+/**
+ * One row per push the scheduler decided to send (reminder of a month, alert of a period, the
+ * one quota notice of a month): the primary key is the claim, so two instances never both send.
+ * `sent_at` stays null until LINE accepted it; a later tick retries with the same retry key.
+ */
+export const pushClaims = pgTable(
+  'push_claims',
+  {
+    key: text('key').primaryKey(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    // Local date of the recipient the claim counts against ('YYYY-MM-DD'): one reminder a day.
+    day: text('day'),
+    kind: text('kind').notNull(),
+    claimedAt: createdAt('claimed_at'),
+    sentAt: tstz('sent_at'),
+  },
+  (t) => [
+    uniqueIndex('push_claims_one_reminder_a_day')
+      .on(t.userId, t.day)
+      .where(sql`${t.kind} = 'reminder'`),
+  ],
+);

@@ -246,6 +246,12 @@ export interface FakeLinePlatform {
   messagesTo(chatId: string): messagingApi.Message[];
   /** messagesTo as readable lines: text, altText of flex/template, `[image] <url>`, `[type]`. */
   textsTo(chatId: string): string[];
+  /**
+   * The monthly push quota GET /v2/bot/message/quota reports: a number of messages, or null for
+   * none (unlimited). Pushes past it are refused with 429, as LINE does. Consumption counts the
+   * messages pushed since the last reset().
+   */
+  setQuota(limit: number | null): void;
   /** Forget recorded calls only. */
   clearRecorded(): void;
   /** Back to a fresh platform (same URL and bot): recordings, users, groups, tokens, keys, faults. */
@@ -595,7 +601,28 @@ class Platform {
     route('GET', '/v2/bot/group/:groupId/summary', (r) => this.groupSummary(r)),
     route('POST', '/v2/bot/chat/loading/start', (r) => this.loading(r)),
     route('GET', '/v2/bot/info', () => this.botInfo()),
+    route('GET', '/v2/bot/message/quota', () => this.quota()),
+    route('GET', '/v2/bot/message/quota/consumption', () => this.quotaConsumption()),
   ];
+
+  // --- Monthly push quota ----------------------------------------------------------------------
+  private quotaLimit: number | null = null;
+  private pushedMessages = 0;
+
+  setQuota(limit: number | null): void {
+    this.quotaLimit = limit;
+  }
+
+  private quota(): ApiResponse {
+    return json(
+      200,
+      this.quotaLimit === null ? { type: 'none' } : { type: 'limited', value: this.quotaLimit },
+    );
+  }
+
+  private quotaConsumption(): ApiResponse {
+    return json(200, { totalUsage: this.pushedMessages });
+  }
 
   // --- HTTP entry -----------------------------------------------------------------------------
 
@@ -760,6 +787,11 @@ class Platform {
 
     // Like LINE: a push to a blocked or unknown (but well-formed) ID is accepted with 200.
     const messages = body.messages as messagingApi.Message[];
+    // LINE counts each message to each recipient against the month's quota.
+    if (this.quotaLimit !== null && this.pushedMessages + messages.length > this.quotaLimit) {
+      return json(429, { message: 'You have reached your monthly limit.' });
+    }
+    this.pushedMessages += messages.length;
     const sentMessages = this.sentMessages(messages);
     this.pushes.push({
       to: body.to as string,
@@ -1127,6 +1159,8 @@ class Platform {
     this.tokens.clear();
     this.retryKeys.clear();
     this.faults.length = 0;
+    this.quotaLimit = null;
+    this.pushedMessages = 0;
   }
 }
 
@@ -1173,6 +1207,7 @@ export async function startFakeLinePlatform(
     waitFor: (predicate, timeoutMs) => platform.waitFor(predicate, timeoutMs),
     messagesTo: (chatId) => platform.messagesTo(chatId),
     textsTo: (chatId) => platform.textsTo(chatId),
+    setQuota: (limit) => platform.setQuota(limit),
     clearRecorded: () => platform.clearRecorded(),
     reset: () => platform.reset(),
     close: () =>

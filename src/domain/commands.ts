@@ -104,7 +104,7 @@ export interface UsageCommand {
 export interface ChartCommand {
   type: 'chart';
   meter?: MeterRef;
-  mode: 'monthly' | 'readings';
+  mode: 'monthly' | 'readings' | 'cost';
   months?: number;
 }
 
@@ -183,7 +183,11 @@ export type Problem =
   | 'badMonth' // usage month not a real 'YYYY-MM'
   | 'badMonths' // chart months not 1–60
   | 'badRole' // admin for a whole group, or an unknown role
-  | 'missingMember'; // `@` with no name after it
+  | 'missingMember' // `@` with no name after it
+  // Money commands
+  | 'badDay' // a billing or reminder day not 1–31
+  | 'badTariff' // an unknown preset, or price blocks that do not rise
+  | 'badAmount'; // a negative amount where money or a price is meant
 
 /**
  * A message that started like a command (a keyword, `meter N`, `name = number`) but
@@ -219,6 +223,12 @@ export type Command =
   | UnlinkGoogleCommand
   | WhoamiCommand
   | HelpCommand
+  | SetTariffCommand
+  | SetBillingDayCommand
+  | BillCommand
+  | PaidCommand
+  | RemindCommand
+  | AlertCommand
   | MalformedCommand;
 
 export type CommandType = Command['type'];
@@ -247,3 +257,65 @@ export const LIMITS = {
   chartMonthsMax: 60,
   daysAgoMax: 3650,
 } as const;
+
+// ---------------------------------------------------------------------------------------------
+// Money: tariffs, billing day, bills, paid bills, reminders and alerts
+
+/** One dated price setting of a meter, as typed (figures are canonical decimal strings). */
+export type TariffChange =
+  | { kind: 'preset'; preset: string }
+  | { kind: 'flat'; price: string }
+  | { kind: 'blocks'; blocks: { upTo: string | null; price: string }[] }
+  | { kind: 'service'; amount: string }
+  | { kind: 'minimum'; amount: string }
+  | { kind: 'adjustment'; perUnit: string }
+  | { kind: 'vat'; percent: string };
+
+/**
+ * `set meter 1 tariff mea-1.1.2`, `price 4.5`, `blocks 10 10.20 20 16 21.20`, `service 38.22`,
+ * `minimum charge 150`, `ft 0.3672`, `vat 7`, each optionally `from 2026-01-01` (absent: today).
+ */
+export interface SetTariffCommand {
+  type: 'setTariff';
+  meter: MeterRef;
+  change: TariffChange;
+  /** 'YYYY-MM-DD' in the meter's time zone. */
+  from?: string;
+}
+
+/** `set meter 1 billing day 18`; `day` null (`billing day none`) goes back to calendar months. */
+export interface SetBillingDayCommand {
+  type: 'setBillingDay';
+  meter: MeterRef;
+  day: number | null;
+}
+
+/** `bill meter 1 [2026-11]`; `period` absent: the current period and the ones before. */
+export interface BillCommand {
+  type: 'bill';
+  meter?: MeterRef;
+  period?: string;
+}
+
+/** `paid meter 1 1455.94 for 2026-11`; `period` absent: the last period that has ended. */
+export interface PaidCommand {
+  type: 'paid';
+  meter: MeterRef;
+  amount: string;
+  period?: string;
+}
+
+/** `remind meter 1 day 25 09:00`; `schedule` null: `remind off meter 1`. */
+export interface RemindCommand {
+  type: 'remind';
+  meter: MeterRef;
+  schedule: { day: number; time: string } | null;
+}
+
+/** `alert meter 1 over 400` (`over` absent: block alerts only); `off`: `alert off meter 1`. */
+export interface AlertCommand {
+  type: 'alert';
+  meter: MeterRef;
+  off?: true;
+  over?: string;
+}

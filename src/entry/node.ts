@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../app';
+import { startPushScheduler } from '../billing/scheduler';
 import { createBot } from '../bot/bot';
 import { ConfigError, parseConfig } from '../config';
 import { createDatabase } from '../db/open';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
   // Events recorded by a previous process that died before processing them.
   await bot.processor.recover();
   const stopSweeper = bot.processor.startSweeper();
+  // Reminders and alerts; other instances may run it too (each push is claimed in the database).
+  const stopPushes = startPushScheduler(deps);
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
     logger.info({ port: info.port, publicBaseUrl: config.publicBaseUrl }, 'listening');
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
     // Stop accepting connections; requests already in flight still get their answer.
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     stopSweeper();
+    stopPushes();
     const left = await drain(SHUTDOWN_GRACE_MS);
     if (left > 0) logger.warn({ left }, 'background work still running at shutdown');
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);

@@ -1,4 +1,5 @@
 import { createApp } from '../app';
+import { runPushTick } from '../billing/scheduler';
 import { createBot } from '../bot/bot';
 import { parseConfig } from '../config';
 import { createPostgres } from '../db/postgres';
@@ -44,7 +45,7 @@ async function open(env: Env, ctx: ExecutionContext) {
   // The response goes out at once; the events it recorded are processed after it, then the
   // connections close.
   const finish = () => ctx.waitUntil(drain(BACKGROUND_GRACE_MS).finally(() => database.close()));
-  return { app: createApp(deps, bot), bot, finish, logger };
+  return { app: createApp(deps, bot), bot, deps, finish, logger };
 }
 
 export default {
@@ -57,11 +58,15 @@ export default {
     }
   },
 
-  /** Cron trigger: events recorded by an invocation that did not finish them. */
+  /**
+   * Cron trigger: events recorded by an invocation that did not finish them, then reminders and
+   * alerts that are due (claimed in the database, so a Node server may run beside it).
+   */
   async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
     const runtime = await open(env, ctx);
     try {
       await runtime.bot.processor.recover();
+      await runPushTick(runtime.deps);
     } finally {
       runtime.finish();
     }

@@ -26,6 +26,16 @@ export interface LineApi {
   getRoomMemberProfile(roomId: string, userId: string): Promise<LineProfile | null>;
   /** The "…" typing indicator in a one-to-one chat while something slow (a chart) is made. */
   showLoading(userId: string, seconds?: number): Promise<void>;
+  /**
+   * This month's push quota: `limit` null when LINE sets none, `used` the messages counted so
+   * far. Null when LINE could not be asked (callers then push nothing).
+   */
+  quota(): Promise<PushQuota | null>;
+}
+
+export interface PushQuota {
+  limit: number | null;
+  used: number;
 }
 
 const ATTEMPTS = 3;
@@ -121,6 +131,18 @@ export function createLineApi(options: {
       ),
     getRoomMemberProfile: (roomId, userId) =>
       profile('room member profile', () => client.getRoomMemberProfileWithHttpInfo(roomId, userId)),
+    async quota() {
+      const limit = await call('quota', true, () => client.getMessageQuotaWithHttpInfo());
+      if (!limit.ok) return null;
+      const used = await call('quota consumption', true, () =>
+        client.getMessageQuotaConsumptionWithHttpInfo(),
+      );
+      if (!used.ok) return null;
+      return {
+        limit: limit.body.type === 'limited' ? (limit.body.value ?? 0) : null,
+        used: used.body.totalUsage,
+      };
+    },
     async showLoading(userId, seconds = 20) {
       await call('loading', false, () =>
         client.showLoadingAnimation({ chatId: userId, loadingSeconds: seconds }),

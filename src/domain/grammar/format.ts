@@ -3,6 +3,7 @@
 import type { MeterRef, ReadingRef, TimeSpec, WellFormedCommand } from '../commands';
 import type { SourceKind } from '../types';
 import { UNITS } from './keywords';
+import { formatMoneyCommand } from './money';
 import { isLooseWord, isPlainName } from './names';
 
 function formatName(name: string): string {
@@ -74,6 +75,7 @@ export function formatCommand(cmd: WellFormedCommand): string {
     case 'usage':
       return `usage${opt(cmd.meter && formatRef(cmd.meter))}${opt(cmd.month)}`;
     case 'chart':
+      if (cmd.mode === 'cost') return `chart${opt(cmd.meter && formatRef(cmd.meter))} cost`;
       return `chart${opt(cmd.meter && formatRef(cmd.meter))}${opt(cmd.mode === 'readings' && 'readings')}${opt(cmd.months !== undefined && `${cmd.months} months`)}`;
     case 'share':
       return `share ${formatRef(cmd.meter)}${opt(cmd.member)}${opt(cmd.role)}`;
@@ -91,5 +93,12 @@ export function formatCommand(cmd: WellFormedCommand): string {
       return 'whoami';
     case 'help':
       return 'help';
+    case 'setTariff':
+    case 'setBillingDay':
+    case 'bill':
+    case 'paid':
+    case 'remind':
+    case 'alert':
+      return formatMoneyCommand(cmd, formatRef);
   }
 }

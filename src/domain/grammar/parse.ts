@@ -10,6 +10,7 @@ import { type Command, LIMITS } from '../commands';
 import { parseFamily } from './keyword-commands';
 import { matchFamily, NULLARY, nullaryKey } from './keywords';
 import { normalizeText, tokenize } from './lexer';
+import { parseMoneyCommand } from './money';
 import { parseReading } from './readings';
 
 /**
@@ -26,6 +27,9 @@ export function parseMessage(text: string): Command | null {
   const nullary = NULLARY.get(nullaryKey(s));
   if (nullary) return { type: nullary };
   const toks = tokenize(s);
+  // Money commands first: `set meter 1 vat 7` is a price, not a validator setting.
+  const money = parseMoneyCommand(s, toks);
+  if (money) return money;
   const family = matchFamily(s, toks);
   if (family) return parseFamily(family, s);
   return parseReading(s, toks);

@@ -1,0 +1,82 @@
+import { DateTime } from 'luxon';
+import type { TariffSetting } from '../../domain/billing/tariff';
+import type { TariffChange } from '../../domain/commands';
+import { addTariffSetting, setBillDay } from '../../store/billing';
+import { Composer } from '../composer';
+import { moneyCatalogs } from '../messages';
+import { labelOf, resolveMeter } from '../meter-access';
+import { quickMessage, text } from '../reply';
+
+/** The stored form of a typed price change, dated `from`. */
+function settingOf(change: TariffChange, from: string): TariffSetting {
+  switch (change.kind) {
+    case 'preset':
+      return { kind: 'rate', from, rate: { type: 'preset', preset: change.preset as never } };
+    case 'flat':
+      return { kind: 'rate', from, rate: { type: 'flat', price: change.price } };
+    case 'blocks':
+      return { kind: 'rate', from, rate: { type: 'blocks', blocks: change.blocks } };
+    case 'service':
+      return { kind: 'service', from, amount: change.amount };
+    case 'minimum':
+      return { kind: 'minimum', from, amount: change.amount };
+    case 'adjustment':
+      return { kind: 'adjustment', from, perUnit: change.perUnit };
+    case 'vat':
+      return { kind: 'vat', from, percent: change.percent };
+  }
+}
+
+/** `set meter 1 tariff mea-1.1.2 [from 2026-01-01]` (and price, blocks, …) and `billing day 18`. */
+export const tariffs = new Composer()
+  .command('setTariff', async (ctx, command) => {
+    const money = moneyCatalogs[ctx.language];
+    const messages = await ctx.transaction(async ({ tx, audit }) => {
+      const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
+      if ('answer' in resolved) return resolved.answer;
+      const { meter } = resolved;
+      const source = meter.source;
+      // Without a date a price applies from today in the meter's time zone.
+      const from =
+        command.from ??
+        DateTime.fromJSDate(ctx.deps.clock(), { zone: source.timezone }).toISODate()!;
+      const setting = settingOf(command.change, from);
+      await addTariffSetting(tx, source.id, setting, ctx.user!.id);
+      audit({
+        action: 'tariff.set',
+        subjectType: 'source',
+        subjectId: source.id,
+        sourceId: source.id,
+        after: setting,
+      });
+      const change = command.change;
+      const what = money.tariffWhat(
+        change.kind === 'blocks' ? { kind: 'blocks', count: change.blocks.length } : change,
+      );
+      return [
+        text(money.tariffSaved(labelOf(ctx, meter), what, from), [
+          quickMessage(money.button.bill, money.say.bill(meter.number)),
+        ]),
+      ];
+    });
+    if (messages) await ctx.reply(...messages);
+  })
+  .command('setBillingDay', async (ctx, command) => {
+    const money = moneyCatalogs[ctx.language];
+    const messages = await ctx.transaction(async ({ tx, audit }) => {
+      const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
+      if ('answer' in resolved) return resolved.answer;
+      const { meter } = resolved;
+      await setBillDay(tx, meter.source.id, command.day);
+      audit({
+        action: 'meter.billing_day',
+        subjectType: 'source',
+        subjectId: meter.source.id,
+        sourceId: meter.source.id,
+        before: { billDay: meter.source.billDay },
+        after: { billDay: command.day },
+      });
+      return [text(money.billingDaySaved(labelOf(ctx, meter), command.day))];
+    });
+    if (messages) await ctx.reply(...messages);
+  });
