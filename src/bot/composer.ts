@@ -1,8 +1,19 @@
 import type { Command, CommandType } from '../domain/commands';
+import type { Chat } from '../store/meters';
+import type { User } from '../store/users';
 import type { BotContext } from './context';
+import { text } from './reply';
 
 export type Handler = (ctx: BotContext) => Promise<void>;
 export type Predicate = (ctx: BotContext) => boolean;
+
+/** An event whose speaker and chat are known: what every command that changes data needs. */
+export type SpeakerContext = BotContext & { readonly user: User; readonly chat: Chat };
+
+export const isSpeaker = (ctx: BotContext): ctx is SpeakerContext =>
+  ctx.user !== null && ctx.chat !== null;
+
+type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
 /**
  * A small dispatcher in the manner of grammY's Composer: features register
@@ -17,14 +28,31 @@ export class Composer {
     return this;
   }
 
-  /** A parsed chat command of one type; the handler gets it narrowed. */
+  /**
+   * A parsed chat command of one type that anyone may ask, even someone LINE does not name (a
+   * group member who has not consented); the handler gets the command narrowed.
+   */
   command<T extends CommandType>(
     type: T,
-    handle: (ctx: BotContext, command: Extract<Command, { type: T }>) => Promise<void>,
+    handle: (ctx: BotContext, command: CommandOf<T>) => Promise<void>,
   ): this {
     return this.on(
       (ctx) => ctx.command?.type === type,
-      (ctx) => handle(ctx, ctx.command as Extract<Command, { type: T }>),
+      (ctx) => handle(ctx, ctx.command as CommandOf<T>),
+    );
+  }
+
+  /**
+   * A command that acts for the speaker: the handler gets a context whose user and chat are
+   * known. When LINE did not name the speaker, the person is told why instead.
+   */
+  userCommand<T extends CommandType>(
+    type: T,
+    handle: (ctx: SpeakerContext, command: CommandOf<T>) => Promise<void>,
+  ): this {
+    return this.on(
+      (ctx) => ctx.command?.type === type,
+      (ctx) => (isSpeaker(ctx) ? handle(ctx, ctx.command as CommandOf<T>) : refuseAnonymous(ctx)),
     );
   }
 
@@ -33,11 +61,17 @@ export class Composer {
     return this.on((ctx) => ctx.event.type === type, handle);
   }
 
-  /** A postback whose data starts with `action:`; the handler gets the remaining fields. */
-  postback(action: string, handle: (ctx: BotContext, fields: string[]) => Promise<void>): this {
+  /**
+   * A postback whose data starts with `action:`; the handler gets the remaining fields. A button
+   * always answers for someone, so the context is a speaker's.
+   */
+  postback(action: string, handle: (ctx: SpeakerContext, fields: string[]) => Promise<void>): this {
     return this.on(
       (ctx) => ctx.postbackData?.startsWith(`${action}:`) === true,
-      (ctx) => handle(ctx, (ctx.postbackData ?? '').split(':').slice(1)),
+      (ctx) =>
+        isSpeaker(ctx)
+          ? handle(ctx, (ctx.postbackData ?? '').split(':').slice(1))
+          : refuseAnonymous(ctx),
     );
   }
 
@@ -59,4 +93,9 @@ export class Composer {
     await route.handle(ctx);
     return true;
   }
+}
+
+/** Nothing can be recorded for someone LINE did not name: say so rather than go quiet. */
+async function refuseAnonymous(ctx: BotContext): Promise<void> {
+  await ctx.reply(text(ctx.t.noUserId));
 }
