@@ -4,6 +4,7 @@ import { detectLanguage, parseMessage } from '../domain/grammar';
 import type { ClaimedEvent } from '../store/webhook-events';
 import { Composer } from './composer';
 import { type BotContext, createContext, REPLY_TOKEN_FRESH_MS } from './context';
+import { accountLink } from './features/account-link';
 import { auditTrail } from './features/audit';
 import { chatFilter } from './features/chat-filter';
 import { corrections } from './features/corrections';
@@ -43,6 +44,7 @@ export function defaultFeatures(): Composer {
     .use(sharing)
     .use(auditTrail)
     .use(google)
+    .use(accountLink)
     .use(fallback);
 }
 

@@ -1103,6 +1103,17 @@ function nullaryKey(s: string): string {
 }
 
 // ---------------------------------------------------------------------------
+// Account commands: `remove line #2` (the number `whoami` shows), the whole message
+
+const REMOVE_LINE = /^(?:remove|ลบ) ?(?:line|ไลน์) ?#? ?(\d{1,3})[.!]?$/i;
+
+function parseRemoveLine(s: string): Command | null {
+  const match = REMOVE_LINE.exec(s);
+  const position = Number(match?.[1]);
+  return match && position >= 1 ? { type: 'removeLine', position } : null;
+}
+
+// ---------------------------------------------------------------------------
 // Entry point
 
 /**
@@ -1118,6 +1129,8 @@ export function parseMessage(text: string): Command | null {
   if (s === '') return null;
   const nullary = NULLARY.get(nullaryKey(s));
   if (nullary) return { type: nullary };
+  const removeLine = parseRemoveLine(s);
+  if (removeLine) return removeLine;
   const toks = tokenize(s);
   const family = matchFamily(s, toks);
   if (family) return parseFamily(family, s);
@@ -1252,6 +1265,8 @@ export function formatCommand(cmd: WellFormedCommand): string {
       return 'unlink google';
     case 'whoami':
       return 'whoami';
+    case 'removeLine':
+      return `remove line #${cmd.position}`;
     case 'help':
       return 'help';
   }
