@@ -220,9 +220,12 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('account takeover attempts'), (
           !r.url().startsWith(attacker.url),
       );
       await page.goto(attacker.url);
-      expect((await begin).status()).toBe(403);
+      const beginStatus = (await begin).status();
       await settled;
       await h.idle();
+      // What the attack is after: Alice's Google account bound to Mallory's Home Log account.
+      expect(await googleOwner(aliceSub)).toBeUndefined();
+      expect(beginStatus).toBe(403);
       expect(await page.locator('body').textContent()).toContain(
         'This request did not come from a Home Log page',
       );
