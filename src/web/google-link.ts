@@ -196,7 +196,7 @@ export function googleLinkRoutes(deps: Deps): Hono {
     const link = await inspectLink(deps, token);
     if (isRefused(link)) return refusal(c, link);
     let cookie = getCookie(c, forms.name);
-    if (!cookie || cookie.length !== 43) {
+    if (cookie?.length !== 43) {
       cookie = newSecret();
       c.header('Set-Cookie', serializeFormCookie(config.publicBaseUrl, cookie));
     }
