@@ -14,6 +14,8 @@ export interface Config {
     channelAccessToken: string;
     apiBaseUrl: string;
     dataApiBaseUrl: string;
+    /** Base of LINE's account-link dialog (`/dialog/bot/accountLink`); tests point it at the fake. */
+    accessBaseUrl: string;
   };
   publicBaseUrl: string;
   appSecret: string;
@@ -88,6 +90,7 @@ const schema = z.object({
   ),
   LINE_API_BASE_URL: optional(httpUrl),
   LINE_DATA_API_BASE_URL: optional(httpUrl),
+  LINE_ACCESS_BASE_URL: optional(httpUrl),
   PUBLIC_BASE_URL: optional(httpUrl),
   APP_SECRET: z.preprocess(
     (v) => (v === '' ? undefined : v),
@@ -157,6 +160,7 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
       dataApiBaseUrl: withoutTrailingSlash(
         env.LINE_DATA_API_BASE_URL ?? 'https://api-data.line.me',
       ),
+      accessBaseUrl: withoutTrailingSlash(env.LINE_ACCESS_BASE_URL ?? 'https://access.line.me'),
     },
     publicBaseUrl: withoutTrailingSlash(env.PUBLIC_BASE_URL ?? `http://localhost:${port}`),
     appSecret: env.APP_SECRET as string,

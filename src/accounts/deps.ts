@@ -7,6 +7,8 @@ import type { Db } from '../db/client';
  */
 export interface AccountsDeps {
   database: { db: Db };
-  config: Pick<Config, 'publicBaseUrl' | 'google'>;
+  config: Pick<Config, 'publicBaseUrl' | 'google'> & {
+    line: Pick<Config['line'], 'accessBaseUrl'>;
+  };
   clock: () => Date;
 }

@@ -15,9 +15,8 @@ import { newSecret } from './secrets';
 // The first step of linking: the chat hands a one-time link to the LINE account that asked
 // (`link google`, in a private chat), and the link's page explains what will happen. Which LINE
 // account asked travels in the link's stored state, never in the URL: the webhook's signature
-// vouched for it. Binding takes the Home Log user, and moving the LINE account, as explicit
-// arguments, so a step that proves the LINE side otherwise (LINE's own account-link event) can
-// supply them instead.
+// vouched for it. The link is not proof of who finishes the flow (it can be forwarded): LINE's
+// account-link dialog, with the link token LINE issued for that account, is (see line-link.ts).
 
 /**
  * Creates a one-time link (256-bit random token, only its SHA-256 stored) valid for 10 minutes,
@@ -27,12 +26,13 @@ export async function startGoogleLink(
   deps: AccountsDeps,
   user: { id: string; language: Language },
   lineUserId: string,
+  lineLinkToken: string,
 ): Promise<{ url: string; expiresAt: Date } | { disabled: true }> {
   if (!deps.config.google) return { disabled: true };
   const token = newSecret();
   const now = deps.clock();
   const expiresAt = new Date(now.getTime() + LINK_TTL_MS);
-  const data: LinkRequest = { kind: 'link', lineUserId, language: user.language };
+  const data: LinkRequest = { kind: 'link', lineUserId, lineLinkToken, language: user.language };
   await withActor(deps.database.db, { userId: user.id }, async ({ tx }) => {
     await forgetOldStates(tx, user.id, now);
     await saveState(tx, { secret: token, userId: user.id, expiresAt, data });

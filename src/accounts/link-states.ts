@@ -14,10 +14,17 @@ export const STEP_TTL_MS = 10 * 60_000;
 // Old states are kept a day so that a late click still gets "expired" rather than "unknown".
 export const FORGET_AFTER_MS = 24 * 60 * 60_000;
 
-/** The one-time link the chat hands out, for the LINE account that asked for it in private. */
+/** How long a move waits for a LINE account already on the target account to confirm it. */
+export const APPROVAL_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * The one-time link the chat hands out, for the LINE account that asked for it in private,
+ * with the link token LINE issued for that account (its dialog proves who finishes the flow).
+ */
 export interface LinkRequest {
   kind: 'link';
   lineUserId: string;
+  lineLinkToken: string;
   language: Language;
 }
 
@@ -28,6 +35,7 @@ export interface SignInSession {
   nonce: string;
   codeVerifier: string;
   lineUserId: string;
+  lineLinkToken: string;
   language: Language;
 }
 
@@ -39,10 +47,40 @@ export interface MoveOffer {
   googleSub: string;
   email: string;
   lineUserId: string;
+  lineLinkToken: string;
   language: Language;
 }
 
-export type LinkStateData = LinkRequest | SignInSession | MoveOffer;
+/** What an `accountLink` event with this nonce may commit, once LINE vouches for the user. */
+export type PendingAction =
+  | { type: 'link'; googleSub: string; email: string; name: string | null; picture: string | null }
+  | { type: 'move'; targetUserId: string; googleSub: string; email: string };
+
+/**
+ * The nonce sent through LINE's account-link dialog (keyed by its SHA-256): the LINE account
+ * the link token was issued for, and the action that LINE's `ok` for that account commits.
+ */
+export interface LineNonce {
+  kind: 'lineNonce';
+  lineUserId: string;
+  language: Language;
+  action: PendingAction;
+}
+
+/** A move waiting for a LINE account already on the target Home Log account to allow it. */
+export interface MoveApproval {
+  kind: 'moveApproval';
+  fromUserId: string;
+  lineUserId: string;
+  lineName: string;
+  targetUserId: string;
+  googleSub: string;
+  email: string;
+  /** The mover's language (the target's people are spoken to in theirs). */
+  language: Language;
+}
+
+export type LinkStateData = LinkRequest | SignInSession | MoveOffer | LineNonce | MoveApproval;
 export type LinkStateKind = LinkStateData['kind'];
 
 /** A state that was used up: the user it was issued for, its stored key, its data. */

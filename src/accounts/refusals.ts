@@ -18,6 +18,8 @@ export type Refusal =
   | 'accountInactive'
   | 'moveInvalid'
   | 'moveStale'
+  | 'noApprover'
+  | 'forbidden'
   | 'disabled'
   | 'error';
 

@@ -36,7 +36,7 @@ export async function beginGoogleSignIn(
     const now = deps.clock();
     const link = await useUpState(tx, token, 'link', now);
     if (!link) return null;
-    const { lineUserId, language } = link.data;
+    const { lineUserId, lineLinkToken, language } = link.data;
     const user = await findUser(tx, link.userId);
     if (!user?.active) return refuse('accountInactive', language);
     const session: SignInSession = {
@@ -45,6 +45,7 @@ export async function beginGoogleSignIn(
       nonce,
       codeVerifier,
       lineUserId,
+      lineLinkToken,
       language,
     };
     await saveState(tx, {

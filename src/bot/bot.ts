@@ -4,6 +4,7 @@ import { detectLanguage, parseMessage } from '../domain/grammar';
 import type { ClaimedEvent } from '../store/webhook-events';
 import { Composer } from './composer';
 import { type BotContext, createContext, REPLY_TOKEN_FRESH_MS } from './context';
+import { accountLink } from './features/account-link';
 import { auditTrail } from './features/audit';
 import { bills } from './features/bills';
 import { chatFilter } from './features/chat-filter';
@@ -49,6 +50,7 @@ export function defaultFeatures(): Composer {
     .use(tariffs)
     .use(bills)
     .use(reminders)
+    .use(accountLink)
     .use(fallback);
 }
 

@@ -183,6 +183,8 @@ export async function createChatSession(options: ChatSessionOptions = {}): Promi
       listening.once('error', fail);
     });
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // The fake's account-link dialog delivers its event to this app, as LINE would.
+    platform.connectWebhook(`${url}/webhook`, channelSecret);
 
     const passthrough: Record<string, string> = {};
     for (const name of CHAT_PASSTHROUGH_ENV) {
@@ -197,6 +199,7 @@ export async function createChatSession(options: ChatSessionOptions = {}): Promi
       LINE_CHANNEL_ACCESS_TOKEN: channelAccessToken,
       LINE_API_BASE_URL: platform.url,
       LINE_DATA_API_BASE_URL: platform.url,
+      LINE_ACCESS_BASE_URL: platform.url,
       PUBLIC_BASE_URL: url,
       APP_SECRET: randomBytes(32).toString('hex'),
     });

@@ -7,6 +7,7 @@ import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { messagingApi, webhook } from '@line/bot-sdk';
+import { signBody } from './webhook-client';
 
 // ---------------------------------------------------------------------------------------------
 // Identifiers
@@ -189,6 +190,24 @@ export type ImageMessageEvent = webhook.MessageEvent & {
 };
 export type PostbackEvent = webhook.PostbackEvent & { replyToken: string };
 
+/**
+ * Which LINE user "is logged in" in a browser that opens the account-link dialog: a cookie on
+ * the fake's origin. Without it the dialog first asks which known user you are.
+ */
+export const FAKE_LINE_LOGIN_COOKIE = 'fake_line_user';
+
+/** One pass through the account-link dialog, as the fake handled it. */
+export interface RecordedAccountLink {
+  linkToken: string;
+  nonce: string;
+  /** The LINE user logged in in the browser. */
+  browserUserId: string;
+  result: 'ok' | 'failed';
+  /** The app's answer to the webhook carrying the event (null: no webhook connected). */
+  webhookStatus: number | null;
+  at: number;
+}
+
 export interface EventFactory {
   text(
     input: ChatRef & {
@@ -208,6 +227,12 @@ export interface EventFactory {
     input: ChatRef & { userId: string; data: string; params?: Record<string, string> },
   ): PostbackEvent;
   unsend(input: ChatRef & { userId: string; messageId: string }): webhook.UnsendEvent;
+  /** What LINE sends when the account-link dialog finishes (a reply token only when ok). */
+  accountLink(input: {
+    userId: string;
+    nonce: string;
+    result: 'ok' | 'failed';
+  }): webhook.AccountLinkEvent;
 }
 
 export interface FakeLinePlatform {
@@ -219,7 +244,13 @@ export interface FakeLinePlatform {
   readonly replies: readonly RecordedReply[];
   readonly pushes: readonly RecordedPush[];
   readonly loadings: readonly RecordedLoading[];
+  readonly accountLinks: readonly RecordedAccountLink[];
   readonly events: EventFactory;
+  /**
+   * Where the account-link dialog delivers its `accountLink` event (signed with the channel
+   * secret, as LINE does). Until this is called the dialog sends nothing.
+   */
+  connectWebhook(url: string, channelSecret: string): void;
   addUser(input: AddUserInput): FakeUser;
   addGroup(input: {
     groupId?: string;
@@ -564,6 +595,10 @@ class Platform {
   readonly replies: RecordedReply[] = [];
   readonly pushes: RecordedPush[] = [];
   readonly loadings: RecordedLoading[] = [];
+  readonly accountLinks: RecordedAccountLink[] = [];
+  private webhookTarget: { url: string; channelSecret: string } | null = null;
+  /** Issued account-link tokens: for whom, when, and whether the dialog has used them. */
+  private linkTokens = new Map<string, { userId: string; issuedAt: number; used: boolean }>();
   private users = new Map<string, FakeUser>();
   private groups = new Map<string, FakeGroup>();
   private rooms = new Map<string, FakeRoom>();
@@ -603,6 +638,7 @@ class Platform {
     route('GET', '/v2/bot/info', () => this.botInfo()),
     route('GET', '/v2/bot/message/quota', () => this.quota()),
     route('GET', '/v2/bot/message/quota/consumption', () => this.quotaConsumption()),
+    route('POST', '/v2/bot/user/:userId/linkToken', (r) => this.issueLinkToken(r)),
   ];
 
   // --- Monthly push quota ----------------------------------------------------------------------
@@ -631,6 +667,11 @@ class Platform {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://fake-line');
     const headers = flatHeaders(req);
+    // The account-link dialog is a browser page on access.line.me, not the Messaging API.
+    if (method === 'GET' && url.pathname === ACCOUNT_LINK_DIALOG) {
+      await this.accountLinkDialog(url, headers, res);
+      return;
+    }
     const raw = await readBody(req);
     const text = raw === 'too-large' ? '' : raw.toString('utf8');
     let body: unknown = text === '' ? undefined : text;
@@ -870,6 +911,104 @@ class Platform {
     return json(202, {});
   }
 
+  // --- Account linking ------------------------------------------------------------------------
+
+  private issueLinkToken(req: ApiRequest): ApiResponse {
+    const userId = req.params.userId ?? '';
+    if (!USER_ID.test(userId)) return json(400, { message: 'The value for the userId is invalid' });
+    // LINE issues link tokens only for users who have added the bot as a friend.
+    if (!this.users.get(userId)?.friend) return NOT_FOUND();
+    const linkToken = randomBytes(24).toString('base64url');
+    this.linkTokens.set(linkToken, { userId, issuedAt: req.now, used: false });
+    return json(200, { linkToken } satisfies messagingApi.IssueLinkTokenResponse);
+  }
+
+  /**
+   * LINE's dialog: checks that the browser's LINE user is the one the link token was issued
+   * for and sends the `accountLink` event (`failed` when not). An unknown, used or expired
+   * token gets an error page and no event, as on LINE.
+   */
+  private async accountLinkDialog(
+    url: URL,
+    headers: Record<string, string>,
+    res: ServerResponse,
+  ): Promise<void> {
+    const page = (status: number, body: string, extra: Record<string, string> = {}) => {
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...extra });
+      res.end(
+        `<!doctype html><html><head><title>LINE (fake)</title></head><body>${body}</body></html>`,
+      );
+    };
+    const linkToken = url.searchParams.get('linkToken') ?? '';
+    const nonce = url.searchParams.get('nonce') ?? '';
+    const token = this.linkTokens.get(linkToken);
+    if (!token || token.used || this.now() - token.issuedAt > LINK_TOKEN_TTL_MS) {
+      page(400, '<h1>This link has expired or is invalid.</h1>');
+      return;
+    }
+    if (nonce.length < 10 || nonce.length > 255) {
+      page(400, '<h1>The nonce is invalid.</h1>');
+      return;
+    }
+    // "Logging in": ?as=U… (from the picker below) sets the cookie for this browser.
+    const chosen = url.searchParams.get('as');
+    const browserUserId =
+      chosen && this.users.has(chosen)
+        ? chosen
+        : cookieValue(headers.cookie, FAKE_LINE_LOGIN_COOKIE);
+    if (!browserUserId || !this.users.has(browserUserId)) {
+      const choices = [...this.users.values()].map((user) => {
+        const next = new URL(url);
+        next.searchParams.set('as', user.userId);
+        return `<li><a href="${escapeAttribute(`${next.pathname}${next.search}`)}">${escapeAttribute(user.displayName)}</a></li>`;
+      });
+      page(
+        200,
+        `<h1>Log in to LINE (fake)</h1><p>Which LINE user are you?</p><ul>${choices.join('')}</ul>`,
+      );
+      return;
+    }
+    token.used = true;
+    const result = browserUserId === token.userId ? 'ok' : 'failed';
+    const event = this.events.accountLink({ userId: browserUserId, nonce, result });
+    let webhookStatus: number | null = null;
+    if (this.webhookTarget) {
+      const body = JSON.stringify(this.callbackRequest([event]));
+      const response = await fetch(this.webhookTarget.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json; charset=utf-8',
+          'x-line-signature': signBody(body, this.webhookTarget.channelSecret),
+        },
+        body,
+      });
+      webhookStatus = response.status;
+      await response.arrayBuffer();
+    }
+    this.accountLinks.push({
+      linkToken,
+      nonce,
+      browserUserId,
+      result,
+      webhookStatus,
+      at: this.now(),
+    });
+    const login: Record<string, string> = chosen
+      ? { 'set-cookie': `${FAKE_LINE_LOGIN_COOKIE}=${browserUserId}; Path=/` }
+      : {};
+    page(
+      200,
+      result === 'ok'
+        ? '<h1>Accounts linked</h1><p>Go back to the LINE chat.</p>'
+        : '<h1>Linking failed</h1><p>Go back to the LINE chat.</p>',
+      login,
+    );
+  }
+
+  connectWebhook(url: string, channelSecret: string): void {
+    this.webhookTarget = { url, channelSecret };
+  }
+
   private botInfo(): ApiResponse {
     return json(200, {
       userId: this.botUserId,
@@ -1090,6 +1229,12 @@ class Platform {
       ...this.base(this.source(ref, true).source),
       unsend: { messageId },
     }),
+    accountLink: ({ userId, nonce, result }) => {
+      const link = { result, nonce } as webhook.LinkContent;
+      return result === 'ok'
+        ? { type: 'accountLink', ...this.withToken({ userId }, true), link }
+        : { type: 'accountLink', ...this.base(this.source({ userId }, true).source), link };
+    },
   };
 
   // --- Controls -------------------------------------------------------------------------------
@@ -1149,6 +1294,7 @@ class Platform {
     this.replies.length = 0;
     this.pushes.length = 0;
     this.loadings.length = 0;
+    this.accountLinks.length = 0;
   }
 
   reset(): void {
@@ -1158,11 +1304,27 @@ class Platform {
     this.rooms.clear();
     this.tokens.clear();
     this.retryKeys.clear();
+    this.linkTokens.clear();
     this.faults.length = 0;
     this.quotaLimit = null;
     this.pushedMessages = 0;
   }
 }
+
+const ACCOUNT_LINK_DIALOG = '/dialog/bot/accountLink';
+/** LINE documents link tokens as valid for 10 minutes. */
+const LINK_TOKEN_TTL_MS = 10 * 60_000;
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+const escapeAttribute = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 function newQuoteToken(): string {
   return randomBytes(48).toString('base64url');
@@ -1195,7 +1357,9 @@ export async function startFakeLinePlatform(
     replies: platform.replies,
     pushes: platform.pushes,
     loadings: platform.loadings,
+    accountLinks: platform.accountLinks,
     events: platform.events,
+    connectWebhook: (url, channelSecret) => platform.connectWebhook(url, channelSecret),
     addUser: (input) => platform.addUser(input),
     addGroup: (input) => platform.addGroup(input),
     addRoom: (input) => platform.addRoom(input),

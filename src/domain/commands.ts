@@ -153,6 +153,12 @@ export interface WhoamiCommand {
   type: 'whoami';
 }
 
+/** `remove line #2`: removes another LINE account (its number in `whoami`) from the account. */
+export interface RemoveLineCommand {
+  type: 'removeLine';
+  position: number;
+}
+
 export interface HelpCommand {
   type: 'help';
 }
@@ -222,6 +228,7 @@ export type Command =
   | LinkGoogleCommand
   | UnlinkGoogleCommand
   | WhoamiCommand
+  | RemoveLineCommand
   | HelpCommand
   | SetTariffCommand
   | SetBillingDayCommand

@@ -24,6 +24,11 @@ export interface LineApi {
   getProfile(userId: string): Promise<LineProfile | null>;
   getGroupMemberProfile(groupId: string, userId: string): Promise<LineProfile | null>;
   getRoomMemberProfile(roomId: string, userId: string): Promise<LineProfile | null>;
+  /**
+   * A link token for LINE's account-link dialog, for one user who is a friend of the bot
+   * (valid about 10 minutes, single use); null if LINE refused.
+   */
+  issueLinkToken(userId: string): Promise<string | null>;
   /** The "…" typing indicator in a one-to-one chat while something slow (a chart) is made. */
   showLoading(userId: string, seconds?: number): Promise<void>;
   /**
@@ -142,6 +147,12 @@ export function createLineApi(options: {
         limit: limit.body.type === 'limited' ? (limit.body.value ?? 0) : null,
         used: used.body.totalUsage,
       };
+    },
+    async issueLinkToken(userId) {
+      const result = await call('link token', true, () =>
+        client.issueLinkTokenWithHttpInfo(userId),
+      );
+      return result.ok ? result.body.linkToken : null;
     },
     async showLoading(userId, seconds = 20) {
       await call('loading', false, () =>

@@ -61,6 +61,19 @@ export async function deleteIdentities(
     .returning();
 }
 
+/** Deletes one identity of the user; undefined if it is not (or no longer) theirs. */
+export async function deleteIdentity(
+  tx: Tx,
+  identityId: string,
+  userId: string,
+): Promise<Identity | undefined> {
+  const [row] = await tx
+    .delete(identities)
+    .where(and(eq(identities.id, identityId), eq(identities.userId, userId)))
+    .returning();
+  return row;
+}
+
 /** Re-points one identity from one user to another; undefined if it no longer belongs to `from`. */
 export async function moveIdentity(
   tx: Tx,

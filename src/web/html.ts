@@ -68,7 +68,7 @@ export function page(lang: Lang, title: string, body: SafeHtml): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Texts of the Google linking pages and chat confirmations
+// Texts of the Google linking pages
 
 type Text = string | SafeHtml;
 
@@ -84,7 +84,6 @@ interface Texts {
     once: Text;
     button: string;
   };
-  linked: { title: string; body(email: string): Text; back: Text };
   alreadyLinked: { title: string; body(email: string): Text };
   recovery: {
     title: string;
@@ -93,18 +92,13 @@ interface Texts {
     effect: Text;
     leftBehind(meters: string): Text;
     onlyIfYours: Text;
+    approval: Text;
     move: string;
     cancel: string;
   };
-  moved: { title: string; body(name: string, meters: string): Text };
   moveCancelled: { title: string; body: Text };
   googleSaid(code: string): Text;
   refusals: Record<Refusal, { title: string; detail: Text }>;
-  chat: {
-    linked(email: string): string;
-    moved(name: string, meters: string): string;
-    joined(email: string): string;
-  };
 }
 
 const cmd = (command: string) => html`<code>${command}</code>`;
@@ -124,11 +118,6 @@ const TH: Texts = {
     once: 'ลิงก์นี้ใช้ได้ครั้งเดียวและหมดอายุภายใน 10 นาที',
     button: 'ดำเนินการต่อด้วย Google',
   },
-  linked: {
-    title: 'เชื่อมบัญชี Google แล้ว',
-    body: (email) => html`ตอนนี้ <strong>${email}</strong> เชื่อมกับบัญชี Home Log ของคุณแล้ว`,
-    back: 'ปิดหน้านี้แล้วกลับไปที่ LINE ได้เลย',
-  },
   alreadyLinked: {
     title: 'เชื่อมไว้อยู่แล้ว',
     body: (email) => html`<strong>${email}</strong> เชื่อมกับบัญชี Home Log ของคุณอยู่แล้ว ไม่มีอะไรเปลี่ยนแปลง`,
@@ -141,13 +130,10 @@ const TH: Texts = {
     effect: 'หลังย้ายแล้ว บัญชี LINE นี้จะเห็นและจดมิเตอร์ทั้งหมดของบัญชีนั้นได้',
     leftBehind: (meters) => `${meters} ที่บัญชี LINE นี้มีอยู่ตอนนี้จะอยู่กับบัญชีเดิม และจะไม่แสดงในแชตนี้อีก`,
     onlyIfYours: 'ทำต่อเฉพาะเมื่อทั้งบัญชี Google และบัญชี LINE นี้เป็นของคุณเอง',
+    approval:
+      'ต่อไป LINE จะยืนยันบัญชี LINE นี้ แล้วบัญชี LINE ที่ใช้บัญชี Home Log นั้นอยู่แล้วต้องกดอนุญาตในแชตก่อน จึงจะย้ายได้',
     move: 'ย้ายบัญชี LINE นี้',
     cancel: 'ยกเลิก',
-  },
-  moved: {
-    title: 'ย้ายเรียบร้อยแล้ว',
-    body: (name, meters) =>
-      html`ตอนนี้บัญชี LINE นี้ใช้บัญชี Home Log ของ <strong>${name}</strong> แล้ว (${meters}) กลับไปที่ LINE แล้วพิมพ์ ${cmd('มิเตอร์')} เพื่อดูรายการ`,
   },
   moveCancelled: {
     title: 'ไม่มีอะไรเปลี่ยนแปลง',
@@ -219,6 +205,14 @@ const TH: Texts = {
       title: 'มีการเปลี่ยนแปลงระหว่างนี้',
       detail: html`ไม่มีอะไรถูกย้าย เริ่มใหม่โดยพิมพ์ ${LINK} ในแชต LINE`,
     },
+    noApprover: {
+      title: 'ไม่มีบัญชี LINE ที่อนุญาตการย้ายนี้ได้',
+      detail: 'บัญชี Home Log นั้นไม่มีบัญชี LINE อื่นที่จะกดอนุญาตได้ จึงไม่มีอะไรถูกย้าย',
+    },
+    forbidden: {
+      title: 'คำขอนี้ไม่ได้มาจากหน้าของ Home Log',
+      detail: html`เพื่อความปลอดภัยจึงไม่มีอะไรเปลี่ยนแปลง ถ้าคุณเป็นคนกดเอง ให้เริ่มใหม่โดยพิมพ์ ${LINK} ในแชต LINE`,
+    },
     disabled: {
       title: 'การเชื่อมบัญชี Google ปิดอยู่',
       detail: 'Home Log นี้ไม่ได้เปิดใช้การเชื่อมบัญชี Google',
@@ -227,13 +221,6 @@ const TH: Texts = {
       title: 'เกิดข้อผิดพลาด',
       detail: 'ไม่มีอะไรเปลี่ยนแปลง โปรดลองใหม่ภายหลัง',
     },
-  },
-  chat: {
-    linked: (email) =>
-      `เชื่อมบัญชี Google ${email} กับ Home Log แล้ว ✅\nถ้าวันหนึ่งเปลี่ยนบัญชี LINE ให้พิมพ์ "link google" ในบัญชีใหม่แล้วลงชื่อเข้าใช้ด้วย Google บัญชีนี้ เพื่อรับมิเตอร์คืน\nยกเลิกการเชื่อมได้โดยพิมพ์ "unlink google"`,
-    moved: (name, meters) =>
-      `บัญชี LINE นี้ใช้บัญชี Home Log ของ ${name} แล้ว (${meters}) ✅\nพิมพ์ "มิเตอร์" เพื่อดูรายการ`,
-    joined: (email) => `มีบัญชี LINE อีกบัญชีเข้ามาใช้บัญชี Home Log ของคุณ โดยลงชื่อเข้าใช้ด้วย Google ${email}`,
   },
 };
 
@@ -250,11 +237,6 @@ const EN: Texts = {
     once: 'This link works once and expires in 10 minutes.',
     button: 'Continue with Google',
   },
-  linked: {
-    title: 'Google account linked',
-    body: (email) => html`<strong>${email}</strong> is now linked to your Home Log account.`,
-    back: 'You can close this page and go back to LINE.',
-  },
   alreadyLinked: {
     title: 'Already linked',
     body: (email) =>
@@ -270,13 +252,10 @@ const EN: Texts = {
     leftBehind: (meters) =>
       `The ${meters} this LINE account has now will stay with its old account and will no longer show in this chat.`,
     onlyIfYours: 'Only continue if both the Google account and this LINE account are yours.',
+    approval:
+      'Next, LINE confirms this LINE account; then a LINE account already on that Home Log account must allow the move in its chat before anything moves.',
     move: 'Move this LINE account',
     cancel: 'Cancel',
-  },
-  moved: {
-    title: 'Done',
-    body: (name, meters) =>
-      html`This LINE account now uses the Home Log account of <strong>${name}</strong> (${meters}). Go back to LINE and type ${cmd('meters')} to see them.`,
   },
   moveCancelled: {
     title: 'Nothing changed',
@@ -348,6 +327,14 @@ const EN: Texts = {
       title: 'Something changed in the meantime',
       detail: html`Nothing was moved. Start again: type ${LINK} in the LINE chat.`,
     },
+    noApprover: {
+      title: 'No LINE account can allow this move',
+      detail: 'That Home Log account has no other LINE account to allow it, so nothing was moved.',
+    },
+    forbidden: {
+      title: 'This request did not come from a Home Log page',
+      detail: html`Nothing was changed, for your safety. If it was you, start again: type ${LINK} in the LINE chat.`,
+    },
     disabled: {
       title: 'Google linking is switched off',
       detail: 'This Home Log does not offer Google account linking.',
@@ -356,14 +343,6 @@ const EN: Texts = {
       title: 'Something went wrong',
       detail: 'Nothing was changed. Please try again later.',
     },
-  },
-  chat: {
-    linked: (email) =>
-      `Your Google account ${email} is now linked to Home Log ✅\nIf you ever change LINE accounts, type "link google" there and sign in with this Google account to get your meters back.\nTo remove it, type "unlink google".`,
-    moved: (name, meters) =>
-      `This LINE account now uses the Home Log account of ${name} (${meters}) ✅\nType "meters" to see them.`,
-    joined: (email) =>
-      `Another LINE account has joined your Home Log account by signing in with your Google account ${email}.`,
   },
 };
 
@@ -375,7 +354,10 @@ export const TEXTS: Record<Lang, Texts> = { th: TH, en: EN };
 const paragraph = (text: Text, className?: string) =>
   className ? html`<p class="${className}">${text}</p>` : html`<p>${text}</p>`;
 
-export function startPage(lang: Lang, input: { accountName: string; token: string }): string {
+export function startPage(
+  lang: Lang,
+  input: { accountName: string; token: string; formToken: string },
+): string {
   const t = TEXTS[lang];
   return page(
     lang,
@@ -387,6 +369,7 @@ ${paragraph(t.start.notSee)}
 ${paragraph(t.start.unlink)}
 <form method="post" action="/link/google/begin">
 <input type="hidden" name="t" value="${input.token}">
+<input type="hidden" name="form" value="${input.formToken}">
 <button type="submit">${t.start.button}</button>
 </form>
 ${paragraph(t.start.once, 'note')}`,
@@ -439,6 +422,7 @@ ${paragraph(r.belongs(view.email, view.targetName || t.someone, t.meters(view.ta
 ${paragraph(r.question(view.lineName || t.someone))}
 ${paragraph(r.effect)}
 ${view.ownMeters > 0 ? paragraph(r.leftBehind(t.meters(view.ownMeters))) : null}
+${paragraph(r.approval)}
 ${paragraph(r.onlyIfYours, 'note')}
 <form method="post" action="/link/google/move">
 <input type="hidden" name="csrf" value="${view.csrf}">

@@ -11,6 +11,8 @@ import type { TestDatabase } from '../helpers/db';
 import type { FakeGoogle } from '../helpers/oidc';
 
 export const PUBLIC_BASE_URL = 'https://homelog.example';
+/** What LINE's link-token endpoint would have answered (the chat asks it; these tests do not). */
+export const LINE_LINK_TOKEN = 'line-link-token-for-tests';
 
 export interface TestUser {
   id: string;
@@ -26,6 +28,7 @@ export function accountsSetup(database: TestDatabase, google: FakeGoogle) {
     database,
     config: {
       publicBaseUrl: PUBLIC_BASE_URL,
+      line: { accessBaseUrl: 'https://access.line.example' },
       google: {
         clientId: google.clientId,
         clientSecret: google.env.GOOGLE_CLIENT_SECRET!,
@@ -89,7 +92,7 @@ export function accountsSetup(database: TestDatabase, google: FakeGoogle) {
 
     /** A one-time link for the user, as the chat hands it out; returns its token. */
     async linkToken(user: TestUser): Promise<string> {
-      const link = await startGoogleLink(deps, user, user.lineUserId);
+      const link = await startGoogleLink(deps, user, user.lineUserId, LINE_LINK_TOKEN);
       if ('disabled' in link) throw new Error('Google linking is off');
       return new URL(link.url).searchParams.get('t')!;
     },

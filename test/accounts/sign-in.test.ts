@@ -6,7 +6,7 @@ import { beginGoogleSignIn, finishGoogleSignIn } from '../../src/accounts/sign-i
 import { linkStates } from '../../src/db/schema';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
 import { type FakeGoogle, startFakeGoogle } from '../helpers/oidc';
-import { accountsSetup, PUBLIC_BASE_URL } from './helpers';
+import { accountsSetup, LINE_LINK_TOKEN, PUBLIC_BASE_URL } from './helpers';
 
 // The one-time link and the Google sign-in steps, on a real database against the local OIDC
 // provider: what each step stores, uses up, and refuses.
@@ -46,7 +46,7 @@ describe.each(databaseKinds())('the one-time link and Google sign-in on %s', (ki
     it('stores only the hash of a 10-minute token for the LINE account that asked', async () => {
       const user = await setup.createUser('th');
       const before = Date.now();
-      const link = await startGoogleLink(setup.deps, user, user.lineUserId);
+      const link = await startGoogleLink(setup.deps, user, user.lineUserId, LINE_LINK_TOKEN);
       if ('disabled' in link) throw new Error('linking is off');
       expect(link.url).toMatch(
         new RegExp(`^${PUBLIC_BASE_URL}/link/google/start\\?t=[A-Za-z0-9_-]{43}$`),
@@ -70,7 +70,9 @@ describe.each(databaseKinds())('the one-time link and Google sign-in on %s', (ki
       const user = await setup.createUser('en');
       const off = { ...setup.deps, config: { ...setup.deps.config, google: null } };
       const count = (await database.db.select().from(linkStates)).length;
-      expect(await startGoogleLink(off, user, user.lineUserId)).toEqual({ disabled: true });
+      expect(await startGoogleLink(off, user, user.lineUserId, LINE_LINK_TOKEN)).toEqual({
+        disabled: true,
+      });
       expect(await database.db.select().from(linkStates)).toHaveLength(count);
     });
 

@@ -57,12 +57,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The fake's account-link dialog delivers its event to this app, as LINE would.
+  platform.connectWebhook(`${url}/webhook`, channelSecret);
 
   const config = parseConfig({
     LINE_CHANNEL_SECRET: channelSecret,
     LINE_CHANNEL_ACCESS_TOKEN: channelAccessToken,
     LINE_API_BASE_URL: platform.url,
     LINE_DATA_API_BASE_URL: platform.url,
+    LINE_ACCESS_BASE_URL: platform.url,
     APP_SECRET: randomBytes(32).toString('hex'),
     PUBLIC_BASE_URL: url,
     ...options.env,

@@ -14,7 +14,7 @@ import { startGoogleLink } from '../../src/accounts/link-request';
 import { createApp } from '../../src/app';
 import { withActor } from '../../src/db/actor';
 import { auditLog, identities, linkStates, sources, users } from '../../src/db/schema';
-import { newUserId } from '../../src/dev/fake-line-platform';
+import { FAKE_LINE_LOGIN_COOKIE, newUserId } from '../../src/dev/fake-line-platform';
 import { createLogger } from '../../src/logger';
 import {
   googleLinkRoutes,
@@ -36,9 +36,9 @@ interface TestUser {
   lineUserId: string;
 }
 
-const EXPECTED_HEADERS = (authOrigin: string) => ({
+const EXPECTED_HEADERS = (authOrigin: string, dialogOrigin: string) => ({
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
-  'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${authOrigin}; frame-ancestors 'none'; base-uri 'none'`,
+  'content-security-policy': `default-src 'none'; style-src 'unsafe-inline'; form-action 'self' ${authOrigin} ${dialogOrigin}; frame-ancestors 'none'; base-uri 'none'`,
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'cache-control': 'no-store',
@@ -84,7 +84,7 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
     // Every linking page the browser saw, redirects included, carried the security headers.
     for (const response of seen) {
       expect(await response.allHeaders(), response.url()).toMatchObject(
-        EXPECTED_HEADERS(new URL(google.issuer).origin),
+        EXPECTED_HEADERS(new URL(google.issuer).origin, harness.platform.url),
       );
     }
     await context.close();
@@ -97,6 +97,7 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
     userCount += 1;
     const name = language === 'th' ? `สมศรี ${userCount}` : `Alice ${userCount}`;
     const lineUserId = newUserId();
+    harness.platform.addUser({ userId: lineUserId, displayName: name, language });
     const id = await withActor(harness.database.db, { userId: null }, async ({ tx }) => {
       const [user] = await tx
         .insert(users)
@@ -121,7 +122,12 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
   const newSubject = () => `google-sub-${++subjectCount}`;
 
   async function linkUrl(user: TestUser): Promise<string> {
-    const link = await startGoogleLink(harness.deps, user, user.lineUserId);
+    const lineLinkToken = await harness.deps.line.issueLinkToken(user.lineUserId);
+    const link = await startGoogleLink(harness.deps, user, user.lineUserId, lineLinkToken!);
+    // The browser is this user's phone: logged in to LINE as them.
+    await context.addCookies([
+      { name: FAKE_LINE_LOGIN_COOKIE, value: user.lineUserId, url: harness.platform.url },
+    ]);
     if ('disabled' in link) throw new Error('Google linking is off');
     return link.url;
   }
@@ -149,13 +155,20 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
     return response;
   }
 
-  /** Opens the link and presses "Continue with Google"; Google answers at once. */
-  async function linkThroughGoogle(user: TestUser) {
+  /**
+   * Opens the link and presses "Continue with Google"; Google answers at once, and a bindable
+   * account goes on through LINE's dialog (landing: the dialog's page).
+   */
+  async function linkThroughGoogle(user: TestUser, landing = '/link/google/callback') {
     const { page } = await open(await linkUrl(user));
     const button = user.language === 'th' ? 'ดำเนินการต่อด้วย Google' : 'Continue with Google';
-    const response = await click(page, button, '/link/google/callback');
+    const response = await click(page, button, landing);
+    await harness.idle();
     return { page, response, text: await body(page) };
   }
+
+  /** What the chat said to this LINE account (replies and pushes). */
+  const chatTo = (lineUserId: string) => harness.platform.textsTo(lineUserId).join('\n');
 
   /**
    * Starts a sign-in but sends Google's redirect back somewhere harmless, and returns the
@@ -193,16 +206,6 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
   const pushesTo = (lineUserId: string) =>
     harness.platform.pushes.filter((push) => push.to === lineUserId);
 
-  async function pushTo(lineUserId: string): Promise<string> {
-    await harness.platform.waitFor(
-      (call) =>
-        call.path === '/v2/bot/message/push' && (call.body as { to?: string }).to === lineUserId,
-    );
-    const [push] = pushesTo(lineUserId);
-    const [message] = push?.messages ?? [];
-    return message?.type === 'text' ? message.text : '';
-  }
-
   // -------------------------------------------------------------------------------------------
   // Happy path
 
@@ -235,18 +238,25 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
     // Viewing the page does not use the link up (link previewers fetch URLs).
     expect((await open(url)).response.status()).toBe(200);
 
-    const done = await click(page, 'ดำเนินการต่อด้วย Google', '/link/google/callback');
+    const done = await click(page, 'ดำเนินการต่อด้วย Google', '/dialog/bot/accountLink');
     expect(done.status()).toBe(200);
     // The redirects were seen too, so afterEach checks their headers as well.
     expect(seen.map((r) => `${r.status()} ${new URL(r.url()).pathname}`)).toEqual([
       '200 /link/google/start',
       '200 /link/google/start',
       '303 /link/google/begin',
-      '200 /link/google/callback',
+      '303 /link/google/callback',
     ]);
-    const success = await body(page);
-    expect(success).toContain('เชื่อมบัญชี Google แล้ว');
-    expect(success).toContain('somsri@example.com');
+    // The callback sent the browser to LINE's dialog with LINE's token and a fresh nonce.
+    const dialog = new URL(done.url());
+    expect(dialog.origin).toBe(harness.platform.url);
+    expect(dialog.searchParams.get('nonce')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(harness.platform.accountLinks.at(-1)).toMatchObject({
+      browserUserId: user.lineUserId,
+      result: 'ok',
+      webhookStatus: 200,
+    });
+    await harness.idle();
 
     const [identity] = await harness.database.db
       .select()
@@ -268,8 +278,7 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
       after: { provider: 'google', email: 'somsri@example.com', subject: sub, userId: user.id },
     });
 
-    const confirmation = await pushTo(user.lineUserId);
-    expect(confirmation).toContain('เชื่อมบัญชี Google somsri@example.com กับ Home Log แล้ว');
+    expect(chatTo(user.lineUserId)).toContain('เชื่อมบัญชี Google somsri@example.com กับ Home Log แล้ว');
 
     const accounts = await linkedAccounts(harness.deps, user.id);
     expect(accounts.map((a) => [a.provider, a.email])).toEqual([
@@ -298,10 +307,9 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
     const user = await createUser('en');
     google.signInAs({ sub: newSubject(), email: 'alice@example.com' });
 
-    const first = await linkThroughGoogle(user);
+    const first = await linkThroughGoogle(user, '/dialog/bot/accountLink');
     expect(first.response.status()).toBe(200);
-    expect(first.text).toContain('Google account linked');
-    expect(await pushTo(user.lineUserId)).toContain(
+    expect(chatTo(user.lineUserId)).toContain(
       'Your Google account alice@example.com is now linked to Home Log',
     );
 
@@ -346,14 +354,25 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
       `linked to the Home Log account of ${owner.name}, which has 2 meters`,
     );
     expect(offer.text).toContain(`move this LINE account (${newcomer.name})`);
-    const [cookie] = await context.cookies(harness.url);
+    expect(offer.text).toContain('must allow the move in its chat');
+    const cookie = (await context.cookies(harness.url)).find((c) => c.name === 'hl_link');
     const csrf = await offer.page.locator('input[name=csrf]').getAttribute('value');
 
-    const moved = await click(offer.page, 'Move this LINE account', '/link/google/move');
-    expect(moved.status()).toBe(200);
-    expect(await body(offer.page)).toContain(
-      `This LINE account now uses the Home Log account of ${owner.name} (2 meters)`,
-    );
+    const dialog = await click(offer.page, 'Move this LINE account', '/dialog/bot/accountLink');
+    expect(dialog.status()).toBe(200);
+    await harness.idle();
+    expect(chatTo(newcomer.lineUserId)).toContain('must allow it in its chat');
+    // The owner's LINE account is asked, and allows it.
+    const request = harness.platform.pushes.filter((p) => p.to === owner.lineUserId).at(-1);
+    const template = request?.messages.at(-1) as {
+      template?: { actions?: { label: string; data: string }[] };
+    };
+    const allow = template.template?.actions?.find((a) => a.label === 'Allow');
+    expect(allow).toBeDefined();
+    await harness.webhook([
+      harness.platform.events.postback({ userId: owner.lineUserId, data: allow!.data }),
+    ]);
+    await harness.idle();
 
     const [line] = await harness.database.db
       .select()
@@ -371,19 +390,20 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
       chatKey: `user:${newcomer.id}`,
       subjectType: 'identity',
       before: { userId: newcomer.id },
-      after: { userId: owner.id },
+      after: { userId: owner.id, approvedBy: owner.lineUserId },
     });
-    expect(await pushTo(newcomer.lineUserId)).toContain(
-      `This LINE account now uses the Home Log account of ${owner.name}`,
+    expect(chatTo(newcomer.lineUserId)).toContain(
+      `This LINE account now uses the Home Log account of ${owner.name} (2 meters)`,
     );
-    // The owner's other LINE account hears about it.
-    expect(await pushTo(owner.lineUserId)).toContain('Another LINE account has joined');
+    expect(chatTo(owner.lineUserId)).toContain(
+      `Done: the LINE account "${newcomer.name}" now uses your Home Log account`,
+    );
 
     // The confirmation works once.
     const before = await stored();
     const replay = await fetch(`${harness.url}/link/google/move`, {
       method: 'POST',
-      headers: { cookie: `${cookie!.name}=${cookie!.value}` },
+      headers: { cookie: `${cookie!.name}=${cookie!.value}`, origin: harness.url },
       body: new URLSearchParams({ csrf: csrf!, choice: 'move' }),
     });
     expect(replay.status).toBe(410);
@@ -415,18 +435,15 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
     const user = await createUser('en');
     const url = await linkUrl(user);
     const before = await stored();
+    const stale = await open(url); // a second tab, opened while the link was still good
     const { page } = await open(url);
     await interruptedSignIn(page); // uses the link up
 
     const again = await open(url);
     expect(again.response.status()).toBe(410);
     expect(await body(again.page)).toContain('This link has already been used');
-    const post = await fetch(`${harness.url}/link/google/begin`, {
-      method: 'POST',
-      body: new URLSearchParams({ t: new URL(url).searchParams.get('t')! }),
-      redirect: 'manual',
-    });
-    expect(post.status).toBe(410);
+    const post = await click(stale.page, 'Continue with Google', '/link/google/begin');
+    expect(post.status()).toBe(410);
     expect(await stored()).toEqual(before);
   });
 
@@ -434,16 +451,13 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
     const user = await createUser('th');
     const url = await linkUrl(user);
     const before = await stored();
+    const early = await open(url); // opened in time, pressed too late
     skewMs = 11 * 60_000;
     const { page, response } = await open(url);
     expect(response.status()).toBe(410);
     expect(await body(page)).toContain('ลิงก์นี้หมดอายุแล้ว');
-    const post = await fetch(`${harness.url}/link/google/begin`, {
-      method: 'POST',
-      body: new URLSearchParams({ t: new URL(url).searchParams.get('t')! }),
-      redirect: 'manual',
-    });
-    expect(post.status).toBe(410);
+    const post = await click(early.page, 'ดำเนินการต่อด้วย Google', '/link/google/begin');
+    expect(post.status()).toBe(410);
     expect(await stored()).toEqual(before);
   });
 
@@ -561,9 +575,13 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
 
     // The browser's part, by hand: begin → Google → callback.
     const token = new URL(await linkUrl(user)).searchParams.get('t')!;
+    const start = await app.request(`/link/google/start?t=${token}`);
+    const formCookie = start.headers.get('set-cookie')!.split(';')[0]!;
+    const form = /name="form" value="([^"]+)"/.exec(await start.text())![1]!;
     const begin = await app.request('/link/google/begin', {
       method: 'POST',
-      body: new URLSearchParams({ t: token }),
+      body: new URLSearchParams({ t: token, form }),
+      headers: { origin: harness.url, cookie: formCookie },
     });
     expect(begin.status).toBe(303);
     const cookie = begin.headers.get('set-cookie')!.split(';')[0]!;
@@ -580,6 +598,8 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
     const secrets = [
       token,
       cookie.split('=')[1]!,
+      formCookie.split('=')[1]!,
+      form,
       callback.searchParams.get('code')!,
       authorize.searchParams.get('state')!,
       authorize.searchParams.get('nonce')!,
@@ -632,9 +652,14 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
       /^hl_link=[A-Za-z0-9_-]{43}; Max-Age=600; Path=\/; HttpOnly; SameSite=Lax$/,
     );
 
-    const cookies = await context.cookies(harness.url);
-    expect(cookies).toHaveLength(1);
-    expect(cookies[0]).toMatchObject({
+    const cookies = (await context.cookies(harness.url)).filter((c) => c.name.startsWith('hl_'));
+    expect(cookies.map((c) => c.name).sort()).toEqual(['hl_form', 'hl_link']);
+    // The start form's cookie is Strict: a post from another site never carries it.
+    expect(cookies.find((c) => c.name === 'hl_form')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+    });
+    expect(cookies.find((c) => c.name === 'hl_link')).toMatchObject({
       name: 'hl_link',
       path: '/',
       domain: '127.0.0.1',
@@ -662,7 +687,14 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
     expect(serializeLinkCookie('https://homelog.example', 'x', 1)).not.toMatch(/Domain=/i);
   });
 
-  it('allows forms to post only to itself and to Google’s sign-in origin', () => {
+  it('allows forms to post only to itself, Google’s sign-in and LINE’s dialog origins', () => {
+    expect(
+      securityHeaders('https://accounts.google.com/o/oauth2/v2/auth', 'https://access.line.me')[
+        'Content-Security-Policy'
+      ],
+    ).toBe(
+      "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' https://accounts.google.com https://access.line.me; frame-ancestors 'none'; base-uri 'none'",
+    );
     expect(securityHeaders('https://accounts.google.com/o/oauth2/v2/auth')).toEqual({
       'Strict-Transport-Security': 'max-age=63072000; includeSubDomains',
       'Content-Security-Policy':
@@ -676,7 +708,9 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
   it('is off when Google is not configured', async () => {
     const user = await createUser('en');
     const deps = { ...harness.deps, config: { ...harness.deps.config, google: null } };
-    expect(await startGoogleLink(deps, user, user.lineUserId)).toEqual({ disabled: true });
+    expect(await startGoogleLink(deps, user, user.lineUserId, 'line-link-token')).toEqual({
+      disabled: true,
+    });
 
     const response = await createApp(deps).request('/link/google/start?t=anything');
     expect(response.status).toBe(404);

@@ -19,6 +19,7 @@ const NEEDS_USER = new Set<CommandType>([
   'linkGoogle',
   'unlinkGoogle',
   'whoami',
+  'removeLine',
 ]);
 
 const inGroup = (ctx: BotContext) => ctx.chat !== null && ctx.chat.type !== 'user';

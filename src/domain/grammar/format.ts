@@ -91,6 +91,8 @@ export function formatCommand(cmd: WellFormedCommand): string {
       return 'unlink google';
     case 'whoami':
       return 'whoami';
+    case 'removeLine':
+      return `remove line #${cmd.position}`;
     case 'help':
       return 'help';
     case 'setTariff':
