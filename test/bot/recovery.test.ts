@@ -13,7 +13,12 @@ import { type Harness, startHarness } from '../helpers/harness';
 /** A bot that records events but never gets round to processing them (a crash right after). */
 const deadBot: Bot = {
   handle: async () => {},
-  processor: { kick: () => {}, recover: async () => 0, startSweeper: () => () => {} },
+  processor: {
+    workerId: 'dead',
+    kick: () => {},
+    recover: async () => 0,
+    startSweeper: () => () => {},
+  },
 };
 
 describe('events recorded before a crash', () => {
