@@ -111,6 +111,25 @@ describe('events recorded before a crash', () => {
     expect(user.userId).toBeTruthy();
   });
 
+  it('resumes at once on PGlite an event that the dead process had claimed a moment ago', async () => {
+    await arriveAndDie();
+    // The dead process had just claimed the first of the three: its lease looks fresh.
+    await h.database.db.execute(
+      sql`update webhook_events set status = 'processing', attempts = 1, claimed_at = now(),
+            claimed_by = 'the-dead-process'
+          where webhook_event_id = (select webhook_event_id from webhook_events where status = 'pending'
+                                     order by occurred_at limit 1)`,
+    );
+    const started = Date.now();
+    const restarted = createBot(h.deps);
+    await restarted.processor.recover();
+    await h.idle();
+    // No other process can exist on PGlite, so nothing waits for the lease to run out.
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(await values()).toEqual(['4521', '4530', '4540']);
+    expect(h.platform.replies).toHaveLength(3);
+  });
+
   it('gives up on an event that crashed its worker three times, and goes on with the chat', async () => {
     await arriveAndDie();
     await h.database.db.execute(
