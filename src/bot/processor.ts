@@ -47,9 +47,11 @@ export function createProcessor(
 ): Processor {
   const log = deps.logger.child({ component: 'processor' });
   const workerId = options.workerId ?? `${process.pid}-${randomUUID()}`;
-  // At most this many events are processed at once, so that processing never takes every
-  // database connection (or, on PGlite, the only one) from the webhook, whose 200 must not wait.
-  const concurrency = options.concurrency ?? (deps.database.kind === 'pglite' ? 1 : 4);
+  // At most this many events are processed at once. PGlite runs one statement at a time, so
+  // more would only queue. On PostgreSQL an event spends most of its time waiting for round
+  // trips, so several run at once; the webhook has connections of its own (the inbox pool), so
+  // processing never takes the connection its 200 waits for.
+  const concurrency = options.concurrency ?? (deps.database.kind === 'pglite' ? 1 : 8);
 
   // Chats waiting for a turn, in order; a chat is in at most one of `ready` and `serving`.
   const ready: string[] = [];

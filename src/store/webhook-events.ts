@@ -94,13 +94,6 @@ async function asApp<T>(database: Database, fn: (executor: Db | Tx) => Promise<T
     : withActor(database.db, { userId: null }, ({ tx }) => fn(tx));
 }
 
-/** A transaction as the application role (see asApp). */
-async function appTransaction<T>(database: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return database.inbox
-    ? database.inbox.transaction((tx) => fn(tx as unknown as Tx))
-    : withActor(database.db, { userId: null }, ({ tx }) => fn(tx));
-}
-
 /**
  * Claims the oldest unfinished event of a chat for `workerId`, unless a live worker (one whose
  * lease is fresh) is processing one of that chat's events (per-chat order holds across
@@ -112,9 +105,9 @@ export async function claimNext(
   chatId: string,
   workerId: string,
 ): Promise<ClaimedEvent | null> {
-  return appTransaction(database, async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`webhook-chat:${chatId}`}))`);
-    const [claimed] = await rows<{
+  // One round trip: the function (drizzle/0003) takes the per-chat lock and claims.
+  const [claimed] = await asApp(database, (executor) =>
+    rows<{
       webhook_event_id: string;
       chat_id: string;
       received_at: Date | string;
@@ -124,47 +117,23 @@ export async function claimNext(
       reply: RecordedReply | string | null;
       more: boolean;
     }>(
-      tx,
-      sql`with busy as (
-            select 1 from webhook_events
-            where chat_id = ${chatId} and status = 'processing'
-              and claimed_at > now() - make_interval(secs => ${LEASE_SECONDS})
-            limit 1
-          ), next as (
-            select webhook_event_id from webhook_events
-            where chat_id = ${chatId}
-              and (status = 'pending'
-                or (status = 'processing' and attempts < ${MAX_ATTEMPTS}
-                  and claimed_at <= now() - make_interval(secs => ${LEASE_SECONDS})))
-              and not exists (select 1 from busy)
-            order by occurred_at, webhook_event_id
-            limit 1
-            for update skip locked
-          )
-          update webhook_events e
-          set status = 'processing', claimed_at = now(), claimed_by = ${workerId},
-            attempts = e.attempts + 1
-          from next where e.webhook_event_id = next.webhook_event_id
-          returning e.webhook_event_id, e.chat_id, e.received_at, e.attempts, e.payload,
-            e.applied_at, e.reply,
-            exists (select 1 from webhook_events o
-                    where o.chat_id = e.chat_id and o.status = 'pending'
-                      and o.webhook_event_id <> e.webhook_event_id) as more`,
-    );
-    if (!claimed) return null;
-    const json = <T>(value: T | string): T =>
-      typeof value === 'string' ? (JSON.parse(value) as T) : value;
-    return {
-      webhookEventId: claimed.webhook_event_id,
-      chatId: claimed.chat_id,
-      receivedAt: new Date(claimed.received_at),
-      attempts: Number(claimed.attempts),
-      event: json(claimed.payload),
-      appliedAt: claimed.applied_at === null ? null : new Date(claimed.applied_at),
-      reply: claimed.reply === null ? null : json(claimed.reply),
-      more: claimed.more === true || String(claimed.more) === 'true',
-    };
-  });
+      executor,
+      sql`select * from claim_webhook_event(${chatId}, ${workerId}, ${LEASE_SECONDS}, ${MAX_ATTEMPTS})`,
+    ),
+  );
+  if (!claimed) return null;
+  const json = <T>(value: T | string): T =>
+    typeof value === 'string' ? (JSON.parse(value) as T) : value;
+  return {
+    webhookEventId: claimed.webhook_event_id,
+    chatId: claimed.chat_id,
+    receivedAt: new Date(claimed.received_at),
+    attempts: Number(claimed.attempts),
+    event: json(claimed.payload),
+    appliedAt: claimed.applied_at === null ? null : new Date(claimed.applied_at),
+    reply: claimed.reply === null ? null : json(claimed.reply),
+    more: claimed.more === true || String(claimed.more) === 'true',
+  };
 }
 
 /** Renews the leases of every event `workerId` is processing (it is alive). */
