@@ -59,6 +59,7 @@ export async function drainQueued(
   n: number,
   timeoutMs: number,
 ): Promise<DrainResult> {
+  await untilDrained(server, performance.now(), 600_000); // what earlier sections left
   await control(server, '/hold');
   const before = ((await control(server, '/events')).events ?? {}) as Record<string, number>;
   await postAll(
@@ -93,6 +94,7 @@ export async function quietChatUnderFlood(
   workload: Workload,
   options: { perChat: number; samples: number },
 ): Promise<QuietChatResult> {
+  await untilDrained(server, performance.now(), 600_000); // what earlier sections left
   const flooders = workload.users.slice(0, 4);
   const quiet = workload.users[4]!;
   const flood = flooders.flatMap((user) =>
@@ -143,6 +145,7 @@ export async function recoveryAfterKill(
   n: number,
   restart: () => Promise<ServerProcess>,
 ): Promise<{ result: RecoveryResult; server: ServerProcess }> {
+  await untilDrained(server, performance.now(), 600_000); // what earlier sections left
   workload.platform.clearRecorded();
   await postAll(
     server.url,
