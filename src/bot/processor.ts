@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Deps } from '../deps';
 import {
   abandonExhausted,
@@ -46,7 +45,9 @@ export function createProcessor(
   options: { concurrency?: number; workerId?: string } = {},
 ): Processor {
   const log = deps.logger.child({ component: 'processor' });
-  const workerId = options.workerId ?? `${process.pid}-${randomUUID()}`;
+  // Web Crypto and an optional pid: the same code runs on Cloudflare Workers.
+  const workerId =
+    options.workerId ?? `${globalThis.process?.pid ?? 'worker'}-${crypto.randomUUID()}`;
   // At most this many events are processed at once. PGlite runs one statement at a time, so
   // more would only queue. On PostgreSQL an event spends most of its time waiting for round
   // trips, so several run at once; the webhook has connections of its own (the inbox pool), so
@@ -59,7 +60,7 @@ export function createProcessor(
   // chat id -> whether more events arrived while one of its events was being processed
   const serving = new Map<string, { again: boolean }>();
   let inFlight = 0;
-  let leaseTimer: NodeJS.Timeout | undefined;
+  let leaseTimer: ReturnType<typeof setInterval> | undefined;
 
   const enqueue = (chatId: string) => {
     if (queued.has(chatId)) return;
@@ -110,7 +111,8 @@ export function createProcessor(
         log.error({ err: error }, 'could not renew leases'),
       );
     }, LEASE_RENEW_MS);
-    leaseTimer.unref();
+    // A number on Cloudflare Workers, which has no unref.
+    (leaseTimer as { unref?: () => void }).unref?.();
   }
   function stopLeaseRenewal() {
     clearInterval(leaseTimer);
