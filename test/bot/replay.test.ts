@@ -97,6 +97,7 @@ describe('a replayed event', () => {
       expect(await tallies(h)).toBe(2);
       expect(JSON.stringify(h.platform.replies.at(-1)?.messages)).toContain('Counted 2');
     },
+    90_000,
   );
 
   it('is recognised before any handler runs when two workers race for it', async () => {
