@@ -1,4 +1,4 @@
-// Chart render timings for the bench runner (DESIGN §7: ≤ 30 ms per monthly chart warm, a
+// Chart render timings for the bench runner (target: ≤ 30 ms per monthly chart warm, a
 // repeated request served from cache). One renderer, warmed up before measuring.
 
 import { performance } from 'node:perf_hooks';

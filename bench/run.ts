@@ -1,4 +1,4 @@
-// `npm run bench`: the performance targets of DESIGN §7, measured in one run on this machine and
+// `npm run bench`: the performance targets, measured in one run on this machine and
 // printed as one table (medians and tails beside their targets), plus the ratios. The same lands
 // in bench/results/latest.json.
 //

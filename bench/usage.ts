@@ -1,4 +1,4 @@
-// Monthly usage of a meter with 100,000 readings (DESIGN §7: ≤ 10 ms for 12 months, by index
+// Monthly usage of a meter with 100,000 readings (target: ≤ 10 ms for 12 months, by index
 // probes at the month boundaries, not a scan). Measured as the bot runs it: one transaction as
 // the application role, so row-level security is part of the cost. The naive way (load the whole
 // history, compute in memory) is measured beside it for the ratio. Run on its own
