@@ -6,7 +6,8 @@
 // done, how many events are in which state; pause processing) without touching the app under
 // test; and it exits when its stdin closes, so it never outlives the bench.
 //
-//   node --import tsx bench/bot-server.ts   (environment as for `npm start`)
+//   node dist/bench/bot-server.js   (after `npm run build`; environment as for `npm start`)
+//   node --import tsx bench/bot-server.ts
 
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -67,6 +68,18 @@ const control = createServer((req, res) => {
         return { events: await eventCounts() };
       case '/memory':
         return process.memoryUsage();
+      case '/hold':
+        // Keep recording events but start no work on them (they queue up as pending).
+        processing = false;
+        stopSweeper();
+        stopSweeper = () => {};
+        return { left: await drain(Number(url.searchParams.get('timeoutMs') ?? 15_000)) };
+      case '/resume': {
+        // Process whatever queued up meanwhile, as a restart would.
+        processing = true;
+        stopSweeper = bot.processor.startSweeper();
+        return { chats: await bot.processor.recover() };
+      }
       case '/pause': {
         // Stop starting work, give up the queue (chat loops then find nothing), wait for the
         // events in flight.

@@ -1,4 +1,4 @@
-// `npm run bench`: the performance targets listed in the README, measured in one run on this machine and
+// `npm run bench`: the performance targets, measured in one run on this machine and
 // printed as one table (medians and tails beside their targets), plus the ratios. The same lands
 // in bench/results/latest.json.
 //
@@ -7,6 +7,8 @@
 //   npm run bench -- --only ack,roundtrip  some sections: ack, throughput, roundtrip, memory,
 //                                          ack-alone (diagnostic: processing paused), usage, charts
 //   npm run bench -- --db pglite           one database (pglite, postgres)
+//   npm run bench -- --tsx                 run the servers from TypeScript (default: the
+//                                          production build, made first by `npm run build`)
 //
 // The load generator (autocannon) and a fake LINE platform run in this process; each server under
 // test runs in a child process of its own (bench/bot-server.ts, bench/echo-server.ts), so that its
@@ -14,6 +16,7 @@
 // postgres://postgres@127.0.0.1:5432/postgres; a throwaway database home_log_bench_<pid> is created
 // and dropped. Not reachable: its rows are skipped with a note.
 
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -22,6 +25,14 @@ import { performance } from 'node:perf_hooks';
 import { type FakeLinePlatform, startFakeLinePlatform } from '../src/dev/fake-line-platform';
 import type { DatabaseKind } from '../test/helpers/db';
 import { benchCharts } from './charts';
+import {
+  type DrainResult,
+  drainQueued,
+  type QuietChatResult,
+  quietChatUnderFlood,
+  type RecoveryResult,
+  recoveryAfterKill,
+} from './pipeline';
 import {
   type CpuUse,
   createThrowawayDatabase,
@@ -60,6 +71,9 @@ const SECTIONS = [
   'throughput',
   'roundtrip',
   'memory',
+  'quiet',
+  'drain',
+  'recovery',
   'ack-alone',
   'usage',
   'charts',
@@ -68,6 +82,15 @@ type Section = (typeof SECTIONS)[number];
 
 interface Options {
   quick: boolean;
+  /** Servers from TypeScript through tsx instead of the production build. */
+  tsx: boolean;
+  /** Readings queued while processing is held, then drained. */
+  drainReadings: number;
+  /** Quiet chat under flood: readings per flooding chat, and quiet-chat samples. */
+  floodPerChat: number;
+  quietSamples: number;
+  /** Readings in flight when the server is killed. */
+  recoveryReadings: number;
   only: Set<Section>;
   databases: DatabaseKind[];
   /** Fixed-rate run: events per second, seconds, connections. */
@@ -127,9 +150,14 @@ function parseOptions(argv: string[]): Options {
   }
   return {
     quick,
+    tsx: argv.includes('--tsx'),
+    drainReadings: number('drain-readings', quick ? 500 : 5000),
+    floodPerChat: number('flood-per-chat', quick ? 50 : 300),
+    quietSamples: number('quiet-samples', quick ? 5 : 30),
+    recoveryReadings: number('recovery-readings', quick ? 100 : 500),
     only,
     databases: databases as DatabaseKind[],
-    rate: number('rate', 1000),
+    rate: number('rate', 300),
     rateSeconds: number('rate-seconds', quick ? 2 : 12),
     rateConnections: number('rate-connections', 10),
     maxSeconds: number('max-seconds', quick ? 2 : 10),
@@ -205,6 +233,9 @@ interface BotRun {
     rate: LoadResult & { cpu: CpuUse };
     max: LoadResult & { cpu: CpuUse };
   };
+  quiet?: QuietChatResult;
+  drain?: DrainResult;
+  recovery?: RecoveryResult;
   warnings: number;
 }
 
@@ -279,13 +310,16 @@ async function benchBot(
   let server: ServerProcess | undefined;
   try {
     const bootStart = performance.now();
-    server = await startServer(`bot (${kind})`, 'bot-server.ts', env, {
-      startTimeoutMs: 120_000,
-      // BENCH_CPU_PROF=<dir>: the bot writes a V8 CPU profile there when it stops.
-      ...(process.env.BENCH_CPU_PROF
-        ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] }
-        : {}),
-    });
+    const start = () =>
+      startServer(`bot (${kind})`, 'bot-server.ts', env, {
+        startTimeoutMs: 120_000,
+        compiled: !options.tsx,
+        // BENCH_CPU_PROF=<dir>: the bot writes a V8 CPU profile there when it stops.
+        ...(process.env.BENCH_CPU_PROF
+          ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] }
+          : {}),
+      });
+    server = await start();
     const run: BotRun = {
       database: kind,
       bootMs: Math.round(performance.now() - bootStart),
@@ -379,6 +413,29 @@ async function benchBot(
           left: -1,
         },
       };
+      platform.clearRecorded();
+    }
+    if (options.only.has('quiet')) {
+      log(
+        `bot (${kind}): 4 chats flood (${options.floodPerChat} readings each); a quiet chat ` +
+          `sends ${options.quietSamples} readings`,
+      );
+      run.quiet = await quietChatUnderFlood(server, workload, {
+        perChat: options.floodPerChat,
+        samples: options.quietSamples,
+      });
+      platform.clearRecorded();
+    }
+    if (options.only.has('drain')) {
+      log(`bot (${kind}): ${options.drainReadings} readings queued, then processing released`);
+      run.drain = await drainQueued(server, workload, options.drainReadings, 600_000);
+      platform.clearRecorded();
+    }
+    if (options.only.has('recovery')) {
+      log(`bot (${kind}): ${options.recoveryReadings} readings, SIGKILL mid-stream, restart`);
+      const recovered = await recoveryAfterKill(server, workload, options.recoveryReadings, start);
+      server = recovered.server;
+      run.recovery = recovered.result;
       platform.clearRecorded();
     }
     if (options.only.has('ack-alone')) {
@@ -492,9 +549,9 @@ function botRows(run: BotRun, options: Options): void {
         database: db,
         median: ms(r.latency.median),
         tail: `p99 ${ms(r.latency.p99)}`,
-        target: 'p99 ≤ 20 ms at the rate, no errors',
+        target: 'p99 ≤ 50 ms at the rate, no errors',
         // Met only if the server also took the rate it was offered (within 5%).
-        met: r.latency.p99 <= 20 && failures === 0 && r.rps >= 0.95 * options.rate,
+        met: r.latency.p99 <= 50 && failures === 0 && r.rps >= 0.95 * options.rate,
         data: { ...r },
       });
       notes.push(
@@ -514,8 +571,8 @@ function botRows(run: BotRun, options: Options): void {
         database: db,
         median: mb(r.rss.steadyMb),
         tail: `max ${mb(r.rss.maxMb)}`,
-        target: 'steady ≤ 300 MB',
-        met: r.rss.steadyMb <= 300,
+        target: 'steady ≤ 350 MB',
+        met: r.rss.steadyMb <= 350,
         data: { ...r.rss },
       });
     }
@@ -545,6 +602,60 @@ function botRows(run: BotRun, options: Options): void {
       notes.push(`max throughput (${db}): ${m.generatedDuringRun} events made during the run`);
     }
   }
+}
+
+function pipelineRows(run: BotRun): void {
+  const db = run.database;
+  const readingsTarget = db === 'postgres' ? 400 : 150;
+  if (run.drain) {
+    const d = run.drain;
+    rows.push({
+      case: `drain ${int(d.readings)} queued readings (validated, stored, audited, replied)`,
+      database: db,
+      median: d.seconds === null ? 'gave up' : `${d.seconds} s`,
+      tail: d.perSecond === null ? '—' : `${int(d.perSecond)} readings/s`,
+      target: `≥ ${readingsTarget} readings/s`,
+      met: d.perSecond !== null && d.perSecond >= readingsTarget,
+      data: { ...d },
+    });
+  }
+  if (run.quiet) {
+    const q = run.quiet;
+    rows.push({
+      case: `quiet chat's reading → reply while ${q.floodChats} chats flood (${int(q.floodEvents)} events), n=${q.samples}`,
+      database: db,
+      median: ms(q.latency.median),
+      tail: `p99 ${ms(q.latency.p99)}`,
+      target: '(not behind the backlog)',
+      met: null,
+      data: { ...q },
+    });
+  }
+  if (run.recovery) {
+    const r = run.recovery;
+    rows.push({
+      case: `recovery after SIGKILL: restart → ${r.unfinishedAtKill} unfinished of ${r.readings} readings done`,
+      database: db,
+      median: r.seconds === null ? 'gave up' : `${r.seconds} s`,
+      tail: `boot ${ms(r.bootMs)}`,
+      target: 'resumes at once; none lost',
+      met: r.seconds !== null && r.failed === 0,
+      data: { ...r },
+    });
+    notes.push(
+      `recovery (${db}): ${r.failed} failed, ${r.refusedReplies} reply attempt(s) refused by LINE ` +
+        '(a token already used: the at-most-one duplicate attempt per crash window)',
+    );
+  }
+  rows.push({
+    case: 'boot (spawn → listening, migrations applied)',
+    database: db,
+    median: ms(run.bootMs),
+    tail: '—',
+    target: '(context)',
+    met: null,
+    data: { bootMs: run.bootMs },
+  });
 }
 
 function aloneRows(run: BotRun, options: Options): void {
@@ -633,8 +744,21 @@ async function main(): Promise<void> {
     }
   }
 
-  const botSections = ['ack', 'throughput', 'roundtrip', 'memory', 'ack-alone'] as const;
+  const botSections = [
+    'ack',
+    'throughput',
+    'roundtrip',
+    'memory',
+    'quiet',
+    'drain',
+    'recovery',
+    'ack-alone',
+  ] as const;
   if (botSections.some((s) => options.only.has(s))) {
+    if (!options.tsx) {
+      log('npm run build (the servers run the production build)');
+      execFileSync('npm', ['run', 'build', '--silent'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    }
     const platform = await startFakeLinePlatform({
       channelAccessToken: CHANNEL_ACCESS_TOKEN,
       // Events are made before the load starts; LINE's one-minute clock would run out on them.
@@ -647,6 +771,7 @@ async function main(): Promise<void> {
         const run = await benchBot(kind, options, platform, adminUrl);
         runs.push(run);
         botRows(run, options);
+        pipelineRows(run);
         aloneRows(run, options);
         if (run.warnings > 0) {
           notes.push(`bot (${kind}) logged ${run.warnings} warning/error line(s)`);
@@ -687,13 +812,13 @@ async function main(): Promise<void> {
             (r) => r.database === run.database && r.case.startsWith('max throughput'),
           );
           if (row) {
-            row.met = ratio >= 1;
-            row.target = `≥ echo (${int(echo.rps)} req/s)`;
+            row.met = ratio >= 2;
+            row.target = `≥ 2× echo (${int(echo.rps)} req/s)`;
             row.data.ratioToEcho = round(ratio, 2);
           }
           ratios.push(
             `throughput Home Log (${run.database}) / SDK echo bot = ${int(run.max.rps)} / ` +
-              `${int(echo.rps)} = ${ratio.toFixed(2)}× (target ≥ 1.00×) ${ratio >= 1 ? 'met' : 'NOT met'}`,
+              `${int(echo.rps)} = ${ratio.toFixed(2)}× (target ≥ 2.00×) ${ratio >= 2 ? 'met' : 'NOT met'}`,
           );
         }
         for (const run of runs) {

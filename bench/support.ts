@@ -126,6 +126,8 @@ export interface ServerProcess {
   warnings(): number;
   /** SIGTERM, then SIGKILL after graceMs; resolves when the process is gone. */
   stop(graceMs?: number): Promise<void>;
+  /** SIGKILL at once (a crash); resolves when the process is gone. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -137,17 +139,17 @@ export async function startServer(
   name: string,
   script: string,
   env: Record<string, string>,
-  options: { startTimeoutMs?: number; nodeArgs?: string[] } = {},
+  options: { startTimeoutMs?: number; nodeArgs?: string[]; compiled?: boolean } = {},
 ): Promise<ServerProcess> {
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeArgs ?? []), '--import', 'tsx', `bench/${script}`],
-    {
-      cwd: REPO_ROOT,
-      env: { ...process.env, ...env, NODE_ENV: 'production' },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
+  // compiled: the production build (`npm run build`), plain node with no TypeScript at run time.
+  const entry = options.compiled
+    ? [`dist/bench/${script.replace(/\.ts$/, '.js')}`]
+    : ['--import', 'tsx', `bench/${script}`];
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), ...entry], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, ...env, NODE_ENV: 'production' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   children.add(child);
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code, signal) => {
@@ -218,6 +220,12 @@ export async function startServer(
     stderrTail: () => tail,
     warnings: () => warnings,
     stop: (graceMs) => unregister().then(() => stop(graceMs)),
+    kill: async () => {
+      await unregister();
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
+    },
   };
 }
 

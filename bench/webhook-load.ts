@@ -82,7 +82,7 @@ const HEADERS = {
   'user-agent': 'LineBotWebhook/2.0',
 };
 
-async function post(url: string, event: PreparedEvent): Promise<number> {
+export async function post(url: string, event: PreparedEvent): Promise<number> {
   const response = await fetch(`${url}/webhook`, {
     method: 'POST',
     headers: { ...HEADERS, 'x-line-signature': event.signature },
@@ -92,7 +92,7 @@ async function post(url: string, event: PreparedEvent): Promise<number> {
   return response.status;
 }
 
-const replyTo =
+export const replyTo =
   (token: string) =>
   (call: RecordedCall): boolean =>
     call.path === '/v2/bot/message/reply' &&

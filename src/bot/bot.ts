@@ -1,9 +1,15 @@
 import type { webhook } from '@line/bot-sdk';
 import type { Deps } from '../deps';
 import { detectLanguage, parseMessage } from '../domain/grammar';
-import type { ClaimedEvent } from '../store/webhook-events';
+import { type ClaimedEvent, findRecordedReply } from '../store/webhook-events';
 import { Composer } from './composer';
-import { type BotContext, createContext, REPLY_TOKEN_FRESH_MS } from './context';
+import {
+  type BotContext,
+  createContext,
+  deliverReply,
+  EventAlreadyApplied,
+  REPLY_TOKEN_FRESH_MS,
+} from './context';
 import { accountLink } from './features/account-link';
 import { auditTrail } from './features/audit';
 import { bills } from './features/bills';
@@ -62,6 +68,17 @@ export function createBot(deps: Deps, features: Composer = defaultFeatures()): B
   const log = deps.logger.child({ component: 'bot' });
 
   async function handle(claimed: ClaimedEvent): Promise<void> {
+    // A replay of an event whose writes were committed: send the recorded answer (if it was
+    // recorded), never run a handler again. Every data-changing handler is covered, because the
+    // mark is made by ctx.transaction itself.
+    if (claimed.appliedAt) {
+      log.info(
+        { eventId: claimed.webhookEventId },
+        'replayed event: re-sending the recorded reply',
+      );
+      await resend(claimed);
+      return;
+    }
     let ctx: BotContext;
     try {
       ctx = await contextFor(deps, claimed);
@@ -73,6 +90,12 @@ export function createBot(deps: Deps, features: Composer = defaultFeatures()): B
     try {
       await features.handle(ctx);
     } catch (error) {
+      if (error instanceof EventAlreadyApplied) {
+        // Another attempt committed first (this one's writes were rolled back).
+        log.warn({ eventId: claimed.webhookEventId }, 'event was applied by another attempt');
+        if (!ctx.replied) await resend(claimed, await recordedReply(claimed.webhookEventId));
+        return;
+      }
       log.error(
         { err: error, eventId: claimed.webhookEventId, type: ctx.event.type },
         'handler failed',
@@ -84,6 +107,17 @@ export function createBot(deps: Deps, features: Composer = defaultFeatures()): B
       throw error;
     }
   }
+
+  async function resend(claimed: ClaimedEvent, reply = claimed.reply): Promise<void> {
+    if (!reply || (claimed.event as { mode?: string }).mode === 'standby') return;
+    await deliverReply(
+      deps,
+      { event: claimed.event, eventId: claimed.webhookEventId, receivedAt: claimed.receivedAt },
+      reply,
+    );
+  }
+
+  const recordedReply = (eventId: string) => findRecordedReply(deps.database, eventId);
 
   return { processor: createProcessor(deps, handle), handle };
 }

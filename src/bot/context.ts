@@ -6,6 +6,7 @@ import type { Language } from '../domain/types';
 import type { Message } from '../line/client';
 import type { Chat } from '../store/meters';
 import type { User } from '../store/users';
+import { markApplied, type RecordedReply, recordReply } from '../store/webhook-events';
 import { type Catalog, catalogs } from './messages';
 
 /** Reply tokens live about a minute; past this age a reply is not attempted. */
@@ -34,11 +35,76 @@ export interface BotContext {
   mentionsBot: boolean;
   /** Who acts, for row-level security and the audit trail. */
   actor: Actor;
-  /** Runs `fn` as this event's actor in one transaction (see withActor). */
+  /**
+   * Runs `fn` as this event's actor in one transaction (see withActor). The first one of an
+   * event also marks the event applied in that transaction (with the reply, when `fn` returns
+   * the messages to send), so that a replay of the event can never apply the writes twice: it
+   * throws EventAlreadyApplied and rolls back instead.
+   */
   transaction<T>(fn: (context: ActorContext) => Promise<T>): Promise<T>;
   /** Answers the event once: a reply while the token is fresh, else a push to the chat. */
   reply(...messages: Message[]): Promise<void>;
   readonly replied: boolean;
+}
+
+/**
+ * The event's writes were committed by an earlier attempt (a replay after a crash, or a worker
+ * that lost its lease). The bot answers it with the recorded reply, never by running it again.
+ */
+export class EventAlreadyApplied extends Error {
+  constructor(readonly eventId: string) {
+    super(`event ${eventId} was applied before`);
+    this.name = 'EventAlreadyApplied';
+  }
+}
+
+const MAX_MESSAGES = 5;
+
+/** What a transaction returned, if it is the list of messages a handler is about to send. */
+function asMessages(value: unknown): Message[] | null {
+  const list = Array.isArray(value) ? value : value && typeof value === 'object' ? [value] : [];
+  if (list.length === 0) return null;
+  const isMessage = (item: unknown) =>
+    typeof item === 'object' &&
+    item !== null &&
+    typeof (item as { type?: unknown }).type === 'string' &&
+    MESSAGE_TYPES.has((item as { type: string }).type);
+  return list.every(isMessage) ? (list.slice(0, MAX_MESSAGES) as Message[]) : null;
+}
+const MESSAGE_TYPES = new Set([
+  'text',
+  'image',
+  'video',
+  'audio',
+  'location',
+  'sticker',
+  'imagemap',
+  'template',
+  'flex',
+  'textV2',
+]);
+
+/**
+ * Sends an event's answer: a reply while the token is fresh, else a push to the chat with a
+ * retry key from the event id, so that a repeat of this push is dropped by LINE.
+ */
+export async function deliverReply(
+  deps: Deps,
+  source: { event: webhook.Event; eventId: string; receivedAt: Date },
+  reply: RecordedReply,
+): Promise<void> {
+  const messages = reply.messages.slice(0, MAX_MESSAGES) as Message[];
+  if (messages.length === 0) return;
+  const replyToken = (source.event as { replyToken?: string }).replyToken;
+  const age = deps.clock().getTime() - source.receivedAt.getTime();
+  if (replyToken && age < REPLY_TOKEN_FRESH_MS) {
+    await deps.line.reply(replyToken, messages);
+    return;
+  }
+  // Processed late (after a restart): the token is stale, so push instead.
+  if (reply.to && (replyToken || source.event.type === 'message')) {
+    await deps.line.push(reply.to, messages, `event:${source.eventId}`);
+  }
 }
 
 export function createContext(input: {
@@ -62,8 +128,11 @@ export function createContext(input: {
     chatKey: chat?.key ?? null,
   };
   let replied = false;
-  const replyToken = (event as { replyToken?: string }).replyToken;
+  let applied = false;
+  // The reply recorded with the applied mark, so that sending exactly it needs no new record.
+  let recorded: string | null = null;
   const standby = (event as { mode?: string }).mode === 'standby';
+  const to = chat?.lineId ?? null;
 
   return {
     ...input,
@@ -72,22 +141,31 @@ export function createContext(input: {
     ),
     t: catalogs[input.language],
     actor,
-    transaction: (fn) => withActor(deps.database.db, actor, fn),
+    async transaction(fn) {
+      // Later transactions of the same attempt: the event is this attempt's already.
+      if (applied) return withActor(deps.database.db, actor, fn);
+      let reply: RecordedReply | null = null;
+      const result = await withActor(deps.database.db, actor, async (context) => {
+        const value = await fn(context);
+        const messages = asMessages(value);
+        reply = messages ? { to, messages } : null;
+        if (!(await markApplied(context.tx, eventId, reply)))
+          throw new EventAlreadyApplied(eventId);
+        return value;
+      });
+      applied = true;
+      if (reply) recorded = JSON.stringify(reply);
+      return result;
+    },
     async reply(...messages) {
       // One answer per event: a reply token works once, and a person wants one answer.
       if (replied || messages.length === 0 || standby) return;
       replied = true;
-      const batch = messages.slice(0, 5);
-      const age = deps.clock().getTime() - receivedAt.getTime();
-      if (replyToken && age < REPLY_TOKEN_FRESH_MS) {
-        await deps.line.reply(replyToken, batch);
-        return;
-      }
-      // Processed late (after a restart): the token is stale, so push instead. The retry key
-      // comes from the event id, so a repeat of this push is dropped by LINE.
-      if (chat && (replyToken || event.type === 'message')) {
-        await deps.line.push(chat.lineId, batch, `event:${eventId}`);
-      }
+      const answer: RecordedReply = { to, messages: messages.slice(0, MAX_MESSAGES) };
+      // Recorded before it is sent: a replay re-sends this answer instead of running again.
+      if (JSON.stringify(answer) !== recorded) await recordReply(deps.database, eventId, answer);
+      applied = true;
+      await deliverReply(deps, { event, eventId, receivedAt }, answer);
     },
     get replied() {
       return replied;

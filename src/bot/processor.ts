@@ -5,7 +5,10 @@ import {
   chatsWithUnfinishedEvents,
   claimNext,
   finishEvent,
+  LEASE_RENEW_MS,
   pruneFinished,
+  releaseAllClaims,
+  renewLeases,
 } from '../store/webhook-events';
 
 export type EventHandler = (claimed: ClaimedEvent) => Promise<void>;
@@ -15,63 +18,112 @@ export interface Processor {
   kick(chatId: string): void;
   /** Picks up events left unfinished by a previous process (call once at start). */
   recover(): Promise<number>;
-  /** Periodically picks up events no worker is looking after; returns a stop function. */
+  /** Periodically picks up events no live worker is looking after; returns a stop function. */
   startSweeper(intervalMs?: number): () => void;
+  /** This process's worker id: the owner recorded on the events it claims. */
+  readonly workerId: string;
 }
 
+/** How often the sweeper looks for orphaned events: a dead instance's chats resume within
+ * the lease plus this. */
+export const SWEEP_INTERVAL_MS = { pglite: 10_000, postgres: 1_000 } as const;
+
 /**
- * Events of one chat run one after another; different chats run concurrently. The order is
- * kept by the database (claimNext), so it holds with several instances too; the in-process
- * map only avoids running two loops for one chat in this process.
+ * Events of one chat run one after another; different chats take turns. Chats with work wait
+ * in one round-robin queue, and a chat goes to the back of it after each event, so a quiet
+ * chat's event waits for at most one event of each busy chat, never for a whole backlog.
+ *
+ * The order within a chat is kept by the database (claimNext), so it holds with several
+ * instances too. A claim carries this process's worker id and a lease that a timer renews
+ * while events are in flight: if the process dies, another instance takes the chat over once
+ * the lease runs out (seconds), and on PGlite, where no other process can exist, the next
+ * start releases every claim at once.
  */
 export function createProcessor(
   deps: Deps,
   handle: EventHandler,
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; workerId?: string } = {},
 ): Processor {
   const log = deps.logger.child({ component: 'processor' });
-  // chat id -> whether more events arrived while its loop was running
-  const running = new Map<string, { again: boolean }>();
-  // At most this many chats are processed at once, so that processing never takes every
-  // database connection (or, on PGlite, the only one) from the webhook, whose 200 must not wait.
-  // Chats beyond it wait their turn in arrival order.
-  const concurrency = options.concurrency ?? (deps.database.kind === 'pglite' ? 1 : 4);
-  const waiting: string[] = [];
-  let active = 0;
+  // Web Crypto and an optional pid: the same code runs on Cloudflare Workers.
+  const workerId =
+    options.workerId ?? `${globalThis.process?.pid ?? 'worker'}-${crypto.randomUUID()}`;
+  // At most this many events are processed at once. PGlite runs one statement at a time, so
+  // more would only queue. On PostgreSQL an event spends most of its time waiting for round
+  // trips, so several run at once; the webhook has connections of its own (the inbox pool), so
+  // processing never takes the connection its 200 waits for.
+  const concurrency = options.concurrency ?? (deps.database.kind === 'pglite' ? 1 : 8);
 
-  const start = (chatId: string) => {
-    active++;
-    deps.runInBackground(() =>
-      drainChat(chatId).finally(() => {
-        active--;
-        const next = waiting.shift();
-        if (next) start(next);
-      }),
-    );
+  // Chats waiting for a turn, in order; a chat is in at most one of `ready` and `serving`.
+  const ready: string[] = [];
+  const queued = new Set<string>();
+  // chat id -> whether more events arrived while one of its events was being processed
+  const serving = new Map<string, { again: boolean }>();
+  let inFlight = 0;
+  let leaseTimer: ReturnType<typeof setInterval> | undefined;
+
+  const enqueue = (chatId: string) => {
+    if (queued.has(chatId)) return;
+    queued.add(chatId);
+    ready.push(chatId);
   };
 
-  async function drainChat(chatId: string): Promise<void> {
-    const state = running.get(chatId)!;
-    try {
-      for (;;) {
-        const claimed = await claimNext(deps.database.db, chatId);
-        if (!claimed) {
-          if (!state.again) return;
-          state.again = false;
-          continue;
-        }
-        await processOne(claimed);
-      }
-    } finally {
-      running.delete(chatId);
+  const pump = () => {
+    while (serving.size < concurrency && ready.length > 0) {
+      const chatId = ready.shift()!;
+      queued.delete(chatId);
+      const state = { again: false };
+      serving.set(chatId, state);
+      deps.runInBackground(() =>
+        takeTurn(chatId)
+          .then((more) => {
+            serving.delete(chatId);
+            if (more || state.again) enqueue(chatId);
+          })
+          .catch((error) => {
+            serving.delete(chatId);
+            log.error({ err: error, chatId }, 'could not claim an event');
+          })
+          .finally(pump),
+      );
     }
+  };
+
+  /** One turn of a chat: claims and processes its next event; true when it may have more. */
+  async function takeTurn(chatId: string): Promise<boolean> {
+    const claimed = await claimNext(deps.database, chatId, workerId);
+    if (!claimed) return false;
+    startLeaseRenewal();
+    try {
+      await processOne(claimed);
+    } finally {
+      inFlight--;
+      if (inFlight === 0) stopLeaseRenewal();
+    }
+    return claimed.more === true;
+  }
+
+  function startLeaseRenewal() {
+    inFlight++;
+    if (leaseTimer) return;
+    leaseTimer = setInterval(() => {
+      renewLeases(deps.database, workerId).catch((error) =>
+        log.error({ err: error }, 'could not renew leases'),
+      );
+    }, LEASE_RENEW_MS);
+    // A number on Cloudflare Workers, which has no unref.
+    (leaseTimer as { unref?: () => void }).unref?.();
+  }
+  function stopLeaseRenewal() {
+    clearInterval(leaseTimer);
+    leaseTimer = undefined;
   }
 
   async function processOne(claimed: ClaimedEvent): Promise<void> {
     const started = performance.now();
     try {
       await handle(claimed);
-      await finishEvent(deps.database.db, claimed.webhookEventId, { status: 'done' });
+      await finishEvent(deps.database, claimed.webhookEventId, workerId, { status: 'done' });
       log.debug(
         {
           eventId: claimed.webhookEventId,
@@ -85,7 +137,7 @@ export function createProcessor(
         { err: error, eventId: claimed.webhookEventId, type: claimed.event.type },
         'event failed',
       );
-      await finishEvent(deps.database.db, claimed.webhookEventId, {
+      await finishEvent(deps.database, claimed.webhookEventId, workerId, {
         status: 'failed',
         error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
       }).catch((finishError) => log.error({ err: finishError }, 'could not mark event failed'));
@@ -93,31 +145,40 @@ export function createProcessor(
   }
 
   const kick = (chatId: string) => {
-    const state = running.get(chatId);
+    const state = serving.get(chatId);
     if (state) {
       state.again = true;
       return;
     }
-    running.set(chatId, { again: false });
-    if (active < concurrency) start(chatId);
-    else waiting.push(chatId);
+    enqueue(chatId);
+    pump();
+  };
+
+  const sweep = async () => {
+    await abandonExhausted(deps.database);
+    for (const chatId of await chatsWithUnfinishedEvents(deps.database)) kick(chatId);
   };
 
   return {
+    workerId,
     kick,
     async recover() {
-      await abandonExhausted(deps.database.db);
-      const chats = await chatsWithUnfinishedEvents(deps.database.db);
+      // PGlite has one process: a claim found at its start belongs to a process that died.
+      if (deps.database.kind === 'pglite') {
+        const released = await releaseAllClaims(deps.database);
+        if (released > 0) log.info({ released }, 'released the claims of the previous process');
+      }
+      await abandonExhausted(deps.database);
+      const chats = await chatsWithUnfinishedEvents(deps.database);
       for (const chatId of chats) kick(chatId);
       if (chats.length > 0) log.info({ chats: chats.length }, 'resuming unfinished events');
       return chats.length;
     },
-    startSweeper(intervalMs = 10_000) {
+    startSweeper(intervalMs = SWEEP_INTERVAL_MS[deps.database.kind]) {
       let lastPrune = 0;
       const timer = setInterval(() => {
         deps.runInBackground(async () => {
-          await abandonExhausted(deps.database.db);
-          for (const chatId of await chatsWithUnfinishedEvents(deps.database.db)) kick(chatId);
+          await sweep();
           // Once an hour, forget events long finished (they only served deduplication).
           if (Date.now() - lastPrune > 3_600_000) {
             lastPrune = Date.now();

@@ -22,7 +22,7 @@ export async function createPostgres(url: string, max: number): Promise<Database
   // A few connections that log in as the application role (a startup parameter), so that
   // recording a webhook event is one statement, without BEGIN/SET ROLE/COMMIT around it.
   const inboxClient = postgres(url, {
-    max: 3,
+    max: 4,
     onnotice: () => {},
     connect_timeout: 10,
     connection: { application_name: 'home-log inbox', role: APP_ROLE } as Record<string, string>,

@@ -307,9 +307,16 @@ export const webhookEvents = pgTable(
     payload: jsonb('payload').notNull(),
     status: text('status', { enum: EVENT_STATUSES }).notNull().default('pending'),
     attempts: smallint('attempts').notNull().default(0),
+    // The lease: the live worker that claimed the event renews claimed_at while it works.
     claimedAt: tstz('claimed_at'),
+    claimedBy: text('claimed_by'),
     processedAt: tstz('processed_at'),
     lastError: text('last_error'),
+    // Set in the transaction that commits the handler's writes: a replay must not run it again.
+    appliedAt: tstz('applied_at'),
+    // The answer the event got ({ to, messages }), recorded before it is sent, so that a replay
+    // re-sends this instead of re-running the handler.
+    reply: jsonb('reply'),
   },
   (t) => [
     index('webhook_events_unfinished')

@@ -1,5 +1,5 @@
 import type { webhook } from '@line/bot-sdk';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { withActor } from '../db/actor';
 import { type Database, type Db, rows, type Tx } from '../db/client';
 import { webhookEvents } from '../db/schema';
@@ -11,10 +11,26 @@ export interface ClaimedEvent {
   receivedAt: Date;
   attempts: number;
   event: webhook.Event;
+  /** Set when an earlier attempt committed the handler's writes: this is a replay. */
+  appliedAt?: Date | null;
+  /** The answer recorded by an earlier attempt, re-sent instead of re-running the handler. */
+  reply?: RecordedReply | null;
+  /** More events of the chat were waiting when this one was claimed. */
+  more?: boolean;
 }
 
-/** How long a claimed event may stay "processing" before another worker takes it over. */
-export const CLAIM_TIMEOUT_SECONDS = 30;
+/** The answer an event got: where a push would go, and the messages. */
+export interface RecordedReply {
+  to: string | null;
+  messages: unknown[];
+}
+
+/**
+ * A claim belongs to a live worker: the worker renews claimed_at every LEASE_RENEW_MS while it
+ * works, and a claim not renewed for LEASE_SECONDS is taken over (its worker died).
+ */
+export const LEASE_SECONDS = 4;
+export const LEASE_RENEW_MS = 1_000;
 /** A claimed event that keeps failing (a crash each time) is given up after this many tries. */
 export const MAX_ATTEMPTS = 3;
 
@@ -33,125 +49,222 @@ function eventIdOf(event: webhook.Event, raw: string): string {
     : `sha256:${raw}`;
 }
 
-/**
- * Records events before LINE gets its 200; a webhook event id seen before is ignored, so a
- * redelivered or duplicated event is never processed twice. Returns the chats with new events.
- */
-export async function recordEvents(
-  database: Database,
-  events: webhook.Event[],
-  hash: (raw: string) => string,
-): Promise<string[]> {
-  if (events.length === 0) return [];
-  const values = events.map((event) => ({
+/** One row of the inbox, as recordEvents writes it. */
+export type InboxRow = typeof webhookEvents.$inferInsert;
+
+/** The inbox rows for events of one webhook request (ids derived where LINE gave none). */
+export function inboxRows(events: webhook.Event[], hash: (raw: string) => string): InboxRow[] {
+  return events.map((event) => ({
     webhookEventId: eventIdOf(event, hash(JSON.stringify(event))),
     occurredAt: new Date(typeof event.timestamp === 'number' ? event.timestamp : Date.now()),
     chatId: chatIdOf(event),
     type: String(event.type ?? 'unknown').slice(0, 64),
     payload: event,
   }));
-  const insert = (executor: Db | Tx) =>
-    executor
-      .insert(webhookEvents)
-      .values(values)
-      .onConflictDoNothing()
-      .returning({ chatId: webhookEvents.chatId });
-  // One statement on a connection that already runs as the application role; else the usual
-  // transaction with the role switched.
-  const inserted = database.inbox
-    ? await insert(database.inbox)
-    : await withActor(database.db, { userId: null }, ({ tx }) => insert(tx));
-  return [...new Set(inserted.map((row) => row.chatId))];
 }
 
 /**
- * Claims the oldest unfinished event of a chat, unless another worker is processing one of
- * that chat's events right now (per-chat order holds across instances). A per-chat advisory
- * lock makes the check and the claim one step.
+ * Inserts inbox rows in one statement; an id seen before is ignored, so a redelivered or
+ * duplicated event is never processed twice. Returns the ids that were new.
  */
-export async function claimNext(db: Db, chatId: string): Promise<ClaimedEvent | null> {
-  return withActor(db, { userId: null }, async ({ tx }) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`webhook-chat:${chatId}`}))`);
-    const [claimed] = await rows<{
+export async function insertInboxRows(database: Database, values: InboxRow[]): Promise<string[]> {
+  if (values.length === 0) return [];
+  // The same id twice in one statement would make ON CONFLICT fail: keep the first.
+  const seen = new Set<string>();
+  const unique = values.filter(
+    (row) => !seen.has(row.webhookEventId) && seen.add(row.webhookEventId),
+  );
+  const inserted = await asApp(database, (executor) =>
+    executor
+      .insert(webhookEvents)
+      .values(unique)
+      .onConflictDoNothing()
+      .returning({ id: webhookEvents.webhookEventId }),
+  );
+  return inserted.map((row) => row.id);
+}
+
+/**
+ * Runs `fn` as the application role: one statement on a connection that already logs in as it
+ * (PostgreSQL), else in the usual transaction with the role switched (PGlite).
+ */
+async function asApp<T>(database: Database, fn: (executor: Db | Tx) => Promise<T>): Promise<T> {
+  return database.inbox
+    ? fn(database.inbox)
+    : withActor(database.db, { userId: null }, ({ tx }) => fn(tx));
+}
+
+/**
+ * Claims the oldest unfinished event of a chat for `workerId`, unless a live worker (one whose
+ * lease is fresh) is processing one of that chat's events (per-chat order holds across
+ * instances). A per-chat advisory lock makes the check and the claim one step. A claim whose
+ * worker stopped renewing it is taken over.
+ */
+export async function claimNext(
+  database: Database,
+  chatId: string,
+  workerId: string,
+): Promise<ClaimedEvent | null> {
+  // One round trip: the function (drizzle/0003) takes the per-chat lock and claims.
+  const [claimed] = await asApp(database, (executor) =>
+    rows<{
       webhook_event_id: string;
       chat_id: string;
       received_at: Date | string;
       attempts: number;
       payload: webhook.Event | string;
+      applied_at: Date | string | null;
+      reply: RecordedReply | string | null;
+      more: boolean;
     }>(
-      tx,
-      sql`with busy as (
-            select 1 from webhook_events
-            where chat_id = ${chatId} and status = 'processing'
-              and claimed_at > now() - make_interval(secs => ${CLAIM_TIMEOUT_SECONDS})
-            limit 1
-          ), next as (
-            select webhook_event_id from webhook_events
-            where chat_id = ${chatId}
-              and (status = 'pending'
-                or (status = 'processing' and attempts < ${MAX_ATTEMPTS}
-                  and claimed_at <= now() - make_interval(secs => ${CLAIM_TIMEOUT_SECONDS})))
-              and not exists (select 1 from busy)
-            order by occurred_at, webhook_event_id
-            limit 1
-            for update skip locked
-          )
-          update webhook_events e
-          set status = 'processing', claimed_at = now(), attempts = e.attempts + 1
-          from next where e.webhook_event_id = next.webhook_event_id
-          returning e.webhook_event_id, e.chat_id, e.received_at, e.attempts, e.payload`,
-    );
-    if (!claimed) return null;
-    return {
-      webhookEventId: claimed.webhook_event_id,
-      chatId: claimed.chat_id,
-      receivedAt: new Date(claimed.received_at),
-      attempts: Number(claimed.attempts),
-      event:
-        typeof claimed.payload === 'string'
-          ? (JSON.parse(claimed.payload) as webhook.Event)
-          : claimed.payload,
-    };
-  });
+      executor,
+      sql`select * from claim_webhook_event(${chatId}, ${workerId}, ${LEASE_SECONDS}, ${MAX_ATTEMPTS})`,
+    ),
+  );
+  if (!claimed) return null;
+  const json = <T>(value: T | string): T =>
+    typeof value === 'string' ? (JSON.parse(value) as T) : value;
+  return {
+    webhookEventId: claimed.webhook_event_id,
+    chatId: claimed.chat_id,
+    receivedAt: new Date(claimed.received_at),
+    attempts: Number(claimed.attempts),
+    event: json(claimed.payload),
+    appliedAt: claimed.applied_at === null ? null : new Date(claimed.applied_at),
+    reply: claimed.reply === null ? null : json(claimed.reply),
+    more: claimed.more === true || String(claimed.more) === 'true',
+  };
 }
 
-export async function finishEvent(
-  db: Db,
+/** Renews the leases of every event `workerId` is processing (it is alive). */
+export async function renewLeases(database: Database, workerId: string): Promise<void> {
+  await asApp(database, (executor) =>
+    executor
+      .update(webhookEvents)
+      .set({ claimedAt: sql`now()` })
+      .where(and(eq(webhookEvents.claimedBy, workerId), eq(webhookEvents.status, 'processing'))),
+  );
+}
+
+/**
+ * Marks the event's handler writes as applied, in the transaction that commits them, with the
+ * reply they produced when there is one. False when an earlier attempt already did: the caller
+ * must roll back, for those writes are in the database already.
+ */
+export async function markApplied(
+  tx: Tx,
   webhookEventId: string,
+  reply: RecordedReply | null,
+): Promise<boolean> {
+  const marked = await tx
+    .update(webhookEvents)
+    .set({ appliedAt: sql`now()`, ...(reply ? { reply } : {}) })
+    .where(and(eq(webhookEvents.webhookEventId, webhookEventId), isNull(webhookEvents.appliedAt)))
+    .returning({ id: webhookEvents.webhookEventId });
+  return marked.length > 0;
+}
+
+/** Records the answer before it is sent (a replay sends this, not a new one). */
+export async function recordReply(
+  database: Database,
+  webhookEventId: string,
+  reply: RecordedReply,
+): Promise<void> {
+  await asApp(database, (executor) =>
+    executor
+      .update(webhookEvents)
+      .set({ reply, appliedAt: sql`coalesce(${webhookEvents.appliedAt}, now())` })
+      .where(eq(webhookEvents.webhookEventId, webhookEventId)),
+  );
+}
+
+/** The answer recorded for an event, if any. */
+export async function findRecordedReply(
+  database: Database,
+  webhookEventId: string,
+): Promise<RecordedReply | null> {
+  const [found] = await asApp(database, (executor) =>
+    executor
+      .select({ reply: webhookEvents.reply })
+      .from(webhookEvents)
+      .where(eq(webhookEvents.webhookEventId, webhookEventId)),
+  );
+  const reply = found?.reply ?? null;
+  return typeof reply === 'string'
+    ? (JSON.parse(reply) as RecordedReply)
+    : (reply as RecordedReply | null);
+}
+
+/**
+ * Marks the event finished. Only the worker holding the claim may: a worker that lost its
+ * lease (it stalled and another took over) leaves the row to the new owner.
+ */
+export async function finishEvent(
+  database: Database,
+  webhookEventId: string,
+  workerId: string,
   outcome: { status: 'done' } | { status: 'failed'; error: string },
 ): Promise<void> {
-  await withActor(db, { userId: null }, ({ tx }) =>
-    tx
+  await asApp(database, (executor) =>
+    executor
       .update(webhookEvents)
       .set({
         status: outcome.status,
         processedAt: sql`now()`,
         lastError: outcome.status === 'failed' ? outcome.error.slice(0, 2000) : null,
       })
-      .where(eq(webhookEvents.webhookEventId, webhookEventId)),
+      .where(
+        and(
+          eq(webhookEvents.webhookEventId, webhookEventId),
+          eq(webhookEvents.claimedBy, workerId),
+          eq(webhookEvents.status, 'processing'),
+        ),
+      ),
   );
 }
 
 /** Chats with events still waiting (after a restart, or left behind by another instance). */
-export async function chatsWithUnfinishedEvents(db: Db): Promise<string[]> {
-  const found = await withActor(db, { userId: null }, ({ tx }) =>
+export async function chatsWithUnfinishedEvents(database: Database): Promise<string[]> {
+  const found = await asApp(database, (executor) =>
     rows<{ chat_id: string }>(
-      tx,
+      executor,
       sql`select distinct chat_id from webhook_events where status in ('pending', 'processing')`,
     ),
   );
   return found.map((row) => row.chat_id);
 }
 
-/** Gives up on events that crashed their worker too often, so a chat is never stuck. */
-export async function abandonExhausted(db: Db): Promise<number> {
-  const abandoned = await withActor(db, { userId: null }, ({ tx }) =>
+/**
+ * At the start of the only process (PGlite: no other process can exist), every claim is a dead
+ * one: release them at once instead of waiting for their leases to run out. An event that has
+ * used up its attempts (it crashed the process each time) is given up.
+ */
+export async function releaseAllClaims(database: Database): Promise<number> {
+  const released = await asApp(database, (executor) =>
     rows<{ id: string }>(
-      tx,
+      executor,
+      sql`update webhook_events
+          set status = case when attempts >= ${MAX_ATTEMPTS} then 'failed' else 'pending' end,
+            processed_at = case when attempts >= ${MAX_ATTEMPTS} then now() end,
+            last_error = case when attempts >= ${MAX_ATTEMPTS}
+              then coalesce(last_error, 'gave up after repeated attempts') end,
+            claimed_by = null
+          where status = 'processing'
+          returning webhook_event_id as id`,
+    ),
+  );
+  return released.length;
+}
+
+/** Gives up on events that crashed their worker too often, so a chat is never stuck. */
+export async function abandonExhausted(database: Database): Promise<number> {
+  const abandoned = await asApp(database, (executor) =>
+    rows<{ id: string }>(
+      executor,
       sql`update webhook_events set status = 'failed', processed_at = now(),
             last_error = coalesce(last_error, 'gave up after repeated attempts')
           where status = 'processing' and attempts >= ${MAX_ATTEMPTS}
-            and claimed_at <= now() - make_interval(secs => ${CLAIM_TIMEOUT_SECONDS})
+            and claimed_at <= now() - make_interval(secs => ${LEASE_SECONDS})
           returning webhook_event_id as id`,
     ),
   );

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { type Bot, createBot } from '../../src/bot/bot';
 import { readings, users, webhookEvents } from '../../src/db/schema';
-import { pruneFinished } from '../../src/store/webhook-events';
+import { LEASE_SECONDS, pruneFinished } from '../../src/store/webhook-events';
 import { type Harness, startHarness } from '../helpers/harness';
 
 // A process that dies after recording events but before processing them must not lose them:
@@ -12,7 +12,12 @@ import { type Harness, startHarness } from '../helpers/harness';
 /** A bot that records events but never gets round to processing them (a crash right after). */
 const deadBot: Bot = {
   handle: async () => {},
-  processor: { kick: () => {}, recover: async () => 0, startSweeper: () => () => {} },
+  processor: {
+    workerId: 'dead',
+    kick: () => {},
+    recover: async () => 0,
+    startSweeper: () => () => {},
+  },
 };
 
 describe('events recorded before a crash', () => {
@@ -111,6 +116,39 @@ describe('events recorded before a crash', () => {
     ]);
   });
 
+  it('resumes an event the dead process had claimed a moment ago: at once on PGlite, after the lease on PostgreSQL', async () => {
+    await arriveAndDie();
+    // The dead process had just claimed the first of the three: its lease looks fresh.
+    await h.database.db.execute(
+      sql`update webhook_events set status = 'processing', attempts = 1, claimed_at = now(),
+            claimed_by = 'the-dead-process'
+          where webhook_event_id = (select webhook_event_id from webhook_events where status = 'pending'
+                                     order by occurred_at limit 1)`,
+    );
+    const started = Date.now();
+    const restarted = createBot(h.deps);
+    await restarted.processor.recover();
+    // On PostgreSQL another instance may be alive: the claim is taken over by the sweeper once
+    // its lease (not renewed by the dead process) runs out.
+    const stopSweeper = restarted.processor.startSweeper();
+    try {
+      await waitUntil(async () => (await values()).length === 3, 15_000);
+    } finally {
+      stopSweeper();
+    }
+    await h.idle();
+    const took = Date.now() - started;
+    if (h.database.kind === 'pglite') {
+      // No other process can exist on PGlite, so nothing waits for the lease to run out.
+      expect(took).toBeLessThan(3_000);
+    } else {
+      expect(took).toBeGreaterThanOrEqual((LEASE_SECONDS - 1) * 1000);
+      expect(took).toBeLessThan(LEASE_SECONDS * 1000 + 3_000);
+    }
+    expect(await values()).toEqual(['4521', '4530', '4540']);
+    expect(h.platform.replies).toHaveLength(3);
+  });
+
   it('gives up on an event that crashed its worker three times, and goes on with the chat', async () => {
     await arriveAndDie();
     await h.database.db.execute(
@@ -170,3 +208,11 @@ describe('housekeeping', () => {
     }
   });
 });
+
+async function waitUntil(condition: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

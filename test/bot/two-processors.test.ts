@@ -18,7 +18,12 @@ import { type Harness, startHarness } from '../helpers/harness';
 /** Records events and leaves them for the processors under test. */
 const recordOnly: Bot = {
   handle: async () => {},
-  processor: { kick: () => {}, recover: async () => 0, startSweeper: () => () => {} },
+  processor: {
+    workerId: 'record-only',
+    kick: () => {},
+    recover: async () => 0,
+    startSweeper: () => () => {},
+  },
 };
 
 describe('two processors on one database', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withActor } from '../../src/db/actor';
 import { rows } from '../../src/db/client';
 import { access, groupShares, readings, sources, users } from '../../src/db/schema';
-import { recordEvents } from '../../src/store/webhook-events';
+import { inboxRows, insertInboxRows } from '../../src/store/webhook-events';
 import { createTestDatabase, databaseKinds, rejection, type TestDatabase } from '../helpers/db';
 
 // Row-level security is the second wall behind the application's own checks. These tests go
@@ -365,19 +365,21 @@ describe.each(databaseKinds())('row-level security on %s', (kind) => {
     expect(await rejection(asInbox(sql`update readings set value = 0`))).toMatch(
       /permission denied/,
     );
-    const recorded = await recordEvents(
+    const recorded = await insertInboxRows(
       database,
-      [
-        {
-          type: 'unfollow',
-          webhookEventId: 'rls-inbox-1',
-          timestamp: 0,
-          source: { type: 'user', userId: 'Urls' },
-        } as never,
-      ],
-      (raw) => raw,
+      inboxRows(
+        [
+          {
+            type: 'unfollow',
+            webhookEventId: 'rls-inbox-1',
+            timestamp: 0,
+            source: { type: 'user', userId: 'Urls' },
+          } as never,
+        ],
+        (raw) => raw,
+      ),
     );
-    expect(recorded).toEqual(['Urls']);
+    expect(recorded).toEqual(['rls-inbox-1']);
     expect(
       await rows(
         database.db,
