@@ -11,6 +11,7 @@ import {
   touchUser,
   type User,
 } from '../store/users';
+import { storableText } from './clean-event';
 
 export type Source = { type?: string; userId?: string; groupId?: string; roomId?: string };
 
@@ -73,7 +74,7 @@ export async function ensureLineUser(
   const profile = await fetchProfile(deps, source, lineUserId);
   const input = {
     lineUserId,
-    displayName: profile?.displayName ?? '',
+    displayName: storableText(profile?.displayName ?? ''),
     pictureUrl: profile?.pictureUrl ?? null,
     language: languageFromProfile(profile?.language),
     timezone: deps.config.defaultTimezone,

@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Deps } from '../deps';
 import { recordEvents } from '../store/webhook-events';
+import { storableEvent } from './clean-event';
 import type { Processor } from './processor';
 
 /** LINE's own API refuses bodies over 2 MB; a webhook is normally a few kilobytes. */
@@ -47,9 +48,9 @@ export function webhookRoutes(deps: Deps, processor: Processor): Hono {
       if (!body || typeof body !== 'object' || !Array.isArray(body.events)) {
         return c.json({ error: 'expected {"events": [...]}' }, 400);
       }
-      const events = body.events.filter(
-        (event): event is webhook.Event => typeof event === 'object' && event !== null,
-      );
+      const events = body.events
+        .filter((event): event is webhook.Event => typeof event === 'object' && event !== null)
+        .map(storableEvent);
 
       const chats = await recordEvents(deps.database, events, (raw) =>
         createHash('sha256').update(raw).digest('hex'),
