@@ -137,6 +137,9 @@ export interface Catalog {
     reading(number: number, value: string): string;
     replaceMeter(number: number, final: string, initial: string): string;
   };
+  // --- Audit entries as sentences, never as internal codes.
+  /** What someone did, as a verb phrase: "fixed", "looked at the history". */
+  auditAction(action: string): string;
 }
 
 const en: Catalog = {
@@ -351,6 +354,7 @@ const en: Catalog = {
     reading: (n, value) => `meter ${n} = ${value}`,
     replaceMeter: (n, final, initial) => `new meter ${n} final ${final} initial ${initial}`,
   },
+  auditAction: (action) => AUDIT_ACTIONS.en[action] ?? 'made a change',
 };
 
 const th: Catalog = {
@@ -554,9 +558,10 @@ const th: Catalog = {
     reading: (n, value) => `มิเตอร์ ${n} = ${value}`,
     replaceMeter: (n, final, initial) => `เปลี่ยนมิเตอร์ ${n} ค่าสุดท้าย ${final} ค่าเริ่มต้น ${initial}`,
   },
+  auditAction: (action) => AUDIT_ACTIONS.th[action] ?? 'แก้ไขข้อมูล',
 };
 
-export const catalogs: Record<Language, Catalog> = { en, th };
+export const catalogs: Record<Language, Catalog> = { en, th: withThaiSpacing(th) };
 
 export interface DescribeOptions {
   /** Time zone for dates in the sentence (the meter's); default Asia/Bangkok. */
@@ -613,8 +618,8 @@ const EXAMPLES: Record<Language, Partial<Record<MalformedTopic, string>>> = {
     share: 'แชร์ มิเตอร์ 1',
     unshare: 'เลิกแชร์ มิเตอร์ 1',
     access: 'สิทธิ์ มิเตอร์ 1',
-    audit: 'audit meter 1',
-    archive: 'archive meter 1',
+    audit: 'ตรวจสอบ มิเตอร์ 1',
+    archive: 'เก็บถาวร มิเตอร์ 1',
   },
 };
 
@@ -685,4 +690,89 @@ function malformedText(language: Language, topic: MalformedTopic, problem: Gramm
       : `\nFor example: ${example}`
     : '';
   return `${PROBLEMS[language][problem]}${how}`;
+}
+
+// ---------------------------------------------------------------------------
+// Audit entries as sentences ("Malee: fixed #2 200 → 210 kWh"); an action added later
+// without a sentence here still reads as one ("made a change").
+
+const AUDIT_ACTIONS: Record<Language, Record<string, string>> = {
+  en: {
+    'reading.add': 'recorded',
+    'reading.confirm': 'confirmed the reading',
+    'reading.fix': 'fixed',
+    'reading.undo': 'took back',
+    'reading.delete': 'deleted',
+    'reading.replace': 'recorded a new meter',
+    'meter.create': 'added the meter',
+    'meter.settings': 'changed the settings',
+    'meter.archive': 'archived the meter',
+    'meter.unarchive': 'brought the meter back from the archive',
+    'share.add': 'shared the meter with a group',
+    'share.change': "changed a group's access",
+    'share.end': 'stopped sharing with a group',
+    'share.remove': 'stopped sharing with a group',
+    'access.grant': 'gave someone access',
+    'access.change': "changed someone's access",
+    'access.revoke': "took away someone's access",
+    'access.view': 'looked at who has access',
+    'history.view': 'looked at the history',
+    'usage.view': 'looked at the usage',
+    'chart.view': 'looked at a chart',
+    'audit.view': 'looked at this list',
+  },
+  th: {
+    'reading.add': 'จดค่า',
+    'reading.confirm': 'ยืนยันค่า',
+    'reading.fix': 'แก้ค่า',
+    'reading.undo': 'ย้อนกลับค่า',
+    'reading.delete': 'ลบค่า',
+    'reading.replace': 'บันทึกการเปลี่ยนมิเตอร์',
+    'meter.create': 'เพิ่มมิเตอร์',
+    'meter.settings': 'เปลี่ยนการตั้งค่า',
+    'meter.archive': 'เก็บมิเตอร์เข้าคลัง',
+    'meter.unarchive': 'นำมิเตอร์ออกจากคลัง',
+    'share.add': 'แชร์มิเตอร์กับกลุ่ม',
+    'share.change': 'เปลี่ยนสิทธิ์ของกลุ่ม',
+    'share.end': 'เลิกแชร์กับกลุ่ม',
+    'share.remove': 'เลิกแชร์กับกลุ่ม',
+    'access.grant': 'ให้สิทธิ์',
+    'access.change': 'เปลี่ยนสิทธิ์',
+    'access.revoke': 'ยกเลิกสิทธิ์',
+    'access.view': 'ดูว่าใครมีสิทธิ์',
+    'history.view': 'ดูประวัติ',
+    'usage.view': 'ดูการใช้',
+    'chart.view': 'ดูกราฟ',
+    'audit.view': 'ดูรายการนี้',
+  },
+};
+
+// ---------------------------------------------------------------------------
+// Thai spacing: Thai runs words together, so a quoted name is set off by spaces
+// (บันทึก "ไฟฟ้า" แล้ว, not บันทึก"ไฟฟ้า"แล้ว). Applied to every Thai sentence at once.
+
+/** Puts a space between Thai letters and a "quoted" part on either side. */
+export function spaceQuotes(text: string): string {
+  // Declared here, not at the top of the file: the catalog is wrapped before later constants exist.
+  const THAI = /[\u0E01-\u0E4E]/;
+  return text.replace(/"[^"\n]*"/g, (quoted, offset: number, whole: string) => {
+    const before = whole[offset - 1] ?? '';
+    const after = whole[offset + quoted.length] ?? '';
+    return `${THAI.test(before) ? ' ' : ''}${quoted}${THAI.test(after) ? ' ' : ''}`;
+  });
+}
+
+function spaced<T>(value: T): T {
+  if (typeof value === 'string') return spaceQuotes(value) as T;
+  if (typeof value === 'function') {
+    return ((...args: unknown[]) => spaced((value as (...a: unknown[]) => unknown)(...args))) as T;
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, spaced(v)])) as T;
+  }
+  return value;
+}
+
+function withThaiSpacing(catalog: Catalog): Catalog {
+  return spaced(catalog);
 }
