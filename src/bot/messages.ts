@@ -140,6 +140,8 @@ export interface Catalog {
   // --- Audit entries as sentences, never as internal codes.
   /** What someone did, as a verb phrase: "fixed", "looked at the history". */
   auditAction(action: string): string;
+  // --- Discovery: a returning person is greeted by name with their meters.
+  welcomeBack(name: string, meters: string[]): string;
 }
 
 const en: Catalog = {
@@ -154,21 +156,37 @@ const en: Catalog = {
   help: (inGroup) =>
     [
       'What I understand:',
+      '',
+      'Readings',
       'add meter Electric kWh: a new meter',
       'meter 1 = 4521 (or m1 4521): a reading now',
-      'meter 1 = 4521 @ 2026-11-01 08:00, … yesterday: backdated',
+      'meter 1 = 4521 @ 15 Nov 08:00, … yesterday: backdated',
       'meter 1 = 4521 # note: with a note',
-      'meters: your meters',
-      'history meter 1: recent readings',
-      'undo: take back your last reading',
-      'fix #12 = 4512 / delete #12: correct a reading',
-      'usage meter 1 (or usage meter 1 2026-10): how much was used',
-      'chart meter 1 (or chart meter 1 24 months): a chart',
+      'meters: the meters you can use here',
+      '',
+      'Corrections',
+      'history meter 1: recent readings with their #',
+      'undo: take back your last change',
+      'fix #12 = 4512, fix meter 2 #3 = 141: correct a reading',
+      'delete #12: remove a reading',
       'set meter 1 min 0 max 99999 digits 5: checks',
       'new meter 1 final 45210 initial 3: the meter was replaced',
+      '',
+      'Usage and charts',
+      'usage meter 1 (or usage meter 1 2026-10): how much was used',
+      'chart meter 1 (or chart meter 1 24 months, chart meter 1 readings): a chart',
+      '',
+      'Sharing',
       inGroup
-        ? 'share meter 1 / unshare meter 1 / access meter 1: sharing in this group'
-        : 'link google: link a Google account, to keep your meters if you change LINE accounts',
+        ? 'share meter 1 (share meter 1 read): let this group use meter 1'
+        : 'share meter 1: written in a family group, lets the group use meter 1',
+      'share meter 1 @Mom write, unshare meter 1, access meter 1: who may do what',
+      'audit meter 1: the latest changes (admins)',
+      'archive meter 1: hide a meter, keep its readings (admins)',
+      '',
+      'Account',
+      'whoami: who you are here',
+      'link google / unlink google: keep your meters if you change LINE accounts',
     ].join('\n'),
   notUnderstood: 'Sorry, I didn\'t understand that. Type "help" to see what I can do.',
   onlyText: 'I can only read text. Type the number the meter shows, e.g. "meter 1 = 4521".',
@@ -355,6 +373,8 @@ const en: Catalog = {
     replaceMeter: (n, final, initial) => `new meter ${n} final ${final} initial ${initial}`,
   },
   auditAction: (action) => AUDIT_ACTIONS.en[action] ?? 'made a change',
+  welcomeBack: (name, meters) =>
+    `Welcome back${name ? `, ${name}` : ''}! Your meters:\n${meters.join('\n')}\nSend a reading like "meter 1 = 4521", or type "help".`,
 };
 
 const th: Catalog = {
@@ -369,21 +389,37 @@ const th: Catalog = {
   help: (inGroup) =>
     [
       'คำสั่งที่ใช้ได้:',
+      '',
+      'จดค่า',
       'เพิ่มมิเตอร์ ไฟฟ้า kWh: เพิ่มมิเตอร์ใหม่',
       'มิเตอร์ 1 = 4521 (หรือ m1 4521): จดค่าตอนนี้',
-      'มิเตอร์ 1 = 4521 @ 2026-11-01 08:00 หรือ … เมื่อวาน: จดย้อนหลัง',
+      'มิเตอร์ 1 = 4521 @ 15 พ.ย. 08:00 น. หรือ … เมื่อวาน: จดย้อนหลัง',
       'มิเตอร์ 1 = 4521 # หมายเหตุ: จดพร้อมหมายเหตุ',
-      'มิเตอร์: ดูมิเตอร์ทั้งหมด',
-      'ประวัติ มิเตอร์ 1: ค่าที่จดล่าสุด',
-      'ย้อนกลับ: ยกเลิกค่าล่าสุดที่คุณจด',
-      'แก้ #12 = 4512 / ลบ #12: แก้หรือลบค่าที่จดไว้',
-      'ใช้ไป มิเตอร์ 1 (หรือ ใช้ไป มิเตอร์ 1 2026-10): ดูการใช้',
-      'กราฟ มิเตอร์ 1 (หรือ กราฟ มิเตอร์ 1 24 เดือน): ดูกราฟ',
+      'มิเตอร์: มิเตอร์ที่ใช้ได้ที่นี่',
+      '',
+      'แก้ไข',
+      'ประวัติ มิเตอร์ 1: ค่าที่จดล่าสุดพร้อมหมายเลข #',
+      'ย้อนกลับ: ยกเลิกสิ่งที่คุณทำล่าสุด',
+      'แก้ #12 = 4512, แก้ มิเตอร์ 2 #3 = 141: แก้ค่าที่จดไว้',
+      'ลบ #12: ลบค่าที่จดไว้',
       'ตั้งค่า มิเตอร์ 1 ต่ำสุด 0 สูงสุด 99999 หลัก 5: ตั้งการตรวจค่า',
       'เปลี่ยนมิเตอร์ 1 ค่าสุดท้าย 45210 ค่าเริ่มต้น 3: เปลี่ยนมิเตอร์ใหม่',
+      '',
+      'การใช้และกราฟ',
+      'ใช้ไป มิเตอร์ 1 (หรือ ใช้ไปเท่าไร, ใช้ไป มิเตอร์ 1 2026-10): ดูการใช้',
+      'กราฟ มิเตอร์ 1 (หรือ กราฟ มิเตอร์ 1 24 เดือน, กราฟ มิเตอร์ 1 ค่าที่จด): ดูกราฟ',
+      '',
+      'การแชร์',
       inGroup
-        ? 'แชร์ มิเตอร์ 1 / เลิกแชร์ มิเตอร์ 1 / สิทธิ์ มิเตอร์ 1: การแชร์ในกลุ่มนี้'
-        : 'link google: เชื่อมบัญชี Google ไว้ใช้กู้มิเตอร์คืนเมื่อเปลี่ยนบัญชี LINE',
+        ? 'แชร์ มิเตอร์ 1 (แชร์ มิเตอร์ 1 อ่านอย่างเดียว): ให้กลุ่มนี้ใช้มิเตอร์ 1'
+        : 'แชร์ มิเตอร์ 1: พิมพ์ในกลุ่มครอบครัว เพื่อให้กลุ่มใช้มิเตอร์ 1',
+      'แชร์ มิเตอร์ 1 @แม่ write, เลิกแชร์ มิเตอร์ 1, สิทธิ์ มิเตอร์ 1: ใครทำอะไรได้',
+      'ตรวจสอบ มิเตอร์ 1: การเปลี่ยนแปลงล่าสุด (ผู้ดูแล)',
+      'เก็บถาวร มิเตอร์ 1: ซ่อนมิเตอร์ แต่เก็บค่าที่จดไว้ (ผู้ดูแล)',
+      '',
+      'บัญชี',
+      'whoami: ดูว่าคุณคือใคร',
+      'link google / unlink google: เชื่อมบัญชี Google ไว้ใช้กู้มิเตอร์คืนเมื่อเปลี่ยนบัญชี LINE',
     ].join('\n'),
   notUnderstood: 'ขอโทษค่ะ ไม่เข้าใจข้อความนี้ พิมพ์ "ช่วยเหลือ" เพื่อดูคำสั่งที่ใช้ได้',
   onlyText: 'อ่านได้เฉพาะข้อความค่ะ พิมพ์ตัวเลขที่มิเตอร์แสดง เช่น "มิเตอร์ 1 = 4521"',
@@ -559,6 +595,8 @@ const th: Catalog = {
     replaceMeter: (n, final, initial) => `เปลี่ยนมิเตอร์ ${n} ค่าสุดท้าย ${final} ค่าเริ่มต้น ${initial}`,
   },
   auditAction: (action) => AUDIT_ACTIONS.th[action] ?? 'แก้ไขข้อมูล',
+  welcomeBack: (name, meters) =>
+    `ยินดีต้อนรับกลับค่ะ${name ? ` คุณ${name}` : ''}! มิเตอร์ของคุณ:\n${meters.join('\n')}\nส่งค่าแบบ "มิเตอร์ 1 = 4521" หรือพิมพ์ "ช่วยเหลือ"`,
 };
 
 export const catalogs: Record<Language, Catalog> = { en, th: withThaiSpacing(th) };
