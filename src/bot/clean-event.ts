@@ -5,7 +5,7 @@ import type { webhook } from '@line/bot-sdk';
 // body. Every string in an event is made storable before anything is written.
 
 /** C0 and C1 control characters except tab, line feed and carriage return. */
-const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+const CONTROL_CHARACTERS = /(?![\t\n\r])\p{Cc}/gu;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

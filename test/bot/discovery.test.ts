@@ -106,7 +106,7 @@ describe('discovery', () => {
       } else {
         expect(back.text).toMatch(/^ยินดีต้อนรับกลับค่ะ คุณLek! มิเตอร์ของคุณ:\n1\. น้ำ\n2\. ไฟฟ้า/);
       }
-      const tapped = await chat.tap(back, '2. ' + (language === 'en' ? 'Electric' : 'ไฟฟ้า'));
+      const tapped = await chat.tap(back, `2. ${language === 'en' ? 'Electric' : 'ไฟฟ้า'}`);
       expect(tapped.text).toMatch(language === 'en' ? /meter 2 "Electric"/ : /มิเตอร์ 2 "ไฟฟ้า"/);
     },
   );
