@@ -1,6 +1,10 @@
 import type { webhook } from '@line/bot-sdk';
+import { withActor } from '../db/actor';
 import type { Deps } from '../deps';
-import { detectLanguage, parseMessage } from '../domain/grammar';
+import type { Command } from '../domain/commands';
+import { messageLanguage, parseMessage } from '../domain/grammar';
+import type { Language } from '../domain/types';
+import { type User, updateProfile } from '../store/users';
 import { type ClaimedEvent, findRecordedReply } from '../store/webhook-events';
 import { Composer } from './composer';
 import {
@@ -155,7 +159,7 @@ async function contextFor(deps: Deps, claimed: ClaimedEvent): Promise<BotContext
   const postbackData =
     event.type === 'postback' ? ((event as webhook.PostbackEvent).postback?.data ?? null) : null;
   const command = messageText === null ? null : parseMessage(messageText);
-  const language = (messageText && detectLanguage(messageText)) || user?.language || 'th';
+  const language = await personLanguage(deps, user, messageText, command);
 
   return createContext({
     deps,
@@ -171,6 +175,27 @@ async function contextFor(deps: Deps, claimed: ClaimedEvent): Promise<BotContext
     postbackData,
     mentionsBot,
   });
+}
+
+/**
+ * The language to answer in: the message's when it has words of one language, else the one the
+ * person spoke last. A command in a language is remembered, so that a later `m1 1805`, a button
+ * tap or a linking page keeps speaking it.
+ */
+async function personLanguage(
+  deps: Deps,
+  user: User | null,
+  messageText: string | null,
+  command: Command | null,
+): Promise<Language> {
+  const spoken = messageText === null ? null : messageLanguage(messageText);
+  if (user && spoken && command && spoken !== user.language) {
+    await withActor(deps.database.db, { userId: null }, ({ tx }) =>
+      updateProfile(tx, user.id, { language: spoken }),
+    );
+    user.language = spoken;
+  }
+  return spoken ?? user?.language ?? 'th';
 }
 
 /** "@Home Log meter 1 = 4521" → "meter 1 = 4521": the bot's own mention is not part of the command. */

@@ -12,6 +12,7 @@ import {
   touchUser,
   type User,
 } from '../store/users';
+import { storableText } from './clean-event';
 
 /** The LINE user behind an event, when LINE tells (group messages only with consent). */
 export const lineUserIdOf = (event: webhook.Event): string | null =>
@@ -69,7 +70,7 @@ export async function ensureLineUser(
   const profile = await fetchProfile(deps, source, lineUserId);
   const input = {
     lineUserId,
-    displayName: profile?.displayName ?? '',
+    displayName: storableText(profile?.displayName ?? ''),
     pictureUrl: profile?.pictureUrl ?? null,
     language: languageFromProfile(profile?.language),
     timezone: deps.config.defaultTimezone,

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../db/client';
 import type { Deps } from '../deps';
 import { type InboxRow, inboxRows, insertInboxRows } from '../store/webhook-events';
+import { storableEvent } from './clean-event';
 import type { Processor } from './processor';
 
 /** LINE's own API refuses bodies over 2 MB; a webhook is normally a few kilobytes. */
@@ -49,9 +50,9 @@ export function webhookRoutes(deps: Deps, processor: Processor): Hono {
       if (!body || typeof body !== 'object' || !Array.isArray(body.events)) {
         return c.json({ error: 'expected {"events": [...]}' }, 400);
       }
-      const events = body.events.filter(
-        (event): event is webhook.Event => typeof event === 'object' && event !== null,
-      );
+      const events = body.events
+        .filter((event): event is webhook.Event => typeof event === 'object' && event !== null)
+        .map(storableEvent);
 
       const rows = inboxRows(events, (raw) => createHash('sha256').update(raw).digest('hex'));
       const fresh = await inbox.record(rows);

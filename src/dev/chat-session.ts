@@ -503,7 +503,17 @@ class Session implements ChatSession {
       return this.exchange([this.platform.events.text({ userId: person.user.userId, text })]);
     }
     this.join(group, person);
-    const { body, mentionees } = mentionsOfBot(text, this.platform.botUserId);
+    const people = [...this.people.values()].map((p) => ({
+      handle: p.handle,
+      userId: p.user.userId,
+      displayName: p.user.displayName,
+    }));
+    const { body, mentionees } = mentionsOfBot(text, this.platform.botUserId, people);
+    // A person mentioned in a group is in it, as in LINE (the bot may ask for their profile).
+    for (const mentionee of mentionees) {
+      const mentioned = [...this.people.values()].find((p) => p.user.userId === mentionee.userId);
+      if (mentioned && !mentionee.isSelf) this.join(group, mentioned);
+    }
     return this.exchange([
       this.platform.events.text({
         userId: person.user.userId,
@@ -810,26 +820,52 @@ function wrapChoices(labels: string[]): string[] {
   return lines;
 }
 
-/** `@bot` and `@Home Log` in a group message become a mention of the bot, as LINE sends it. */
+/** Someone `/as NAME` created, whom `@NAME` in a group mentions. */
+export interface Mentionable {
+  handle: string;
+  userId: string;
+  displayName: string;
+}
+
+/**
+ * `@bot` and `@Home Log` in a group message become a mention of the bot, and `@NAME` a mention
+ * of the person `/as NAME` created (shown as their LINE name), as LINE sends them.
+ */
 export function mentionsOfBot(
   text: string,
   botUserId: string,
+  people: Mentionable[] = [],
 ): { body: string; mentionees: MentioneeInput[] } {
   const tag = `@${CHAT_BOT_NAME}`;
-  const body = text.replace(/@bot\b/gi, tag);
+  const byHandle = new Map(people.map((p) => [p.handle.toLowerCase(), p]));
   const mentionees: MentioneeInput[] = [];
-  const lower = body.toLowerCase();
-  for (let at = lower.indexOf(tag.toLowerCase()); at >= 0; ) {
+  let body = '';
+  // One pass, left to right, so every mention's index is its place in the final text.
+  const MENTION_RE = new RegExp(`${escapeRegExp(tag)}|@([\\p{L}\\p{N}_-]+)`, 'giu');
+  let last = 0;
+  for (const match of text.matchAll(MENTION_RE)) {
+    const word = match[1]?.toLowerCase();
+    const person = word && word !== 'bot' ? byHandle.get(word) : undefined;
+    const isBot = !word || word === 'bot';
+    if (!isBot && !person) continue;
+    body += text.slice(last, match.index);
+    const shown = isBot ? tag : `@${person?.displayName}`;
     mentionees.push({
-      index: at,
-      length: tag.length,
+      index: body.length,
+      length: shown.length,
       type: 'user',
-      userId: botUserId,
-      isSelf: true,
+      userId: isBot ? botUserId : (person?.userId ?? ''),
+      ...(isBot ? { isSelf: true } : {}),
     });
-    at = lower.indexOf(tag.toLowerCase(), at + tag.length);
+    body += shown;
+    last = match.index + match[0].length;
   }
+  body += text.slice(last);
   return { body, mentionees: mentionees.slice(0, 20) };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function displayPath(file: string): string {

@@ -18,7 +18,9 @@ export type MeterRef = { by: 'number'; number: number } | { by: 'name'; name: st
  */
 export type TimeSpec =
   | { kind: 'date'; date: string; time?: string }
-  | { kind: 'daysAgo'; days: number; time?: string };
+  | { kind: 'daysAgo'; days: number; time?: string }
+  /** A day written without its year ("15 Nov", as the bot prints this year's dates): the latest such day not after today. */
+  | { kind: 'monthDay'; month: number; day: number; time?: string };
 
 /** A stored reading: `#12` as shown by `history`, or the last one. */
 export type ReadingRef =

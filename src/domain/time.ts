@@ -13,10 +13,23 @@ export function resolveTakenAt(spec: TimeSpec | undefined, zone: string, now: Da
   if (!spec) return now;
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   const day =
-    spec.kind === 'date' ? DateTime.fromISO(spec.date, { zone }) : today.minus({ days: spec.days });
+    spec.kind === 'date'
+      ? DateTime.fromISO(spec.date, { zone })
+      : spec.kind === 'monthDay'
+        ? latestMonthDay(today, spec.month, spec.day)
+        : today.minus({ days: spec.days });
   const [hour, minute] = (spec.time ?? DEFAULT_TIME_OF_DAY).split(':').map(Number) as [
     number,
     number,
   ];
   return day.set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+}
+
+/** The latest `month`/`day` on or before `today` (29 Feb: the latest leap year's). */
+function latestMonthDay(today: DateTime, month: number, day: number): DateTime {
+  for (let year = today.year; year > today.year - 8; year--) {
+    const candidate = today.set({ year, month, day });
+    if (candidate.isValid && candidate.month === month && candidate <= today) return candidate;
+  }
+  return today;
 }

@@ -134,9 +134,9 @@ describe('sharing a meter with the family', () => {
     );
     const trail = await dad.say('audit Water');
     expect(trail.text).toMatch(/^Recent activity on meter 2 "Water":/);
-    expect(trail.text).toMatch(/Dad: access.change write → admin/);
-    expect(trail.text).toMatch(/Mom: reading.add #4 125 m³/);
-    expect(trail.text).toMatch(/Dad: share.change write → read/);
+    expect(trail.text).toMatch(/Dad: changed someone's access \(write → admin\)/);
+    expect(trail.text).toMatch(/Mom: recorded #4 125 m³/);
+    expect(trail.text).toMatch(/Dad: changed a group's access \(write → read\)/);
   });
 
   it('takes a personal role back with unshare and a mention', async () => {

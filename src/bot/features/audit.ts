@@ -26,10 +26,10 @@ function detailOf(entry: AuditRow, unit: string): string {
     case 'access.change':
     case 'share.add':
     case 'share.change':
-      return `${before.role ? `${before.role} → ` : ''}${String(after.role ?? '')}`;
+      return `(${before.role ? `${before.role} → ` : ''}${String(after.role ?? '')})`;
     case 'access.revoke':
     case 'share.end':
-      return String(before.role ?? '');
+      return before.role ? `(${String(before.role)})` : '';
     default:
       return '';
   }
@@ -59,7 +59,7 @@ export const auditTrail = new Composer()
         t.auditLine(
           formatWhen(entry.at, ctx.language, meter.source.timezone, now),
           entry.actorName || t.someone,
-          entry.action,
+          t.auditAction(entry.action),
           detailOf(entry, meter.source.unit),
         ),
       );

@@ -9,6 +9,10 @@ async function sendHelp(ctx: BotContext): Promise<void> {
     text(t.help(inGroup), [
       quickMessage(t.button.meters, t.say.meters),
       ...(inGroup ? [] : [quickMessage(t.button.addMeter, t.say.addMeterExample)]),
+      // The label of each is itself a command, so typing it works as well as tapping it.
+      quickMessage(t.button.usage, t.button.usage),
+      quickMessage(t.button.history, t.button.history),
+      quickMessage(t.button.undo, t.say.undo),
     ]),
   );
 }

@@ -1,3 +1,4 @@
+import { listChatMeters } from '../../store/meters';
 import { updateProfile } from '../../store/users';
 import { Composer } from '../composer';
 import { catalogs } from '../messages';
@@ -8,6 +9,30 @@ export const lifecycle = new Composer()
   .event('follow', async (ctx) => {
     if (!ctx.user) return;
     const { t } = ctx;
+    const chat = ctx.chat;
+    // Someone who comes back (a new follow after blocking) is greeted with their meters.
+    const own = chat
+      ? await ctx.transaction(({ tx }) => listChatMeters(tx, chat, ctx.user?.id ?? null))
+      : [];
+    if (own.length > 0) {
+      await ctx.reply(
+        text(
+          t.welcomeBack(
+            ctx.user.displayName,
+            own.map((meter) => `${meter.number}. ${meter.source.name}`),
+          ),
+          [
+            ...own
+              .slice(0, 10)
+              .map((meter) =>
+                quickMessage(`${meter.number}. ${meter.source.name}`, t.say.history(meter.number)),
+              ),
+            quickMessage(t.button.help, t.say.help),
+          ],
+        ),
+      );
+      return;
+    }
     await ctx.reply(
       text(t.greeting(ctx.user.displayName), [
         quickMessage(t.button.addMeter, t.say.addMeterExample),

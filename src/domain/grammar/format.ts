@@ -14,9 +14,12 @@ function formatRef(ref: MeterRef): string {
   return ref.by === 'number' ? `meter ${ref.number}` : formatName(ref.name);
 }
 
+const MONTH_ABBREVIATIONS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+
 function formatTime(at: TimeSpec): string {
   const time = at.time ? ` ${at.time}` : '';
   if (at.kind === 'date') return `${at.date}${time}`;
+  if (at.kind === 'monthDay') return `${at.day} ${MONTH_ABBREVIATIONS[at.month - 1]}${time}`;
   if (at.days === 0) return at.time ?? 'today';
   if (at.days === 1) return `yesterday${time}`;
   return `${at.days} days ago${time}`;

@@ -4,6 +4,7 @@
 
 export { formatCommand } from './format';
 export { canonicalUnit } from './keywords';
+export { messageLanguage } from './language';
 export { detectLanguage, normalizeText, type Result } from './lexer';
 export { meterNameProblem } from './names';
 export { parseDecimal } from './numbers';

@@ -32,6 +32,24 @@ export const THAI_AGO_TAIL = new Set(['ก่อน', 'ที่แล้ว']);
 
 export const AT_WORDS = new Set(['at']);
 
+/** Month names as the bot prints dates (`15 Nov`, `15 พ.ย.`) and their long forms. */
+export const MONTH_NAMES = new Map<string, number>(
+  [
+    'jan january ม.ค. มกราคม',
+    'feb february ก.พ. กุมภาพันธ์',
+    'mar march มี.ค. มีนาคม',
+    'apr april เม.ย. เมษายน',
+    'may พ.ค. พฤษภาคม',
+    'jun june มิ.ย. มิถุนายน',
+    'jul july ก.ค. กรกฎาคม',
+    'aug august ส.ค. สิงหาคม',
+    'sep sept september ก.ย. กันยายน',
+    'oct october ต.ค. ตุลาคม',
+    'nov november พ.ย. พฤศจิกายน',
+    'dec december ธ.ค. ธันวาคม',
+  ].flatMap((names, index) => names.split(' ').map((name): [string, number] => [name, index + 1])),
+);
+
 // ---------------------------------------------------------------------------
 // Chatter
 
@@ -112,7 +130,14 @@ const TH_FAMILIES: ReadonlyArray<{ re: RegExp; family: Family; kind?: SourceKind
     { re: /^สิทธิ์?/, family: 'access' },
     { re: /^ตรวจสอบ/, family: 'audit' },
     { re: /^เก็บถาวร/, family: 'archive' },
+    // Asked the way people talk, and the bot's own button label: ใช้ไปเท่าไร, ใช้ไปเดือนนี้เท่าไหร่.
+    {
+      re: /^(?:เดือนนี้ ?)?(?:ใช้ไป|ใช้) ?(?:เดือนนี้ ?)?(?:เท่าไร|เท่าไหร่|เท่าไร่)(?: ?(?:คะ|ครับ|ค่ะ|จ๊ะ))?(?: ?\?+)?/,
+      family: 'usage',
+    },
   ];
+
+const ARTICLES = new Set(['a', 'an']);
 
 export interface FamilyMatch {
   family: Family;
@@ -147,13 +172,22 @@ export function matchFamily(s: string, toks: Token[]): FamilyMatch | null {
     const kind = ADD_KINDS.get(second.lower);
     return { family: 'addMeter', from: second.end, ...(kind ? { kind } : {}) };
   }
+  // "Add a meter" (the button label): the article is not part of the name.
+  const third = toks[2];
+  if (first.lower === 'add' && isWord(second, ARTICLES) && third && isWord(third, ADD_KINDS)) {
+    const kind = ADD_KINDS.get(third.lower);
+    return { family: 'addMeter', from: third.end, ...(kind ? { kind } : {}) };
+  }
   return matchThaiKeyword(s);
 }
 
 // ---------------------------------------------------------------------------
 // Arguments of keyword commands
 
-export const READINGS_WORDS = new Set(['readings', 'reading', 'values', 'ค่าที่อ่าน', 'ค่าอ่าน', 'ค่า']);
+export const READINGS_WORDS = new Set([
+  ...['readings', 'reading', 'values', 'ค่าที่อ่าน', 'ค่าอ่าน', 'ค่า'],
+  ...['ค่าที่จด', 'ค่าที่จดไว้'],
+]);
 export const MONTHLY_WORDS = new Set(['monthly', 'รายเดือน']);
 export const MONTH_UNITS = new Map([
   ['months', 1],
@@ -176,6 +210,11 @@ export const ROLE_WORDS = new Map<string, Role>([
   ['admin', 'admin'],
   ['แอดมิน', 'admin'],
   ['ผู้ดูแล', 'admin'],
+  // Thai as people say it, and as the bot itself describes a group share.
+  ['อ่านอย่างเดียว', 'read'],
+  ['ดูอย่างเดียว', 'read'],
+  ['ดูได้อย่างเดียว', 'read'],
+  ['ส่งค่าได้', 'write'],
 ]);
 export const MEMBER_CONNECTORS = new Set(['with', 'to', 'from', 'ให้', 'กับ', 'จาก']);
 
@@ -264,6 +303,9 @@ export const NULLARY = new Map<string, NullaryType>([
   ['commands', 'help'],
   ['ช่วยเหลือ', 'help'],
   ['วิธีใช้', 'help'],
+  // The bot's own button labels, typed back.
+  ['มิเตอร์ของฉัน', 'listMeters'],
+  ['คำสั่ง', 'help'],
 ]);
 
 export function nullaryKey(s: string): string {
@@ -304,4 +346,20 @@ export const RESERVED_WORDS = new Set<string>([
   'day',
   'วัน',
   'ที่',
+]);
+
+/**
+ * Words that say what to do or how, never what: a meter name made of one of them is a
+ * misread command (`share meter 2 read only`), so it is never reported as a missing meter.
+ */
+export const COMMAND_WORDS = new Set<string>([
+  ...EN_FAMILIES.keys(),
+  ...[...NULLARY.keys()].filter((k) => k !== 'meter' && k !== 'มิเตอร์'),
+  ...ROLE_WORDS.keys(),
+  ...READINGS_WORDS,
+  ...MONTHLY_WORDS,
+  ...MONTH_UNITS.keys(),
+  ...SETTING_WORDS.keys(),
+  ...LAST_WORDS,
+  ...DAY_WORDS.keys(),
 ]);

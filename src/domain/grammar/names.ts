@@ -4,6 +4,7 @@
 import { LIMITS, type MeterRef, type Problem } from '../commands';
 import {
   CHATTER_WORDS,
+  COMMAND_WORDS,
   METER_GLUED_RE,
   METER_WORDS,
   matchThaiKeyword,
@@ -93,6 +94,11 @@ export function parseRef(toks: Token[]): RefParse {
   if (nameToks.some((t) => t.quoted || t.text === '=' || t.text === '@')) {
     return prefixed ? bad('badName') : null;
   }
+  // `meter 2 <words>` or a keyword among the words: a command read wrong, not a meter's name.
+  const misread =
+    (prefixed && DIGITS.test(nameToks[0]?.text ?? '')) ||
+    nameToks.some((t) => COMMAND_WORDS.has(t.lower) || matchThaiKeyword(t.text) !== null);
+  if (misread) return prefixed ? bad('unexpectedText') : null;
   const name = nameToks.map((t) => t.text).join(' ');
   const problem = meterNameProblem(name);
   if (problem) return prefixed ? bad(problem) : null;

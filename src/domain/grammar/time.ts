@@ -6,6 +6,7 @@ import {
   AT_WORDS,
   DAY_WORDS,
   DAYS_WORDS,
+  MONTH_NAMES,
   THAI_AGO_TAIL,
   THAI_AGO_WORDS,
   TIME_SUFFIXES,
@@ -64,7 +65,28 @@ function matchTime(toks: Token[], i: number): Match<string> | null {
   return { next, result: ok(`${pad2(hour)}:${pad2(minute)}`) };
 }
 
-type DayPart = { kind: 'date'; date: string } | { kind: 'daysAgo'; days: number };
+type DayPart =
+  | { kind: 'date'; date: string }
+  | { kind: 'daysAgo'; days: number }
+  | { kind: 'monthDay'; month: number; day: number };
+
+/** `15 Nov [2025]`, `15 พ.ย. [2568]`: a day as the bot prints it, with or without its year. */
+function matchNamedMonthDay(toks: Token[], i: number): Match<DayPart> | null {
+  const dayTok = toks[i];
+  const monthTok = toks[i + 1];
+  if (!dayTok || !monthTok || monthTok.quoted || !/^\d{1,2}$/.test(dayTok.text)) return null;
+  const month = MONTH_NAMES.get(monthTok.lower);
+  if (month === undefined) return null;
+  const day = Number(dayTok.text);
+  const yearTok = toks[i + 2];
+  if (yearTok && !yearTok.quoted && /^\d{4}$/.test(yearTok.text)) {
+    const date = checkDate(Number(yearTok.text), month, day);
+    return { next: i + 3, result: date.ok ? ok({ kind: 'date', date: date.value }) : date };
+  }
+  // Any year will do for the check but a leap one, so that 29 Feb is a day.
+  if (day < 1 || day > daysInMonth(2024, month)) return { next: i + 2, result: bad('badDate') };
+  return { next: i + 2, result: ok({ kind: 'monthDay', month, day }) };
+}
 
 function daysAgo(next: number, digits: string): Match<DayPart> {
   const days = DIGITS.test(digits) && digits.length <= 6 ? Number(digits) : Number.NaN;
@@ -83,6 +105,8 @@ function matchDay(toks: Token[], i: number): Match<DayPart> | null {
   const thaiGlued = THAI_DAYS_AGO_RE.exec(tok.lower);
   if (thaiGlued) return daysAgo(i + 1, thaiGlued[1] ?? '');
   if (DIGITS.test(tok.text)) {
+    const named = matchNamedMonthDay(toks, i);
+    if (named) return named;
     const a = toks[i + 1];
     const b = toks[i + 2];
     if (isWord(a, DAYS_WORDS) && b?.lower === 'ago' && !b.quoted) return daysAgo(i + 3, tok.text);
