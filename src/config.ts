@@ -29,6 +29,15 @@ export interface Config {
   } | null;
   defaultTimezone: string;
   logLevel: LogLevel;
+  webhook: {
+    /** Days a finished event's id is kept, so a redelivery of it is recognised. */
+    dedupeDays: number;
+    /**
+     * Events older than this are refused at the door: past the deduplication window a captured,
+     * validly signed body could otherwise be replayed and processed again.
+     */
+    maxEventAgeHours: number;
+  };
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -110,6 +119,8 @@ const schema = z.object({
   DEFAULT_TIMEZONE: optional(
     z.string().refine((tz) => IANAZone.isValidZone(tz), 'an IANA time zone such as Asia/Bangkok'),
   ),
+  WEBHOOK_DEDUPE_DAYS: optional(z.string().regex(/^\d{1,3}$/, 'whole days, 2-365')),
+  WEBHOOK_MAX_EVENT_AGE_HOURS: optional(z.string().regex(/^\d{1,4}$/, 'whole hours, 1-8736')),
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], 'one of debug, info, warn, error'),
   ),
@@ -167,8 +178,16 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
     google,
     defaultTimezone: env.DEFAULT_TIMEZONE ?? 'Asia/Bangkok',
     logLevel: env.LOG_LEVEL ?? 'info',
+    webhook: {
+      dedupeDays: Number(env.WEBHOOK_DEDUPE_DAYS ?? DEFAULT_DEDUPE_DAYS),
+      maxEventAgeHours: Number(env.WEBHOOK_MAX_EVENT_AGE_HOURS ?? DEFAULT_MAX_EVENT_AGE_HOURS),
+    },
   };
 }
+
+/** LINE redelivers within hours; a day's margin on both sides keeps the two settings safe. */
+const DEFAULT_DEDUPE_DAYS = 30;
+const DEFAULT_MAX_EVENT_AGE_HOURS = 24;
 
 function crossChecks(record: Record<string, string | undefined>): ConfigProblem[] {
   const value = (name: string) => (record[name] === '' ? undefined : record[name]);
@@ -193,6 +212,18 @@ function crossChecks(record: Record<string, string | undefined>): ConfigProblem[
     } else if (url.pathname !== '/' || url.search || url.hash) {
       problems.push({ variable: 'PUBLIC_BASE_URL', expected: 'an origin only, without a path' });
     }
+  }
+
+  // An event may be accepted only while its id would still be recognised, with a day to spare.
+  const dedupeDays = Number(value('WEBHOOK_DEDUPE_DAYS') ?? DEFAULT_DEDUPE_DAYS);
+  const maxAgeHours = Number(value('WEBHOOK_MAX_EVENT_AGE_HOURS') ?? DEFAULT_MAX_EVENT_AGE_HOURS);
+  if (dedupeDays < 2 || dedupeDays > 365) {
+    problems.push({ variable: 'WEBHOOK_DEDUPE_DAYS', expected: 'whole days, 2-365' });
+  } else if (maxAgeHours < 1 || maxAgeHours > (dedupeDays - 1) * 24) {
+    problems.push({
+      variable: 'WEBHOOK_MAX_EVENT_AGE_HOURS',
+      expected: `whole hours, 1 to ${(dedupeDays - 1) * 24} (a day less than WEBHOOK_DEDUPE_DAYS)`,
+    });
   }
 
   const hasId = value('GOOGLE_CLIENT_ID') !== undefined;

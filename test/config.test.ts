@@ -139,6 +139,26 @@ describe('parseConfig', () => {
     );
   });
 
+  it('keeps the accepted event age inside the deduplication window, with a day to spare', () => {
+    expect(parseConfig(valid).webhook).toEqual({ dedupeDays: 30, maxEventAgeHours: 24 });
+    expect(
+      parseConfig({ ...valid, WEBHOOK_DEDUPE_DAYS: '10', WEBHOOK_MAX_EVENT_AGE_HOURS: '216' })
+        .webhook,
+    ).toEqual({ dedupeDays: 10, maxEventAgeHours: 216 });
+    const tooOld = problemsOf({
+      ...valid,
+      WEBHOOK_DEDUPE_DAYS: '10',
+      WEBHOOK_MAX_EVENT_AGE_HOURS: '217',
+    });
+    expect(tooOld.problems.map((p) => p.variable)).toEqual(['WEBHOOK_MAX_EVENT_AGE_HOURS']);
+    expect(
+      problemsOf({ ...valid, WEBHOOK_DEDUPE_DAYS: '1' }).problems.map((p) => p.variable),
+    ).toEqual(['WEBHOOK_DEDUPE_DAYS']);
+    expect(
+      problemsOf({ ...valid, WEBHOOK_MAX_EVENT_AGE_HOURS: '0' }).problems.map((p) => p.variable),
+    ).toEqual(['WEBHOOK_MAX_EVENT_AGE_HOURS']);
+  });
+
   it('measures APP_SECRET in bytes, not characters', () => {
     // 11 Thai characters are 33 bytes in UTF-8.
     expect(parseConfig({ ...valid, APP_SECRET: 'กขคฆงจฉชซฌญ' }).appSecret).toBe('กขคฆงจฉชซฌญ');

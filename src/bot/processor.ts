@@ -182,7 +182,7 @@ export function createProcessor(
           // Once an hour, forget events long finished (they only served deduplication).
           if (Date.now() - lastPrune > 3_600_000) {
             lastPrune = Date.now();
-            const pruned = await pruneFinished(deps.database.db);
+            const pruned = await pruneFinished(deps.database.db, deps.config.webhook.dedupeDays);
             if (pruned > 0) log.info({ pruned }, 'forgot old finished events');
           }
         });

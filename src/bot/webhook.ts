@@ -20,8 +20,18 @@ export function webhookRoutes(deps: Deps, processor: Processor): Hono {
   const log = deps.logger.child({ component: 'webhook' });
   const inbox = createInbox(deps.database);
 
+  const maxAgeMs = deps.config.webhook.maxEventAgeHours * 3_600_000;
+
   routes.post(
     '/',
+    // Without a signature nothing can be accepted: answer before reading a byte of the body.
+    async (c, next) => {
+      if (!c.req.header('x-line-signature')) {
+        log.warn({ hasSignature: false }, 'webhook signature rejected');
+        return c.json({ error: 'bad signature' }, 401, { connection: 'close' });
+      }
+      await next();
+    },
     bodyLimit({
       maxSize: WEBHOOK_BODY_LIMIT,
       // The rest of the body is never read, so the connection cannot be reused afterwards.
@@ -53,8 +63,16 @@ export function webhookRoutes(deps: Deps, processor: Processor): Hono {
       const events = body.events
         .filter((event): event is webhook.Event => typeof event === 'object' && event !== null)
         .map(storableEvent);
+      const now = deps.clock().getTime();
+      const timely = events.filter(
+        (event) => typeof event.timestamp !== 'number' || now - event.timestamp <= maxAgeMs,
+      );
+      if (timely.length < events.length) {
+        // Older than any redelivery: a replayed capture, which the inbox may have forgotten.
+        log.warn({ refused: events.length - timely.length }, 'webhook events too old to accept');
+      }
 
-      const rows = inboxRows(events, (raw) => createHash('sha256').update(raw).digest('hex'));
+      const rows = inboxRows(timely, (raw) => createHash('sha256').update(raw).digest('hex'));
       const fresh = await inbox.record(rows);
       const chats = new Set(rows.filter((r) => fresh.has(r.webhookEventId)).map((r) => r.chatId));
       for (const chatId of chats) processor.kick(chatId);
