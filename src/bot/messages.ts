@@ -686,3 +686,27 @@ function malformedText(language: Language, topic: MalformedTopic, problem: Gramm
     : '';
   return `${PROBLEMS[language][problem]}${how}`;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Cards and the rich menu: what a Flex card or a rich-menu tile says, in Thai and English.
+
+export interface CardCatalog {
+  meterListTitle(inGroup: boolean): string;
+  /** One meter's row on the list card: its name with the unit, e.g. "Electric (kWh)". */
+  meterName(name: string, unit: string): string;
+  /** The row is cut off: this many more meters are not on the card. */
+  moreMeters(count: number): string;
+}
+
+export const cardCatalogs: Record<Language, CardCatalog> = {
+  en: {
+    meterListTitle: (inGroup) => (inGroup ? 'Meters shared in this group' : 'Your meters'),
+    meterName: (name, unit) => (unit ? `${name} (${unit})` : name),
+    moreMeters: (count) => `…and ${count} more: type "history meter N" for one of them.`,
+  },
+  th: {
+    meterListTitle: (inGroup) => (inGroup ? 'มิเตอร์ที่แชร์ในกลุ่มนี้' : 'มิเตอร์ของคุณ'),
+    meterName: (name, unit) => (unit ? `${name} (${unit})` : name),
+    moreMeters: (count) => `…และอีก ${count} เครื่อง พิมพ์ "ประวัติ มิเตอร์ N" เพื่อดูเครื่องนั้น`,
+  },
+};

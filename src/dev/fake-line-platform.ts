@@ -393,6 +393,218 @@ function checkQuickReply(v: unknown, p: string, errors: Errors): void {
   }
 }
 
+const ACTION_TYPES = [...QUICK_REPLY_ACTIONS, 'richmenuswitch'];
+
+/**
+ * An action object (messaging-api.yml `Action` and its subtypes) where a label may be needed:
+ * Flex buttons need one (≤ 40), rich-menu areas and other Flex parts may carry one (≤ 20 / 40).
+ */
+function checkAction(
+  a: unknown,
+  p: string,
+  errors: Errors,
+  options: { labelRequired: boolean; labelMax: number; allowed?: string[] },
+): void {
+  const allowed = options.allowed ?? ACTION_TYPES;
+  if (!isObject(a) || typeof a.type !== 'string' || !allowed.includes(a.type)) {
+    errors.add(`${p}.type`, oneOf(allowed));
+    return;
+  }
+  if (options.labelRequired || a.label !== undefined) {
+    errors.string(a.label, `${p}.label`, options.labelMax);
+  }
+  switch (a.type) {
+    case 'message':
+      errors.string(a.text, `${p}.text`, 300);
+      break;
+    case 'postback':
+      errors.string(a.data, `${p}.data`, 300, 0);
+      if (a.displayText !== undefined) errors.string(a.displayText, `${p}.displayText`, 300);
+      if (a.displayText !== undefined && a.text !== undefined) {
+        errors.add(`${p}.text`, 'Cannot be used together with displayText');
+      }
+      if (a.fillInText !== undefined) errors.string(a.fillInText, `${p}.fillInText`, 300, 0);
+      if (
+        a.inputOption !== undefined &&
+        !['closeRichMenu', 'openRichMenu', 'openKeyboard', 'openVoice'].includes(
+          String(a.inputOption),
+        )
+      ) {
+        errors.add(
+          `${p}.inputOption`,
+          oneOf(['closeRichMenu', 'openRichMenu', 'openKeyboard', 'openVoice']),
+        );
+      }
+      break;
+    case 'uri':
+      errors.string(a.uri, `${p}.uri`, 1000);
+      if (typeof a.uri === 'string' && !/^(https?|line|tel):/.test(a.uri)) {
+        errors.add(`${p}.uri`, 'Must be an http, https, line or tel URI');
+      }
+      break;
+    case 'richmenuswitch':
+      errors.string(a.richMenuAliasId, `${p}.richMenuAliasId`, 32);
+      errors.string(a.data, `${p}.data`, 300, 0);
+      break;
+    case 'datetimepicker':
+      errors.string(a.data, `${p}.data`, 300, 0);
+      if (!['date', 'time', 'datetime'].includes(String(a.mode))) {
+        errors.add(`${p}.mode`, oneOf(['date', 'time', 'datetime']));
+      }
+      break;
+    case 'clipboard':
+      errors.string(a.clipboardText, `${p}.clipboardText`, 1000);
+      break;
+  }
+}
+
+// Flex Message (messaging-api.yml `FlexContainer`, `FlexBubble`, `FlexComponent` and its
+// subtypes): structure, enums, images, actions, and LINE's size limits (a bubble's JSON ≤ 30 kB,
+// a carousel ≤ 50 kB with ≤ 12 bubbles).
+const FLEX_COMPONENTS = [
+  'box',
+  'button',
+  'image',
+  'video',
+  'icon',
+  'text',
+  'span',
+  'separator',
+  'filler',
+];
+const FLEX_BUBBLE_SIZES = ['nano', 'micro', 'deca', 'hecto', 'kilo', 'mega', 'giga'];
+const FLEX_BOX_LAYOUTS = ['horizontal', 'vertical', 'baseline'];
+const FLEX_BUTTON_STYLES = ['primary', 'secondary', 'link'];
+const FLEX_TEXT_WEIGHTS = ['regular', 'bold'];
+const FLEX_ASPECT_RATIO = /^[1-9][0-9]*:[1-9][0-9]*$/;
+const FLEX_BUBBLE_BYTES = 30 * 1000;
+const FLEX_CAROUSEL_BYTES = 50 * 1000;
+const FLEX_CAROUSEL_BUBBLES = 12;
+
+function checkEnum(v: unknown, p: string, values: string[], errors: Errors): void {
+  if (v !== undefined && (typeof v !== 'string' || !values.includes(v))) {
+    errors.add(p, oneOf(values));
+  }
+}
+
+function checkFlexComponent(
+  c: unknown,
+  p: string,
+  allowHttp: boolean,
+  errors: Errors,
+  depth = 0,
+): void {
+  if (!isObject(c) || typeof c.type !== 'string' || !FLEX_COMPONENTS.includes(c.type)) {
+    errors.add(`${p}.type`, oneOf(FLEX_COMPONENTS));
+    return;
+  }
+  if (depth > 20) {
+    errors.add(p, 'Nested too deeply');
+    return;
+  }
+  if (c.action !== undefined && c.type !== 'button') {
+    checkAction(c.action, `${p}.action`, errors, { labelRequired: false, labelMax: 40 });
+  }
+  switch (c.type) {
+    case 'box':
+      checkEnum(c.layout, `${p}.layout`, FLEX_BOX_LAYOUTS, errors);
+      if (c.layout === undefined) errors.add(`${p}.layout`, 'May not be empty');
+      if (!Array.isArray(c.contents)) {
+        errors.add(`${p}.contents`, 'May not be empty');
+        break;
+      }
+      for (const [i, child] of (c.contents as unknown[]).entries()) {
+        checkFlexComponent(child, `${p}.contents[${i}]`, allowHttp, errors, depth + 1);
+      }
+      break;
+    case 'text': {
+      const spans = Array.isArray(c.contents) && c.contents.length > 0;
+      if (!spans) errors.string(c.text, `${p}.text`, Number.MAX_SAFE_INTEGER);
+      checkEnum(c.weight, `${p}.weight`, FLEX_TEXT_WEIGHTS, errors);
+      if (spans) {
+        for (const [i, span] of (c.contents as unknown[]).entries()) {
+          if (!isObject(span) || span.type !== 'span') {
+            errors.add(`${p}.contents[${i}].type`, oneOf(['span']));
+          } else errors.string(span.text, `${p}.contents[${i}].text`, Number.MAX_SAFE_INTEGER);
+        }
+      }
+      break;
+    }
+    case 'button':
+      checkEnum(c.style, `${p}.style`, FLEX_BUTTON_STYLES, errors);
+      checkEnum(c.height, `${p}.height`, ['sm', 'md'], errors);
+      if (c.action === undefined) errors.add(`${p}.action`, 'May not be empty');
+      else checkAction(c.action, `${p}.action`, errors, { labelRequired: true, labelMax: 40 });
+      break;
+    case 'image':
+    case 'icon':
+      checkImageUrl(c.url, `${p}.url`, allowHttp, errors);
+      if (c.aspectRatio !== undefined && !FLEX_ASPECT_RATIO.test(String(c.aspectRatio))) {
+        errors.add(`${p}.aspectRatio`, 'Must be {width}:{height}, e.g. 1:1');
+      }
+      checkEnum(c.aspectMode, `${p}.aspectMode`, ['fit', 'cover'], errors);
+      break;
+    case 'video':
+      checkImageUrl(c.url, `${p}.url`, allowHttp, errors);
+      checkImageUrl(c.previewUrl, `${p}.previewUrl`, allowHttp, errors);
+      break;
+  }
+}
+
+function checkFlexBubble(b: unknown, p: string, allowHttp: boolean, errors: Errors): void {
+  if (!isObject(b) || b.type !== 'bubble') {
+    errors.add(`${p}.type`, oneOf(['bubble']));
+    return;
+  }
+  if (Buffer.byteLength(JSON.stringify(b), 'utf8') > FLEX_BUBBLE_BYTES) {
+    errors.add(p, 'A bubble must be at most 30 KB');
+  }
+  checkEnum(b.size, `${p}.size`, FLEX_BUBBLE_SIZES, errors);
+  checkEnum(b.direction, `${p}.direction`, ['ltr', 'rtl'], errors);
+  for (const block of ['header', 'body', 'footer'] as const) {
+    const box = b[block];
+    if (box === undefined) continue;
+    if (!isObject(box) || box.type !== 'box') errors.add(`${p}.${block}.type`, oneOf(['box']));
+    else checkFlexComponent(box, `${p}.${block}`, allowHttp, errors);
+  }
+  if (b.hero !== undefined) {
+    if (!isObject(b.hero) || !['box', 'image', 'video'].includes(String(b.hero.type))) {
+      errors.add(`${p}.hero.type`, oneOf(['box', 'image', 'video']));
+    } else checkFlexComponent(b.hero, `${p}.hero`, allowHttp, errors);
+  }
+  if (b.action !== undefined) {
+    checkAction(b.action, `${p}.action`, errors, { labelRequired: false, labelMax: 40 });
+  }
+}
+
+function checkFlexContainer(c: unknown, p: string, allowHttp: boolean, errors: Errors): void {
+  if (!isObject(c)) {
+    errors.add(p, 'May not be empty');
+    return;
+  }
+  if (c.type === 'bubble') {
+    checkFlexBubble(c, p, allowHttp, errors);
+    return;
+  }
+  if (c.type !== 'carousel') {
+    errors.add(`${p}.type`, oneOf(['bubble', 'carousel']));
+    return;
+  }
+  if (!Array.isArray(c.contents) || c.contents.length < 1) {
+    errors.add(`${p}.contents`, 'May not be empty');
+    return;
+  }
+  if (c.contents.length > FLEX_CAROUSEL_BUBBLES) {
+    errors.add(`${p}.contents`, `Size must be between 1 and ${FLEX_CAROUSEL_BUBBLES}`);
+  }
+  if (Buffer.byteLength(JSON.stringify(c), 'utf8') > FLEX_CAROUSEL_BYTES) {
+    errors.add(p, 'A carousel must be at most 50 KB');
+  }
+  for (const [i, bubble] of (c.contents as unknown[]).entries()) {
+    checkFlexBubble(bubble, `${p}.contents[${i}]`, allowHttp, errors);
+  }
+}
+
 function checkMessage(m: unknown, p: string, allowHttp: boolean, errors: Errors): void {
   if (!isObject(m)) {
     errors.add(p, 'Must be an object');
@@ -416,7 +628,7 @@ function checkMessage(m: unknown, p: string, allowHttp: boolean, errors: Errors)
       break;
     case 'flex':
       errors.string(m.altText, `${p}.altText`, 1500);
-      if (!isObject(m.contents)) errors.add(`${p}.contents`, 'May not be empty');
+      checkFlexContainer(m.contents, `${p}.contents`, allowHttp, errors);
       break;
     default:
       if (typeof m.type !== 'string' || !MESSAGE_TYPES.includes(m.type)) {
