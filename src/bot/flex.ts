@@ -72,13 +72,12 @@ export const messageButton = (
 });
 
 /** A square picture across the top of the card (the charts are square). */
-export const heroImage = (url: string, openUrl?: string): messagingApi.FlexImage => ({
+export const heroImage = (url: string): messagingApi.FlexImage => ({
   type: 'image',
   url,
   size: 'full',
   aspectRatio: '1:1',
   aspectMode: 'fit',
-  ...(openUrl ? { action: { type: 'uri', label: 'chart', uri: openUrl } } : {}),
 });
 
 /** UTF-8 size of a container's JSON, the way LINE measures its 30 kB / 50 kB limits. */
