@@ -1074,3 +1074,60 @@ function spaced<T>(value: T): T {
 function withThaiSpacing(catalog: Catalog): Catalog {
   return spaced(catalog);
 }
+
+// Cards and the rich menu: what a Flex card or a rich-menu tile says, in Thai and English.
+
+export interface CardCatalog {
+  meterListTitle(inGroup: boolean): string;
+  /** One meter's row on the list card: its name with the unit, e.g. "Electric (kWh)". */
+  meterName(name: string, unit: string): string;
+  /** The row is cut off: this many more meters are not on the card. */
+  moreMeters(count: number): string;
+}
+
+export const cardCatalogs: Record<Language, CardCatalog> = {
+  en: {
+    meterListTitle: (inGroup) => (inGroup ? 'Meters shared in this group' : 'Your meters'),
+    meterName: (name, unit) => (unit ? `${name} (${unit})` : name),
+    moreMeters: (count) => `…and ${count} more: type "history meter N" for one of them.`,
+  },
+  th: {
+    meterListTitle: (inGroup) => (inGroup ? 'มิเตอร์ที่แชร์ในกลุ่มนี้' : 'มิเตอร์ของคุณ'),
+    meterName: (name, unit) => (unit ? `${name} (${unit})` : name),
+    moreMeters: (count) => `…และอีก ${count} เครื่อง พิมพ์ "ประวัติ มิเตอร์ N" เพื่อดูเครื่องนั้น`,
+  },
+};
+
+/** The rich menu's tiles: a label, and the hint under it. */
+export interface MenuCatalog {
+  chatBarText: string;
+  record: { label: string; hint: string; fillIn: string };
+  meters: { label: string; hint: string };
+  /** `send`: the command the tile sends (without a meter: the bot asks which one). */
+  usage: { label: string; hint: string; send: string };
+  chart: { label: string; hint: string; send: string };
+  help: { label: string; hint: string };
+  /** The tile that switches to the other language's menu, written in that language. */
+  otherLanguage: { label: string; hint: string };
+}
+
+export const menuCatalogs: Record<Language, MenuCatalog> = {
+  en: {
+    chatBarText: 'Menu',
+    record: { label: 'Record a reading', hint: 'meter 1 = 4521', fillIn: 'meter 1 = ' },
+    meters: { label: 'My meters', hint: 'meters' },
+    usage: { label: 'Usage', hint: 'this month so far', send: 'usage' },
+    chart: { label: 'Chart', hint: 'month by month', send: 'chart' },
+    help: { label: 'Help', hint: 'what I can do' },
+    otherLanguage: { label: 'ภาษาไทย', hint: 'เมนูภาษาไทย' },
+  },
+  th: {
+    chatBarText: 'เมนู',
+    record: { label: 'จดค่ามิเตอร์', hint: 'มิเตอร์ 1 = 4521', fillIn: 'มิเตอร์ 1 = ' },
+    meters: { label: 'มิเตอร์ของฉัน', hint: 'ดูรายการ' },
+    usage: { label: 'ใช้ไปเท่าไร', hint: 'เดือนนี้ถึงตอนนี้', send: 'ใช้ไป' },
+    chart: { label: 'กราฟ', hint: 'รายเดือน', send: 'กราฟ' },
+    help: { label: 'ช่วยเหลือ', hint: 'ทำอะไรได้บ้าง' },
+    otherLanguage: { label: 'English', hint: 'English menu' },
+  },
+};

@@ -16,6 +16,7 @@ import type { Hono } from 'hono';
 import pino from 'pino';
 import { createApp } from '../app';
 import { createBot } from '../bot/bot';
+import { readFlex } from '../bot/flex';
 import { parseConfig } from '../config';
 import { withActor } from '../db/actor';
 import type { Database } from '../db/client';
@@ -716,9 +717,15 @@ class Session implements ChatSession {
       case 'image':
         body.push(await this.saveImage((message as messagingApi.ImageMessage).originalContentUrl));
         break;
-      case 'flex':
-        body.push(`${(message as messagingApi.FlexMessage).altText} [flex message]`);
+      case 'flex': {
+        // A card reads top to bottom; its picture is fetched and saved like an image message.
+        const card = readFlex(message as messagingApi.FlexMessage);
+        for (const line of card.lines) {
+          body.push(line.startsWith('[image] ') ? await this.saveImage(line.slice(8)) : line);
+        }
+        offer(card.actions);
         break;
+      }
       case 'sticker':
         body.push('[sticker]');
         break;

@@ -283,6 +283,8 @@ export interface FakeLinePlatform {
    * messages pushed since the last reset().
    */
   setQuota(limit: number | null): void;
+  /** Rich menus, their images, aliases, the default and per-user links, as LINE holds them. */
+  richMenuState(): FakeRichMenuState;
   /** Forget recorded calls only. */
   clearRecorded(): void;
   /** Back to a fresh platform (same URL and bot): recordings, users, groups, tokens, keys, faults. */
@@ -430,6 +432,218 @@ function checkQuickReply(v: unknown, p: string, errors: Errors): void {
   }
 }
 
+const ACTION_TYPES = [...QUICK_REPLY_ACTIONS, 'richmenuswitch'];
+
+/**
+ * An action object (messaging-api.yml `Action` and its subtypes) where a label may be needed:
+ * Flex buttons need one (≤ 40), rich-menu areas and other Flex parts may carry one (≤ 20 / 40).
+ */
+function checkAction(
+  a: unknown,
+  p: string,
+  errors: Errors,
+  options: { labelRequired: boolean; labelMax: number; allowed?: string[] },
+): void {
+  const allowed = options.allowed ?? ACTION_TYPES;
+  if (!isObject(a) || typeof a.type !== 'string' || !allowed.includes(a.type)) {
+    errors.add(`${p}.type`, oneOf(allowed));
+    return;
+  }
+  if (options.labelRequired || a.label !== undefined) {
+    errors.string(a.label, `${p}.label`, options.labelMax);
+  }
+  switch (a.type) {
+    case 'message':
+      errors.string(a.text, `${p}.text`, 300);
+      break;
+    case 'postback':
+      errors.string(a.data, `${p}.data`, 300, 0);
+      if (a.displayText !== undefined) errors.string(a.displayText, `${p}.displayText`, 300);
+      if (a.displayText !== undefined && a.text !== undefined) {
+        errors.add(`${p}.text`, 'Cannot be used together with displayText');
+      }
+      if (a.fillInText !== undefined) errors.string(a.fillInText, `${p}.fillInText`, 300, 0);
+      if (
+        a.inputOption !== undefined &&
+        !['closeRichMenu', 'openRichMenu', 'openKeyboard', 'openVoice'].includes(
+          String(a.inputOption),
+        )
+      ) {
+        errors.add(
+          `${p}.inputOption`,
+          oneOf(['closeRichMenu', 'openRichMenu', 'openKeyboard', 'openVoice']),
+        );
+      }
+      break;
+    case 'uri':
+      errors.string(a.uri, `${p}.uri`, 1000);
+      if (typeof a.uri === 'string' && !/^(https?|line|tel):/.test(a.uri)) {
+        errors.add(`${p}.uri`, 'Must be an http, https, line or tel URI');
+      }
+      break;
+    case 'richmenuswitch':
+      errors.string(a.richMenuAliasId, `${p}.richMenuAliasId`, 32);
+      errors.string(a.data, `${p}.data`, 300, 0);
+      break;
+    case 'datetimepicker':
+      errors.string(a.data, `${p}.data`, 300, 0);
+      if (!['date', 'time', 'datetime'].includes(String(a.mode))) {
+        errors.add(`${p}.mode`, oneOf(['date', 'time', 'datetime']));
+      }
+      break;
+    case 'clipboard':
+      errors.string(a.clipboardText, `${p}.clipboardText`, 1000);
+      break;
+  }
+}
+
+// Flex Message (messaging-api.yml `FlexContainer`, `FlexBubble`, `FlexComponent` and its
+// subtypes): structure, enums, images, actions, and LINE's size limits (a bubble's JSON ≤ 30 kB,
+// a carousel ≤ 50 kB with ≤ 12 bubbles).
+const FLEX_COMPONENTS = [
+  'box',
+  'button',
+  'image',
+  'video',
+  'icon',
+  'text',
+  'span',
+  'separator',
+  'filler',
+];
+const FLEX_BUBBLE_SIZES = ['nano', 'micro', 'deca', 'hecto', 'kilo', 'mega', 'giga'];
+const FLEX_BOX_LAYOUTS = ['horizontal', 'vertical', 'baseline'];
+const FLEX_BUTTON_STYLES = ['primary', 'secondary', 'link'];
+const FLEX_TEXT_WEIGHTS = ['regular', 'bold'];
+const FLEX_ASPECT_RATIO = /^[1-9][0-9]*:[1-9][0-9]*$/;
+const FLEX_BUBBLE_BYTES = 30 * 1000;
+const FLEX_CAROUSEL_BYTES = 50 * 1000;
+const FLEX_CAROUSEL_BUBBLES = 12;
+
+function checkEnum(v: unknown, p: string, values: string[], errors: Errors): void {
+  if (v !== undefined && (typeof v !== 'string' || !values.includes(v))) {
+    errors.add(p, oneOf(values));
+  }
+}
+
+function checkFlexComponent(
+  c: unknown,
+  p: string,
+  allowHttp: boolean,
+  errors: Errors,
+  depth = 0,
+): void {
+  if (!isObject(c) || typeof c.type !== 'string' || !FLEX_COMPONENTS.includes(c.type)) {
+    errors.add(`${p}.type`, oneOf(FLEX_COMPONENTS));
+    return;
+  }
+  if (depth > 20) {
+    errors.add(p, 'Nested too deeply');
+    return;
+  }
+  if (c.action !== undefined && c.type !== 'button') {
+    checkAction(c.action, `${p}.action`, errors, { labelRequired: false, labelMax: 40 });
+  }
+  switch (c.type) {
+    case 'box':
+      checkEnum(c.layout, `${p}.layout`, FLEX_BOX_LAYOUTS, errors);
+      if (c.layout === undefined) errors.add(`${p}.layout`, 'May not be empty');
+      if (!Array.isArray(c.contents)) {
+        errors.add(`${p}.contents`, 'May not be empty');
+        break;
+      }
+      for (const [i, child] of (c.contents as unknown[]).entries()) {
+        checkFlexComponent(child, `${p}.contents[${i}]`, allowHttp, errors, depth + 1);
+      }
+      break;
+    case 'text': {
+      const spans = Array.isArray(c.contents) && c.contents.length > 0;
+      if (!spans) errors.string(c.text, `${p}.text`, Number.MAX_SAFE_INTEGER);
+      checkEnum(c.weight, `${p}.weight`, FLEX_TEXT_WEIGHTS, errors);
+      if (spans) {
+        for (const [i, span] of (c.contents as unknown[]).entries()) {
+          if (!isObject(span) || span.type !== 'span') {
+            errors.add(`${p}.contents[${i}].type`, oneOf(['span']));
+          } else errors.string(span.text, `${p}.contents[${i}].text`, Number.MAX_SAFE_INTEGER);
+        }
+      }
+      break;
+    }
+    case 'button':
+      checkEnum(c.style, `${p}.style`, FLEX_BUTTON_STYLES, errors);
+      checkEnum(c.height, `${p}.height`, ['sm', 'md'], errors);
+      if (c.action === undefined) errors.add(`${p}.action`, 'May not be empty');
+      else checkAction(c.action, `${p}.action`, errors, { labelRequired: true, labelMax: 40 });
+      break;
+    case 'image':
+    case 'icon':
+      checkImageUrl(c.url, `${p}.url`, allowHttp, errors);
+      if (c.aspectRatio !== undefined && !FLEX_ASPECT_RATIO.test(String(c.aspectRatio))) {
+        errors.add(`${p}.aspectRatio`, 'Must be {width}:{height}, e.g. 1:1');
+      }
+      checkEnum(c.aspectMode, `${p}.aspectMode`, ['fit', 'cover'], errors);
+      break;
+    case 'video':
+      checkImageUrl(c.url, `${p}.url`, allowHttp, errors);
+      checkImageUrl(c.previewUrl, `${p}.previewUrl`, allowHttp, errors);
+      break;
+  }
+}
+
+function checkFlexBubble(b: unknown, p: string, allowHttp: boolean, errors: Errors): void {
+  if (!isObject(b) || b.type !== 'bubble') {
+    errors.add(`${p}.type`, oneOf(['bubble']));
+    return;
+  }
+  if (Buffer.byteLength(JSON.stringify(b), 'utf8') > FLEX_BUBBLE_BYTES) {
+    errors.add(p, 'A bubble must be at most 30 KB');
+  }
+  checkEnum(b.size, `${p}.size`, FLEX_BUBBLE_SIZES, errors);
+  checkEnum(b.direction, `${p}.direction`, ['ltr', 'rtl'], errors);
+  for (const block of ['header', 'body', 'footer'] as const) {
+    const box = b[block];
+    if (box === undefined) continue;
+    if (!isObject(box) || box.type !== 'box') errors.add(`${p}.${block}.type`, oneOf(['box']));
+    else checkFlexComponent(box, `${p}.${block}`, allowHttp, errors);
+  }
+  if (b.hero !== undefined) {
+    if (!isObject(b.hero) || !['box', 'image', 'video'].includes(String(b.hero.type))) {
+      errors.add(`${p}.hero.type`, oneOf(['box', 'image', 'video']));
+    } else checkFlexComponent(b.hero, `${p}.hero`, allowHttp, errors);
+  }
+  if (b.action !== undefined) {
+    checkAction(b.action, `${p}.action`, errors, { labelRequired: false, labelMax: 40 });
+  }
+}
+
+function checkFlexContainer(c: unknown, p: string, allowHttp: boolean, errors: Errors): void {
+  if (!isObject(c)) {
+    errors.add(p, 'May not be empty');
+    return;
+  }
+  if (c.type === 'bubble') {
+    checkFlexBubble(c, p, allowHttp, errors);
+    return;
+  }
+  if (c.type !== 'carousel') {
+    errors.add(`${p}.type`, oneOf(['bubble', 'carousel']));
+    return;
+  }
+  if (!Array.isArray(c.contents) || c.contents.length < 1) {
+    errors.add(`${p}.contents`, 'May not be empty');
+    return;
+  }
+  if (c.contents.length > FLEX_CAROUSEL_BUBBLES) {
+    errors.add(`${p}.contents`, `Size must be between 1 and ${FLEX_CAROUSEL_BUBBLES}`);
+  }
+  if (Buffer.byteLength(JSON.stringify(c), 'utf8') > FLEX_CAROUSEL_BYTES) {
+    errors.add(p, 'A carousel must be at most 50 KB');
+  }
+  for (const [i, bubble] of (c.contents as unknown[]).entries()) {
+    checkFlexBubble(bubble, `${p}.contents[${i}]`, allowHttp, errors);
+  }
+}
+
 function checkMessage(m: unknown, p: string, allowHttp: boolean, errors: Errors): void {
   if (!isObject(m)) {
     errors.add(p, 'Must be an object');
@@ -453,7 +667,7 @@ function checkMessage(m: unknown, p: string, allowHttp: boolean, errors: Errors)
       break;
     case 'flex':
       errors.string(m.altText, `${p}.altText`, 1500);
-      if (!isObject(m.contents)) errors.add(`${p}.contents`, 'May not be empty');
+      checkFlexContainer(m.contents, `${p}.contents`, allowHttp, errors);
       break;
     default:
       if (typeof m.type !== 'string' || !MESSAGE_TYPES.includes(m.type)) {
@@ -472,6 +686,81 @@ function checkMessages(v: unknown, allowHttp: boolean, errors: Errors): void {
   for (const [i, m] of (v as unknown[]).entries()) {
     checkMessage(m, `messages[${i}]`, allowHttp, errors);
   }
+}
+
+// Rich menus: LINE's documented limits on the menu object and its image.
+const RICH_MENU_ALIAS_ID = /^[a-zA-Z0-9_-]{1,32}$/;
+const RICH_MENU_IMAGE_MAX_BYTES = 1024 * 1024;
+const RICH_MENUS_MAX = 1000;
+
+export interface FakeRichMenu {
+  richMenuId: string;
+  request: messagingApi.RichMenuRequest;
+  image: { contentType: string; bytes: Buffer } | null;
+}
+
+export interface FakeRichMenuState {
+  menus: FakeRichMenu[];
+  aliases: Record<string, string>;
+  defaultRichMenuId: string | null;
+  userRichMenus: Record<string, string>;
+}
+
+/** Width and height from a PNG's IHDR chunk, or null when the bytes are not a PNG. */
+function pngSize(bytes: Buffer): { width: number; height: number } | null {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature)) return null;
+  if (bytes.toString('ascii', 12, 16) !== 'IHDR') return null;
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+/** messaging-api.yml `RichMenuRequest` plus the documented size rules. */
+function checkRichMenuRequest(v: unknown): Errors {
+  const errors = new Errors();
+  if (!isObject(v)) {
+    errors.add('', 'Must be an object');
+    return errors;
+  }
+  const size = isObject(v.size) ? v.size : {};
+  const { width, height } = size;
+  if (!isInt(width) || width < 800 || width > 2500) {
+    errors.add('size.width', 'Must be between 800 and 2500');
+  }
+  if (!isInt(height) || height < 250) errors.add('size.height', 'Must be at least 250');
+  if (isInt(width) && isInt(height) && height > 0 && width / height < 1.45) {
+    errors.add('size', 'width / height must be at least 1.45');
+  }
+  if (typeof v.selected !== 'boolean') errors.add('selected', 'Must be a boolean');
+  errors.string(v.name, 'name', 300);
+  errors.string(v.chatBarText, 'chatBarText', 14);
+  if (!Array.isArray(v.areas)) {
+    errors.add('areas', 'May not be empty');
+    return errors;
+  }
+  if (v.areas.length > 20) errors.add('areas', 'Size must be between 0 and 20');
+  for (const [i, area] of (v.areas as unknown[]).entries()) {
+    const p = `areas[${i}]`;
+    const b = isObject(area) && isObject(area.bounds) ? area.bounds : null;
+    if (!b || !isInt(b.x) || !isInt(b.y) || !isInt(b.width) || !isInt(b.height)) {
+      errors.add(`${p}.bounds`, 'Must have integer x, y, width and height');
+    } else if (
+      b.x < 0 ||
+      b.y < 0 ||
+      b.width < 1 ||
+      b.height < 1 ||
+      (isInt(width) && b.x + b.width > width) ||
+      (isInt(height) && b.y + b.height > height)
+    ) {
+      errors.add(`${p}.bounds`, 'Must lie within the rich menu');
+    }
+    checkAction(isObject(area) ? area.action : undefined, `${p}.action`, errors, {
+      labelRequired: false,
+      labelMax: 20,
+    });
+  }
+  return errors;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -639,6 +928,20 @@ class Platform {
     route('GET', '/v2/bot/message/quota', () => this.quota()),
     route('GET', '/v2/bot/message/quota/consumption', () => this.quotaConsumption()),
     route('POST', '/v2/bot/user/:userId/linkToken', (r) => this.issueLinkToken(r)),
+    route('POST', '/v2/bot/richmenu/validate', (r) => this.validateRichMenu(r)),
+    route('POST', '/v2/bot/richmenu', (r) => this.createRichMenu(r)),
+    route('GET', '/v2/bot/richmenu/list', () => this.listRichMenus()),
+    route('POST', '/v2/bot/richmenu/bulk/link', (r) => this.bulkLinkRichMenu(r)),
+    route('POST', '/v2/bot/richmenu/alias', (r) => this.createRichMenuAlias(r)),
+    route('GET', '/v2/bot/richmenu/alias/list', () => this.listRichMenuAliases()),
+    route('POST', '/v2/bot/richmenu/alias/:aliasId', (r) => this.updateRichMenuAlias(r)),
+    route('DELETE', '/v2/bot/richmenu/alias/:aliasId', (r) => this.deleteRichMenuAlias(r)),
+    route('DELETE', '/v2/bot/richmenu/:richMenuId', (r) => this.deleteRichMenu(r)),
+    route('POST', '/v2/bot/richmenu/:richMenuId/content', (r) => this.setRichMenuImage(r)),
+    route('POST', '/v2/bot/user/all/richmenu/:richMenuId', (r) => this.setDefaultRichMenu(r)),
+    route('GET', '/v2/bot/user/all/richmenu', () => this.defaultRichMenu()),
+    route('POST', '/v2/bot/user/:userId/richmenu/:richMenuId', (r) => this.linkRichMenu(r)),
+    route('GET', '/v2/bot/user/:userId/richmenu', (r) => this.richMenuOfUser(r)),
   ];
 
   // --- Monthly push quota ----------------------------------------------------------------------
@@ -660,6 +963,187 @@ class Platform {
     return json(200, { totalUsage: this.pushedMessages });
   }
 
+  // --- Rich menus (messaging-api.yml RichMenuRequest, setRichMenuImage, aliases) ----------------
+
+  private richMenus = new Map<string, FakeRichMenu>();
+  private richMenuAliases = new Map<string, string>();
+  private defaultRichMenuId: string | null = null;
+  private userRichMenus = new Map<string, string>();
+
+  private validateRichMenu(req: ApiRequest): ApiResponse {
+    const errors = checkRichMenuRequest(req.body);
+    return errors.details.length > 0 ? bodyErrors(errors) : json(200, {});
+  }
+
+  private createRichMenu(req: ApiRequest): ApiResponse {
+    const errors = checkRichMenuRequest(req.body);
+    if (errors.details.length > 0) return bodyErrors(errors);
+    if (this.richMenus.size >= RICH_MENUS_MAX) {
+      return json(400, { message: 'The maximum number of rich menus has been reached' });
+    }
+    const richMenuId = `richmenu-${hex(16)}`;
+    this.richMenus.set(richMenuId, {
+      richMenuId,
+      request: req.body as messagingApi.RichMenuRequest,
+      image: null,
+    });
+    return json(200, { richMenuId } satisfies messagingApi.RichMenuIdResponse);
+  }
+
+  private listRichMenus(): ApiResponse {
+    const richmenus = [...this.richMenus.values()].map((m) => ({
+      richMenuId: m.richMenuId,
+      ...m.request,
+    }));
+    return json(200, { richmenus } as messagingApi.RichMenuListResponse);
+  }
+
+  private deleteRichMenu(req: ApiRequest): ApiResponse {
+    const id = req.params.richMenuId ?? '';
+    if (!this.richMenus.delete(id)) return NOT_FOUND();
+    if (this.defaultRichMenuId === id) this.defaultRichMenuId = null;
+    for (const [user, menu] of this.userRichMenus) if (menu === id) this.userRichMenus.delete(user);
+    for (const [alias, menu] of this.richMenuAliases) {
+      if (menu === id) this.richMenuAliases.delete(alias);
+    }
+    return json(200, {});
+  }
+
+  private setRichMenuImage(req: ApiRequest): ApiResponse {
+    const menu = this.richMenus.get(req.params.richMenuId ?? '');
+    if (!menu) return NOT_FOUND();
+    if (menu.image) {
+      return json(400, { message: 'An image has already been uploaded to the richmenu' });
+    }
+    const type = req.headers['content-type'] ?? '';
+    if (!Buffer.isBuffer(req.body) || !['image/png', 'image/jpeg'].includes(type)) {
+      return json(415, { message: 'Content-Type must be image/png or image/jpeg' });
+    }
+    const bytes = req.body;
+    if (bytes.length > RICH_MENU_IMAGE_MAX_BYTES) {
+      return json(400, { message: 'The image must be at most 1 MB' });
+    }
+    const size = type === 'image/png' ? pngSize(bytes) : null;
+    if (type === 'image/png' && !size) return json(400, { message: 'The image is not a PNG' });
+    const want = menu.request.size;
+    if (size && (size.width !== want?.width || size.height !== want?.height)) {
+      return json(400, {
+        message: `Image size ${size.width}x${size.height} does not match the rich menu size ${want?.width}x${want?.height}`,
+      });
+    }
+    menu.image = { contentType: type, bytes };
+    return json(200, {});
+  }
+
+  /** A rich menu that can be shown: it exists and has its image. */
+  private showable(id: string): ApiResponse | null {
+    const menu = this.richMenus.get(id);
+    if (!menu) return NOT_FOUND();
+    if (!menu.image) return json(400, { message: 'must upload richmenu image before applying it' });
+    return null;
+  }
+
+  private setDefaultRichMenu(req: ApiRequest): ApiResponse {
+    const id = req.params.richMenuId ?? '';
+    const refused = this.showable(id);
+    if (refused) return refused;
+    this.defaultRichMenuId = id;
+    return json(200, {});
+  }
+
+  private defaultRichMenu(): ApiResponse {
+    return this.defaultRichMenuId
+      ? json(200, { richMenuId: this.defaultRichMenuId })
+      : json(404, { message: 'no default richmenu' });
+  }
+
+  private linkRichMenu(req: ApiRequest): ApiResponse {
+    const userId = req.params.userId ?? '';
+    if (!USER_ID.test(userId)) return json(400, { message: 'The value for the userId is invalid' });
+    const id = req.params.richMenuId ?? '';
+    const refused = this.showable(id);
+    if (refused) return refused;
+    this.userRichMenus.set(userId, id);
+    return json(200, {});
+  }
+
+  private bulkLinkRichMenu(req: ApiRequest): ApiResponse {
+    const body = isObject(req.body) ? req.body : {};
+    const errors = new Errors();
+    const userIds = body.userIds;
+    if (!Array.isArray(userIds) || userIds.length < 1 || userIds.length > 500) {
+      errors.add('userIds', 'Size must be between 1 and 500');
+    } else {
+      for (const [i, id] of userIds.entries()) {
+        if (typeof id !== 'string' || !USER_ID.test(id)) errors.add(`userIds[${i}]`, 'Invalid');
+      }
+    }
+    errors.string(body.richMenuId, 'richMenuId', 100);
+    if (errors.details.length > 0) return bodyErrors(errors);
+    const refused = this.showable(body.richMenuId as string);
+    if (refused) return refused;
+    for (const id of userIds as string[]) this.userRichMenus.set(id, body.richMenuId as string);
+    return json(202, {});
+  }
+
+  private richMenuOfUser(req: ApiRequest): ApiResponse {
+    const id = this.userRichMenus.get(req.params.userId ?? '');
+    return id ? json(200, { richMenuId: id }) : json(404, { message: 'the user has no richmenu' });
+  }
+
+  private createRichMenuAlias(req: ApiRequest): ApiResponse {
+    const body = isObject(req.body) ? req.body : {};
+    const errors = new Errors();
+    const alias = body.richMenuAliasId;
+    if (typeof alias !== 'string' || !RICH_MENU_ALIAS_ID.test(alias)) {
+      errors.add('richMenuAliasId', 'Must match [a-zA-Z0-9_-]{1,32}');
+    }
+    errors.string(body.richMenuId, 'richMenuId', 100);
+    if (errors.details.length > 0) return bodyErrors(errors);
+    if (this.richMenuAliases.has(alias as string)) {
+      return json(400, { message: 'conflict richmenu alias id' });
+    }
+    const refused = this.showable(body.richMenuId as string);
+    if (refused) return refused;
+    this.richMenuAliases.set(alias as string, body.richMenuId as string);
+    return json(200, {});
+  }
+
+  private updateRichMenuAlias(req: ApiRequest): ApiResponse {
+    const alias = req.params.aliasId ?? '';
+    if (!this.richMenuAliases.has(alias)) return NOT_FOUND();
+    const body = isObject(req.body) ? req.body : {};
+    const refused = this.showable(String(body.richMenuId ?? ''));
+    if (refused) return refused;
+    this.richMenuAliases.set(alias, body.richMenuId as string);
+    return json(200, {});
+  }
+
+  private deleteRichMenuAlias(req: ApiRequest): ApiResponse {
+    return this.richMenuAliases.delete(req.params.aliasId ?? '') ? json(200, {}) : NOT_FOUND();
+  }
+
+  private listRichMenuAliases(): ApiResponse {
+    const aliases = [...this.richMenuAliases].map(([richMenuAliasId, richMenuId]) => ({
+      richMenuAliasId,
+      richMenuId,
+    }));
+    return json(200, { aliases } satisfies messagingApi.RichMenuAliasListResponse);
+  }
+
+  richMenuState(): FakeRichMenuState {
+    return {
+      menus: [...this.richMenus.values()].map((m) => ({
+        richMenuId: m.richMenuId,
+        request: m.request,
+        image: m.image,
+      })),
+      aliases: Object.fromEntries(this.richMenuAliases),
+      defaultRichMenuId: this.defaultRichMenuId,
+      userRichMenus: Object.fromEntries(this.userRichMenus),
+    };
+  }
+
   // --- HTTP entry -----------------------------------------------------------------------------
 
   async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -673,8 +1157,10 @@ class Platform {
       return;
     }
     const raw = await readBody(req);
-    const text = raw === 'too-large' ? '' : raw.toString('utf8');
-    let body: unknown = text === '' ? undefined : text;
+    // Images (rich-menu content) arrive as bytes; everything else is JSON.
+    const binary = raw !== 'too-large' && /^image\//.test(headers['content-type'] ?? '');
+    const text = raw === 'too-large' || binary ? '' : raw.toString('utf8');
+    let body: unknown = binary ? raw : text === '' ? undefined : text;
     let parsed = true;
     if (text !== '') {
       try {
@@ -722,7 +1208,7 @@ class Platform {
       path: url.pathname,
       query: url.search,
       headers,
-      body,
+      body: Buffer.isBuffer(body) ? `[${headers['content-type']}, ${body.length} bytes]` : body,
       status: answer.status,
       response: answer.body,
       requestId,
@@ -1308,6 +1794,10 @@ class Platform {
     this.faults.length = 0;
     this.quotaLimit = null;
     this.pushedMessages = 0;
+    this.richMenus.clear();
+    this.richMenuAliases.clear();
+    this.defaultRichMenuId = null;
+    this.userRichMenus.clear();
   }
 }
 
@@ -1372,6 +1862,7 @@ export async function startFakeLinePlatform(
     messagesTo: (chatId) => platform.messagesTo(chatId),
     textsTo: (chatId) => platform.textsTo(chatId),
     setQuota: (limit) => platform.setQuota(limit),
+    richMenuState: () => platform.richMenuState(),
     clearRecorded: () => platform.clearRecorded(),
     reset: () => platform.reset(),
     close: () =>

@@ -241,10 +241,16 @@ function gaugeLines(input: UsageReportInput, months: readonly MonthStats[]): str
  * last year when both figures are whole-month figures.
  */
 export function usageReport(input: UsageReportInput): string {
+  const { heading, lines } = usageReportParts(input);
+  return [heading, ...lines].join('\n');
+}
+
+/** The usage message in parts: a heading (meter and month) and its lines (for a card). */
+export function usageReportParts(input: UsageReportInput): { heading: string; lines: string[] } {
   const heading = `${input.meter.name} — ${formatMonth(input.month, input.language)}`;
   const lines =
     input.figures.kind === 'gauge'
       ? gaugeLines(input, input.figures.months)
       : usageLines(input, input.figures.kind, input.figures.months);
-  return [heading, ...lines].join('\n');
+  return { heading, lines };
 }

@@ -738,3 +738,135 @@ describe('ULIDs', () => {
     expect([...ids].sort()).toEqual(ids);
   });
 });
+
+describe('Flex validation (messaging-api.yml Flex schemas and LINE size limits)', () => {
+  const bubble = (extra: Record<string, unknown>) =>
+    ({ type: 'bubble', ...extra }) as unknown as messagingApi.FlexBubble;
+  const flex = (contents: unknown): messagingApi.FlexMessage => ({
+    type: 'flex',
+    altText: 'card',
+    contents: contents as messagingApi.FlexContainer,
+  });
+  const body = (...contents: unknown[]) => ({ type: 'box', layout: 'vertical', contents });
+  const cases: [string, messagingApi.FlexMessage, string][] = [
+    [
+      'button without a label',
+      flex(
+        bubble({ footer: body({ type: 'button', action: { type: 'message', text: 'usage' } }) }),
+      ),
+      'messages[0].contents.footer.contents[0].action.label',
+    ],
+    [
+      'button label over 40 characters',
+      flex(
+        bubble({
+          footer: body({
+            type: 'button',
+            action: { type: 'message', label: 'x'.repeat(41), text: 'usage' },
+          }),
+        }),
+      ),
+      'messages[0].contents.footer.contents[0].action.label',
+    ],
+    [
+      'box without a layout',
+      flex(bubble({ body: { type: 'box', contents: [] } })),
+      'messages[0].contents.body.layout',
+    ],
+    [
+      'empty text',
+      flex(bubble({ body: body({ type: 'text', text: '' }) })),
+      'messages[0].contents.body.contents[0].text',
+    ],
+    [
+      'unknown component',
+      flex(bubble({ body: body({ type: 'table' }) })),
+      'messages[0].contents.body.contents[0].type',
+    ],
+    [
+      'hero image over http on a public host',
+      flex(bubble({ hero: { type: 'image', url: 'http://example.com/chart.png' } })),
+      'messages[0].contents.hero.url',
+    ],
+    [
+      'hero image with a malformed aspect ratio',
+      flex(
+        bubble({
+          hero: { type: 'image', url: 'https://example.com/c.png', aspectRatio: 'square' },
+        }),
+      ),
+      'messages[0].contents.hero.aspectRatio',
+    ],
+    [
+      'bubble over 30 kB',
+      flex(
+        bubble({
+          body: body(
+            ...Array.from({ length: 40 }, () => ({ type: 'text', text: 'x'.repeat(1000) })),
+          ),
+        }),
+      ),
+      'messages[0].contents',
+    ],
+    [
+      'carousel of 13 bubbles',
+      flex({
+        type: 'carousel',
+        contents: Array.from({ length: 13 }, () =>
+          bubble({ body: body({ type: 'text', text: 'a' }) }),
+        ),
+      }),
+      'messages[0].contents.contents',
+    ],
+    ['unknown container', flex({ type: 'poster' }), 'messages[0].contents.type'],
+  ];
+
+  it.each(cases)('rejects %s', async (_, message, property) => {
+    const { event } = oneOnOne();
+    const error = await fetchError(
+      client.replyMessage({ replyToken: event.replyToken, messages: [message] }),
+    );
+    expect(error.status).toBe(400);
+    const details = (JSON.parse(error.body) as { details: { property: string }[] }).details;
+    expect(details.map((d) => d.property)).toContain(property);
+    expect(platform.replies).toHaveLength(0);
+  });
+
+  it('accepts a card with a hero image, texts, a tappable box and footer buttons', async () => {
+    const { user, event } = oneOnOne();
+    const card = flex(
+      bubble({
+        size: 'mega',
+        hero: {
+          type: 'image',
+          url: 'https://example.com/chart.png',
+          size: 'full',
+          aspectRatio: '1:1',
+          aspectMode: 'fit',
+        },
+        body: body(
+          { type: 'text', text: 'Usage: 280 kWh', weight: 'bold', wrap: true },
+          {
+            type: 'box',
+            layout: 'vertical',
+            contents: [{ type: 'text', text: '1. Electric' }],
+            action: { type: 'message', label: '1. Electric', text: 'history meter 1' },
+          },
+        ),
+        footer: {
+          type: 'box',
+          layout: 'horizontal',
+          contents: [
+            {
+              type: 'button',
+              style: 'primary',
+              action: { type: 'message', label: 'Chart', text: 'chart meter 1' },
+            },
+          ],
+        },
+      }),
+    );
+    await client.replyMessage({ replyToken: event.replyToken, messages: [card] });
+    expect(platform.textsTo(user.userId)).toEqual(['card']);
+  });
+});

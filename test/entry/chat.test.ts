@@ -173,6 +173,21 @@ describe('the chat session', () => {
     }
   });
 
+  it('prints a Flex card as lines: the meter list and the usage card with its chart saved', async () => {
+    const list = await session.send('meters');
+    expect(list[0]).toBe('bot › Your meters');
+    expect(text(list)).toMatch(/^ {6}1\. Electric \(kWh\)$/m);
+    expect(text(list)).toMatch(/^ {6}last 4,521 kWh/m);
+    // The row itself is a button; so is the footer's "Add a meter".
+    expect(choiceNumber(list, 'Add a meter')).toBeGreaterThan(0);
+
+    const usage = await session.send('usage meter 1');
+    expect(text(usage)).toMatch(/^bot › \[image\] saved .*chart-.*\.png \(\d+ KB\)$/m);
+    expect(text(usage)).toMatch(/^ {6}meter 1 "Electric" — /m);
+    expect(choiceNumber(usage, 'Chart')).toBeGreaterThan(0);
+    expect(choiceNumber(usage, 'History')).toBeGreaterThan(0);
+  });
+
   it('answers /help and unknown commands without sending anything', async () => {
     await session.start();
     const calls = session.platform.calls.length;

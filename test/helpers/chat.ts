@@ -1,17 +1,20 @@
 import type { messagingApi, webhook } from '@line/bot-sdk';
+import { readFlex } from '../../src/bot/flex';
 import type { FakeUser, MentioneeInput } from '../../src/dev/fake-line-platform';
 import type { Harness } from './harness';
 
 /** What the bot answered to one event, as a person would see it. */
 export interface Answer {
   messages: messagingApi.Message[];
-  /** Text of each message (altText for templates, "[image] url" for images). */
+  /** Text of each message (altText for templates and Flex cards, "[image] url" for images). */
   texts: string[];
   /** All texts joined by newlines, handy for toContain/toMatch. */
   text: string;
   /** Buttons and quick replies, as tappable choices. */
   choices: { label: string; action: messagingApi.Action }[];
   images: messagingApi.ImageMessage[];
+  /** Each Flex card as a person reads it: its lines top to bottom ("[image] url" for a picture). */
+  cards: string[][];
 }
 
 export interface Person {
@@ -29,6 +32,7 @@ function toAnswer(messages: messagingApi.Message[]): Answer {
   const texts: string[] = [];
   const choices: Answer['choices'] = [];
   const images: messagingApi.ImageMessage[] = [];
+  const cards: string[][] = [];
   for (const message of messages) {
     if (message.type === 'text') texts.push((message as messagingApi.TextMessage).text);
     else if (message.type === 'template') {
@@ -40,12 +44,18 @@ function toAnswer(messages: messagingApi.Message[]): Answer {
       const image = message as messagingApi.ImageMessage;
       images.push(image);
       texts.push(`[image] ${image.originalContentUrl}`);
+    } else if (message.type === 'flex') {
+      const flex = message as messagingApi.FlexMessage;
+      texts.push(flex.altText);
+      const card = readFlex(flex);
+      cards.push(card.lines);
+      for (const action of card.actions) choices.push({ label: action.label ?? '', action });
     } else texts.push(`[${message.type}]`);
     for (const item of message.quickReply?.items ?? []) {
       if (item.action) choices.push({ label: item.action.label ?? '', action: item.action });
     }
   }
-  return { messages, texts, text: texts.join('\n'), choices, images };
+  return { messages, texts, text: texts.join('\n'), choices, images, cards };
 }
 
 /** Sends events as LINE would and collects what the bot answered to them. */

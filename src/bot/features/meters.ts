@@ -1,8 +1,10 @@
 import { chatNumber, createMeter, listChatMeters, ownerHasMeterNamed } from '../../store/meters';
 import { latestReading } from '../../store/readings';
 import { putGroupShare } from '../../store/sharing';
+import { type MeterRow, meterListCard } from '../cards';
 import { Composer } from '../composer';
 import { formatWhen, withUnit } from '../format';
+import { cardCatalogs } from '../messages';
 import { quickMessage, text } from '../reply';
 
 /** `add meter …` and `meters`. */
@@ -73,6 +75,7 @@ export const meters = new Composer()
         );
       }
       const lines = [];
+      const rows: MeterRow[] = [];
       for (const meter of list) {
         const last = await latestReading(tx, meter.source.id);
         const unit = meter.source.unit ? ` (${meter.source.unit})` : '';
@@ -83,15 +86,25 @@ export const meters = new Composer()
             )
           : t.noReadingsYet;
         lines.push(`${meter.number}. ${meter.source.name}${unit}: ${status}`);
+        rows.push({
+          number: meter.number,
+          name: meter.source.name,
+          unit: meter.source.unit,
+          status,
+        });
       }
-      return text(
-        t.meterList(inGroup, lines),
-        list
+      return meterListCard({
+        t,
+        cards: cardCatalogs[ctx.language],
+        inGroup,
+        rows,
+        altText: t.meterList(inGroup, lines),
+        quickReplies: list
           .slice(0, 13)
           .map((meter) =>
             quickMessage(`${meter.number}. ${meter.source.name}`, t.say.history(meter.number)),
           ),
-      );
+      });
     });
     await ctx.reply(answer);
   });

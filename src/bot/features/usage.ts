@@ -3,9 +3,11 @@ import {
   ChartsUnavailableError,
   prepareChart,
 } from '../../charts/service';
-import { monthOfInstant, usageReport, usageReportRange } from '../../domain/usage-report';
+import { monthOfInstant, usageReportParts, usageReportRange } from '../../domain/usage-report';
 import { monthlyStatsForSource, monthlyUsageForSource } from '../../store/usage';
+import { usageCard } from '../cards';
 import { Composer } from '../composer';
+import type { BotContext } from '../context';
 import { labelOf, resolveMeter } from '../meter-access';
 import { image, quickMessage, text } from '../reply';
 
@@ -16,9 +18,9 @@ export const usage = new Composer()
   .command('usage', async (ctx, command) => {
     const { t } = ctx;
     const now = ctx.deps.clock();
-    const messages = await ctx.transaction(async ({ tx, audit }) => {
+    const found = await ctx.transaction(async ({ tx, audit }) => {
       const resolved = await resolveMeter(ctx, tx, command.meter, 'read', (n) => t.say.usage(n));
-      if ('answer' in resolved) return resolved.answer;
+      if ('answer' in resolved) return resolved;
       const { meter } = resolved;
       const source = meter.source;
       const month = command.month ?? monthOfInstant(now, source.timezone);
@@ -37,21 +39,32 @@ export const usage = new Composer()
               kind: source.kind,
               months: await monthlyUsageForSource(tx, source, { ...range, now }),
             };
-      const report = usageReport({
+      const report = usageReportParts({
         language: ctx.language,
         meter: { name: labelOf(ctx, meter), unit: source.unit },
         month,
         figures,
         now,
       });
-      return [
-        text(report, [
+      return { meter, report };
+    });
+    if ('answer' in found) {
+      if (found.answer) await ctx.reply(...found.answer);
+      return;
+    }
+    const { meter, report } = found;
+    await ctx.reply(
+      usageCard({
+        t,
+        number: meter.number,
+        ...report,
+        chartUrl: await heroChartUrl(ctx, meter.source.id),
+        quickReplies: [
           quickMessage(t.button.chart, t.say.chart(meter.number)),
           quickMessage(t.button.history, t.say.history(meter.number)),
-        ]),
-      ];
-    });
-    if (messages) await ctx.reply(...messages);
+        ],
+      }),
+    );
   })
   .command('chart', async (ctx, command) => {
     const { t } = ctx;
@@ -94,3 +107,24 @@ export const usage = new Composer()
       await ctx.reply(text(t.meterNotFound(labelOf(ctx, meter))));
     }
   });
+
+/**
+ * The monthly chart on top of the usage card, or null where charts cannot be drawn or access
+ * was lost in between: the figures alone still answer the question.
+ */
+async function heroChartUrl(ctx: BotContext, sourceId: string): Promise<string | null> {
+  try {
+    const chart = await prepareChart(ctx.deps, ctx.actor, {
+      sourceId,
+      mode: 'monthly',
+      months: DEFAULT_CHART_MONTHS,
+      language: ctx.language,
+    });
+    return chart.originalUrl;
+  } catch (error) {
+    if (error instanceof ChartsUnavailableError || error instanceof ChartSourceNotFoundError) {
+      return null;
+    }
+    throw error;
+  }
+}
