@@ -103,11 +103,12 @@ describe('two processors on one database', () => {
     );
   });
 
-  it('does not steal an event another live worker has just claimed, nor run past it', async () => {
+  it('does not steal an event another live worker has just claimed, nor run past it (PostgreSQL); on PGlite, where no other process can exist, resumes it at once', async () => {
     const user = await userWithWaiting(readingsText(3));
-    // A live worker elsewhere claimed the first waiting event a moment ago.
+    // A worker claimed the first waiting event a moment ago.
     await h.database.db.execute(
-      sql`update webhook_events set status = 'processing', attempts = 1, claimed_at = now()
+      sql`update webhook_events set status = 'processing', attempts = 1, claimed_at = now(),
+            claimed_by = 'a-live-worker'
           where webhook_event_id = (select webhook_event_id from webhook_events
                                     where status = 'pending' order by occurred_at limit 1)`,
     );
@@ -117,6 +118,12 @@ describe('two processors on one database', () => {
     await Promise.all([a.processor.recover(), b.processor.recover()]);
     await idle();
 
+    if (h.database.kind === 'pglite') {
+      // One process owns a PGlite directory: a claim found at start is a dead process's.
+      expect(await values()).toEqual(['4500', '4510', '4520']);
+      expect((await events()).every((e) => e.status === 'done')).toBe(true);
+      return;
+    }
     // Nothing of that chat ran: the claim is fresh, and the chat's later events wait behind it.
     expect(await values()).toEqual([]);
     expect((await events()).map((e) => e.status).sort()).toEqual([
