@@ -14,8 +14,8 @@ describe('discovery', () => {
   });
 
   const GROUPS = {
-    en: ['Readings', 'Corrections', 'Usage and charts', 'Sharing', 'Account'],
-    th: ['จดค่า', 'แก้ไข', 'การใช้และกราฟ', 'การแชร์', 'บัญชี'],
+    en: ['Readings', 'Corrections', 'Usage and charts', 'Money', 'Sharing', 'Account'],
+    th: ['จดค่า', 'แก้ไข', 'การใช้และกราฟ', 'ค่าใช้จ่าย', 'การแชร์', 'บัญชี'],
   } as const;
   // One example of every command, as help must show it.
   const COMMANDS = {
@@ -39,6 +39,14 @@ describe('discovery', () => {
       'whoami',
       'link google',
       'unlink google',
+      'remove line #2',
+      'set meter 1 tariff',
+      'billing day',
+      'bill meter 1',
+      'paid meter 1',
+      'remind meter 1',
+      'alert meter 1',
+      'chart meter 1 cost',
     ],
     th: [
       'เพิ่มมิเตอร์',
@@ -58,6 +66,14 @@ describe('discovery', () => {
       'เก็บถาวร',
       'whoami',
       'link google',
+      'ลบไลน์ #2',
+      'ประเภท mea-1.1.2',
+      'วันจด',
+      'ค่าไฟ มิเตอร์ 1',
+      'จ่ายแล้ว',
+      'เตือน มิเตอร์ 1',
+      'แจ้งเตือน',
+      'ค่าใช้จ่าย',
     ],
   } as const;
 
