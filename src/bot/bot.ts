@@ -4,6 +4,7 @@ import { detectLanguage, parseMessage } from '../domain/grammar';
 import type { ClaimedEvent } from '../store/webhook-events';
 import { Composer } from './composer';
 import { type BotContext, createContext, REPLY_TOKEN_FRESH_MS } from './context';
+import { archive } from './features/archive';
 import { auditTrail } from './features/audit';
 import { chatFilter } from './features/chat-filter';
 import { corrections } from './features/corrections';
@@ -42,6 +43,7 @@ export function defaultFeatures(): Composer {
     .use(settings)
     .use(sharing)
     .use(auditTrail)
+    .use(archive)
     .use(google)
     .use(fallback);
 }

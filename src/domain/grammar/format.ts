@@ -91,5 +91,9 @@ export function formatCommand(cmd: WellFormedCommand): string {
       return 'whoami';
     case 'help':
       return 'help';
+    case 'unarchive':
+      return `unarchive ${formatRef(cmd.meter)}`;
+    case 'listArchived':
+      return 'archived';
   }
 }

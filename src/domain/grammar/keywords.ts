@@ -59,7 +59,8 @@ type Family =
   | 'access'
   | 'audit'
   | 'archive'
-  | 'addMeter';
+  | 'addMeter'
+  | 'unarchive';
 
 const EN_FAMILIES = new Map<string, Family>([
   ['history', 'history'],
@@ -80,6 +81,8 @@ const EN_FAMILIES = new Map<string, Family>([
   ['access', 'access'],
   ['audit', 'audit'],
   ['archive', 'archive'],
+  ['unarchive', 'unarchive'],
+  ['restore', 'unarchive'],
 ]);
 
 /** `add <word>`: meter is the generic word (kind left to the bot); counter is a cumulative register. */
@@ -112,6 +115,7 @@ const TH_FAMILIES: ReadonlyArray<{ re: RegExp; family: Family; kind?: SourceKind
     { re: /^สิทธิ์?/, family: 'access' },
     { re: /^ตรวจสอบ/, family: 'audit' },
     { re: /^เก็บถาวร/, family: 'archive' },
+    { re: /^(?:ยกเลิกเก็บถาวร|เลิกเก็บถาวร|นำกลับมา)/, family: 'unarchive' },
   ];
 
 export interface FamilyMatch {
@@ -234,7 +238,14 @@ export function canonicalUnit(unit: string): string {
 // ---------------------------------------------------------------------------
 // One-word commands: the whole message, spaces and trailing ?!. ignored
 
-type NullaryType = 'listMeters' | 'undo' | 'linkGoogle' | 'unlinkGoogle' | 'whoami' | 'help';
+type NullaryType =
+  | 'listMeters'
+  | 'undo'
+  | 'linkGoogle'
+  | 'unlinkGoogle'
+  | 'whoami'
+  | 'help'
+  | 'listArchived';
 
 export const NULLARY = new Map<string, NullaryType>([
   ['meters', 'listMeters'],
@@ -264,6 +275,9 @@ export const NULLARY = new Map<string, NullaryType>([
   ['commands', 'help'],
   ['ช่วยเหลือ', 'help'],
   ['วิธีใช้', 'help'],
+  ['archived', 'listArchived'],
+  ['รายการเก็บถาวร', 'listArchived'],
+  ['ที่เก็บถาวร', 'listArchived'],
 ]);
 
 export function nullaryKey(s: string): string {
