@@ -250,7 +250,7 @@ const correctionsEn: CorrectionSentences = {
   answer: {
     typo: (value) => `Did you mean ${value}?`,
     replaced: 'Replaced / reset',
-    rolledOver: (usage) => `It rolled over (+${usage})`,
+    rolledOver: (usage) => `Rolled over (+${usage})`,
     previousWrong: 'Previous was wrong',
   },
   previousWrongHint: (label, number, value, command) =>
@@ -317,7 +317,7 @@ const correctionsTh: CorrectionSentences = {
   withdrawn: 'ถอนแล้ว',
   answer: {
     typo: (value) => `หมายถึง ${value} ใช่ไหม`,
-    replaced: 'เปลี่ยน/รีเซ็ตมิเตอร์',
+    replaced: 'เปลี่ยน/รีเซ็ตแล้ว',
     rolledOver: (usage) => `หมุนครบรอบ (+${usage})`,
     previousWrong: 'ค่าก่อนหน้าผิด',
   },

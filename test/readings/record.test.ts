@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readingConfirmations, users } from '../../src/db/schema';
+import type { ConfirmationChoice } from '../../src/domain/validation';
 import { answerQuestion } from '../../src/readings/confirm';
 import { type Candidate, type Recorded, recordReading } from '../../src/readings/record';
 import { setDigits } from '../../src/store/meters';
@@ -111,7 +112,7 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
 
   describe('answering the question', () => {
     const meters = () => [{ source: home.water, number: 1 }];
-    const answer = (id: string, choice: 'store' | 'rollover' | 'replacement' | 'typo' | 'cancel') =>
+    const answer = (id: string, choice: ConfirmationChoice) =>
       home.as(home.kai, (context) => answerQuestion(context, home.kai, { id, choice }, meters()));
 
     it('never stores a lower reading as it is: "store" is refused, the question is closed', async () => {
