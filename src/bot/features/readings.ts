@@ -226,7 +226,7 @@ function questionMessages(
     ];
   }
   if (options.typo)
-    actions.push(choice('typo', t.button.typo(formatNumber(options.typo.suggestion))));
+    actions.push(choice('typo', t.corrections.answer.typo(formatNumber(options.typo.suggestion))));
   actions.push(choice('store', t.button.store(formatNumber(value))));
   actions.push(choice('cancel', t.button.cancel));
   return [text(explanation), buttons(explanation, t.readingQuestion(labelOf(ctx, meter)), actions)];
