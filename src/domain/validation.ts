@@ -477,17 +477,6 @@ function rolloverOption(ctx: Context): ConfirmOptions['rollover'] | null {
   return { usage: canonical(usage), clearNextRollover: ctx.afterNextsWrap };
 }
 
-/** A new register usually starts low: the value is small next to the previous or far off course. */
-function looksLikeReplacement(ctx: Context): boolean {
-  const { previous, value } = ctx;
-  if (previous === null) return false;
-  if (value.lte(previous.value.div(2))) return true;
-  const expected = predictValue(ctx) ?? previous.value;
-  const expectedUsage = expected.minus(previous.value);
-  const tolerance = Dec.max(expected.times('0.1'), expectedUsage.times(3));
-  return expected.minus(value).gt(tolerance);
-}
-
 /** Where the reading should be: between the neighbours by time, or previous + typical usage. */
 function predictValue(ctx: Context): Decimal | null {
   const { previous, next, typicalRate } = ctx;

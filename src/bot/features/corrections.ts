@@ -232,7 +232,7 @@ async function undo(ctx: BotContext, confirmedId: string | null): Promise<Messag
     const { change } = undone;
     // An archived meter is no longer listed here, but undo may bring it back.
     const label = await labelFor(ctx, context.tx, meters, change.sourceId);
-    const summary = summarise(ctx, meters, change);
+    const summary = summarise(meters, change);
     switch (undone.outcome) {
       case 'ask': {
         const when = formatWhen(change.at, ctx.language, ctx.user!.timezone, ctx.deps.clock());
@@ -294,7 +294,7 @@ const unitOf = (meters: ChatMeter[], change: LoggedChange) =>
   meters.find((m) => m.source.id === change.sourceId)?.source.unit ?? '';
 
 /** What a change did, in the catalog's terms. */
-function summarise(ctx: BotContext, meters: ChatMeter[], change: LoggedChange): ChangeSummary {
+function summarise(meters: ChatMeter[], change: LoggedChange): ChangeSummary {
   const unit = unitOf(meters, change);
   const { detail } = change;
   switch (detail.kind) {
