@@ -15,6 +15,7 @@ import {
   REPLY_TOKEN_FRESH_MS,
 } from './context';
 import { accountLink } from './features/account-link';
+import { archive } from './features/archive';
 import { auditTrail } from './features/audit';
 import { bills } from './features/bills';
 import { chatFilter } from './features/chat-filter';
@@ -56,6 +57,7 @@ export function defaultFeatures(): Composer {
     .use(settings)
     .use(sharing)
     .use(auditTrail)
+    .use(archive)
     .use(google)
     .use(tariffs)
     .use(bills)

@@ -142,7 +142,199 @@ export interface Catalog {
   auditAction(action: string): string;
   // --- Discovery: a returning person is greeted by name with their meters.
   welcomeBack(name: string, meters: string[]): string;
+  /** Corrections: the meant target, undo as an inverse, archive, lower readings. */
+  corrections: CorrectionSentences;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Corrections: which reading a fix or delete means, undo, archive, and lower readings.
+
+/** What a logged change did, as undo describes it. */
+export type ChangeSummary =
+  | { kind: 'add'; number: number; value: string }
+  | { kind: 'fix'; number: number; before: string; after: string }
+  | { kind: 'delete'; number: number; value: string }
+  | { kind: 'replace'; final: string; initial: string }
+  | { kind: 'archive' }
+  | { kind: 'settings' };
+
+export interface CorrectionSentences {
+  /** `fix #3` / `delete #3` could mean several meters: one line per candidate. */
+  whichMeter(number: number, lines: string[]): string;
+  candidate(label: string, number: number, value: string, when: string): string;
+  /** What undo did, in the past tense. */
+  undone(label: string, change: ChangeSummary): string;
+  /** Asked before undoing an older change. */
+  undoAsk(label: string, change: ChangeSummary, when: string): string;
+  undoStale(label: string): string;
+  undoRefused(label: string, why: string): string;
+  nothingToUndo: string;
+  undoButton: string;
+  keepButton: string;
+  kept: string;
+  archiveAsk(label: string, command: string): string;
+  archiveButton: string;
+  archived(label: string, command: string): string;
+  unarchived(label: string): string;
+  notArchived(label: string): string;
+  nameTaken(label: string): string;
+  archivedList(lines: string[]): string;
+  noArchived: string;
+  /** History: a reading taken back by undo or delete. */
+  withdrawn: string;
+  /** Answers to "lower than the previous reading". */
+  answer: {
+    typo(value: string): string;
+    replaced: string;
+    rolledOver(usage: string): string;
+    previousWrong: string;
+  };
+  previousWrongHint(label: string, number: number, value: string, command: string): string;
+  say: {
+    unarchive(number: number): string;
+    fix(meter: number, reading: number, value: string): string;
+    delete(meter: number, reading: number): string;
+    history(meter: number): string;
+  };
+}
+
+const correctionsEn: CorrectionSentences = {
+  whichMeter: (number, lines) =>
+    `Which meter's #${number}?\n${lines.join('\n')}\nTap one, or write e.g. "delete meter 2 #${number}".`,
+  candidate: (label, number, value, when) => `${label}: #${number} ${value}, ${when}`,
+  undone: (label, change) => {
+    switch (change.kind) {
+      case 'add':
+        return `Undone: reading #${change.number} ${change.value} on ${label} is withdrawn.`;
+      case 'fix':
+        return `Undone: #${change.number} on ${label} is back to ${change.before} (was ${change.after}).`;
+      case 'delete':
+        return `Undone: #${change.number} ${change.value} on ${label} is back.`;
+      case 'replace':
+        return `Undone: the meter replacement on ${label} (${change.final} → ${change.initial}) is withdrawn.`;
+      case 'archive':
+        return `Undone: ${label} is no longer archived.`;
+      case 'settings':
+        return `Undone: the settings of ${label} are back as they were.`;
+    }
+  },
+  undoAsk: (label, change, when) => {
+    const what =
+      change.kind === 'add'
+        ? `reading #${change.number} ${change.value}`
+        : change.kind === 'fix'
+          ? `the fix of #${change.number} (${change.before} → ${change.after})`
+          : change.kind === 'delete'
+            ? `deleting #${change.number} ${change.value}`
+            : change.kind === 'replace'
+              ? `the meter replacement (${change.final} → ${change.initial})`
+              : change.kind === 'archive'
+                ? 'archiving it'
+                : 'the settings change';
+    return `Your last change here was ${what} on ${label}, ${when}. Undo it?`;
+  },
+  undoStale: (label) =>
+    `Your last change on ${label} was changed since, so there is nothing to put back. Send "undo" again for the one before.`,
+  undoRefused: (label, why) => `I can't undo that on ${label}: ${why}`,
+  nothingToUndo: 'You have no change here to undo.',
+  undoButton: 'Undo it',
+  keepButton: 'Keep it',
+  kept: 'OK, nothing was undone.',
+  archiveAsk: (label, command) =>
+    `Archive ${label}? It leaves every list; its readings are kept, and "${command}" brings it back.`,
+  archiveButton: 'Archive',
+  archived: (label, command) =>
+    `Archived ${label}. Its readings are kept. To bring it back: ${command}`,
+  unarchived: (label) => `${label} is back in the list.`,
+  notArchived: (label) => `${label} is not archived.`,
+  nameTaken: (label) =>
+    `${label} can't come back: another meter has its name now. Rename that one first.`,
+  archivedList: (lines) => `Archived meters:\n${lines.join('\n')}`,
+  noArchived: 'No archived meters here.',
+  withdrawn: 'withdrawn',
+  answer: {
+    typo: (value) => `Did you mean ${value}?`,
+    replaced: 'Replaced / reset',
+    rolledOver: (usage) => `Rolled over (+${usage})`,
+    previousWrong: 'Previous was wrong',
+  },
+  previousWrongHint: (label, number, value, command) =>
+    `Then fix the previous reading #${number} (${value}) of ${label} first, like this:\n${command}\nand send the new reading again.`,
+  say: {
+    unarchive: (n) => `unarchive meter ${n}`,
+    fix: (meter, reading, value) => `fix meter ${meter} #${reading} = ${value}`,
+    delete: (meter, reading) => `delete meter ${meter} #${reading}`,
+    history: (meter) => `history meter ${meter}`,
+  },
+};
+
+const correctionsTh: CorrectionSentences = {
+  whichMeter: (number, lines) =>
+    `#${number} ของมิเตอร์ไหนคะ\n${lines.join('\n')}\nแตะเลือก หรือพิมพ์ เช่น "ลบ มิเตอร์ 2 #${number}"`,
+  candidate: (label, number, value, when) => `${label}: #${number} ${value} เมื่อ ${when}`,
+  undone: (label, change) => {
+    switch (change.kind) {
+      case 'add':
+        return `ย้อนกลับแล้ว: ถอนค่า #${change.number} ${change.value} ของ${label}`;
+      case 'fix':
+        return `ย้อนกลับแล้ว: #${change.number} ของ${label} กลับเป็น ${change.before} (เดิมแก้เป็น ${change.after})`;
+      case 'delete':
+        return `ย้อนกลับแล้ว: #${change.number} ${change.value} ของ${label} กลับมาแล้ว`;
+      case 'replace':
+        return `ย้อนกลับแล้ว: ถอนการเปลี่ยนมิเตอร์ของ${label} (${change.final} → ${change.initial})`;
+      case 'archive':
+        return `ย้อนกลับแล้ว: นำ${label}ออกจากที่เก็บถาวร`;
+      case 'settings':
+        return `ย้อนกลับแล้ว: การตั้งค่าของ${label}กลับเป็นแบบเดิม`;
+    }
+  },
+  undoAsk: (label, change, when) => {
+    const what =
+      change.kind === 'add'
+        ? `จดค่า #${change.number} ${change.value}`
+        : change.kind === 'fix'
+          ? `แก้ #${change.number} (${change.before} → ${change.after})`
+          : change.kind === 'delete'
+            ? `ลบ #${change.number} ${change.value}`
+            : change.kind === 'replace'
+              ? `เปลี่ยนมิเตอร์ (${change.final} → ${change.initial})`
+              : change.kind === 'archive'
+                ? 'เก็บถาวร'
+                : 'เปลี่ยนการตั้งค่า';
+    return `สิ่งที่คุณทำล่าสุดในแชตนี้คือ${what} ของ${label} เมื่อ ${when} จะย้อนกลับไหมคะ`;
+  },
+  undoStale: (label) =>
+    `สิ่งที่คุณทำล่าสุดกับ${label}ถูกเปลี่ยนไปแล้ว จึงไม่มีอะไรให้ย้อนกลับ พิมพ์ "ย้อนกลับ" อีกครั้งเพื่อย้อนรายการก่อนหน้า`,
+  undoRefused: (label, why) => `ย้อนกลับใน${label}ไม่ได้: ${why}`,
+  nothingToUndo: 'ไม่มีสิ่งที่คุณทำในแชตนี้ให้ย้อนกลับ',
+  undoButton: 'ย้อนกลับเลย',
+  keepButton: 'ไม่ต้อง',
+  kept: 'ได้ค่ะ ไม่ได้ย้อนกลับอะไร',
+  archiveAsk: (label, command) =>
+    `เก็บ${label}ถาวรไหมคะ มิเตอร์จะหายจากรายการ แต่ค่าที่จดไว้ยังอยู่ พิมพ์ "${command}" เพื่อนำกลับมา`,
+  archiveButton: 'เก็บถาวร',
+  archived: (label, command) => `เก็บ${label}ถาวรแล้ว ค่าที่จดไว้ยังอยู่ นำกลับมาได้ด้วย: ${command}`,
+  unarchived: (label) => `นำ${label}กลับมาในรายการแล้ว`,
+  notArchived: (label) => `${label}ไม่ได้เก็บถาวรไว้`,
+  nameTaken: (label) => `นำ${label}กลับมาไม่ได้ เพราะมีมิเตอร์อื่นใช้ชื่อนี้อยู่ เปลี่ยนชื่อมิเตอร์นั้นก่อน`,
+  archivedList: (lines) => `มิเตอร์ที่เก็บถาวร:\n${lines.join('\n')}`,
+  noArchived: 'ไม่มีมิเตอร์ที่เก็บถาวรในแชตนี้',
+  withdrawn: 'ถอนแล้ว',
+  answer: {
+    typo: (value) => `หมายถึง ${value} ใช่ไหม`,
+    replaced: 'เปลี่ยน/รีเซ็ตแล้ว',
+    rolledOver: (usage) => `หมุนครบรอบ (+${usage})`,
+    previousWrong: 'ค่าก่อนหน้าผิด',
+  },
+  previousWrongHint: (label, number, value, command) =>
+    `ถ้าอย่างนั้น แก้ค่าก่อนหน้า #${number} (${value}) ของ${label}ก่อน แบบนี้\n${command}\nแล้วส่งค่าใหม่อีกครั้ง`,
+  say: {
+    unarchive: (n) => `ยกเลิกเก็บถาวร มิเตอร์ ${n}`,
+    fix: (meter, reading, value) => `แก้ มิเตอร์ ${meter} #${reading} = ${value}`,
+    delete: (meter, reading) => `ลบ มิเตอร์ ${meter} #${reading}`,
+    history: (meter) => `ประวัติ มิเตอร์ ${meter}`,
+  },
+};
 
 const en: Catalog = {
   meterLabel: (number, name) => `meter ${number} "${name}"`,
@@ -166,9 +358,9 @@ const en: Catalog = {
       '',
       'Corrections',
       'history meter 1: recent readings with their #',
-      'undo: take back your last change',
-      'fix #12 = 4512, fix meter 2 #3 = 141: correct a reading',
-      'delete #12: remove a reading',
+      'undo: take back your last change here (again for the one before)',
+      'fix meter 2 #3 = 141, fix #12 = 4512: correct a reading (numbers from history)',
+      'delete meter 2 #3, delete #12: remove a reading',
       'set meter 1 min 0 max 99999 digits 5: checks',
       'new meter 1 final 45210 initial 3: the meter was replaced',
       '',
@@ -190,7 +382,7 @@ const en: Catalog = {
         : 'share meter 1: written in a family group, lets the group use meter 1',
       'share meter 1 @Mom write, unshare meter 1, access meter 1: who may do what',
       'audit meter 1: the latest changes (admins)',
-      'archive meter 1: hide a meter, keep its readings (admins)',
+      'archive meter 1, unarchive meter 1, archived: put a meter away after a tap, and bring it back (admins)',
       '',
       'Account',
       'whoami: who you are here',
@@ -384,6 +576,7 @@ const en: Catalog = {
   auditAction: (action) => AUDIT_ACTIONS.en[action] ?? 'made a change',
   welcomeBack: (name, meters) =>
     `Welcome back${name ? `, ${name}` : ''}! Your meters:\n${meters.join('\n')}\nSend a reading like "meter 1 = 4521", or type "help".`,
+  corrections: correctionsEn,
 };
 
 const th: Catalog = {
@@ -408,9 +601,9 @@ const th: Catalog = {
       '',
       'แก้ไข',
       'ประวัติ มิเตอร์ 1: ค่าที่จดล่าสุดพร้อมหมายเลข #',
-      'ย้อนกลับ: ยกเลิกสิ่งที่คุณทำล่าสุด',
-      'แก้ #12 = 4512, แก้ มิเตอร์ 2 #3 = 141: แก้ค่าที่จดไว้',
-      'ลบ #12: ลบค่าที่จดไว้',
+      'ย้อนกลับ: ย้อนสิ่งที่คุณทำล่าสุดในแชตนี้ (พิมพ์อีกครั้งเพื่อย้อนก่อนหน้านั้น)',
+      'แก้ มิเตอร์ 2 #3 = 141, แก้ #12 = 4512: แก้ค่าที่จดไว้ (หมายเลขจากประวัติ)',
+      'ลบ มิเตอร์ 2 #3, ลบ #12: ลบค่าที่จดไว้',
       'ตั้งค่า มิเตอร์ 1 ต่ำสุด 0 สูงสุด 99999 หลัก 5: ตั้งการตรวจค่า',
       'เปลี่ยนมิเตอร์ 1 ค่าสุดท้าย 45210 ค่าเริ่มต้น 3: เปลี่ยนมิเตอร์ใหม่',
       '',
@@ -432,7 +625,7 @@ const th: Catalog = {
         : 'แชร์ มิเตอร์ 1: พิมพ์ในกลุ่มครอบครัว เพื่อให้กลุ่มใช้มิเตอร์ 1',
       'แชร์ มิเตอร์ 1 @แม่ write, เลิกแชร์ มิเตอร์ 1, สิทธิ์ มิเตอร์ 1: ใครทำอะไรได้',
       'ตรวจสอบ มิเตอร์ 1: การเปลี่ยนแปลงล่าสุด (ผู้ดูแล)',
-      'เก็บถาวร มิเตอร์ 1: ซ่อนมิเตอร์ แต่เก็บค่าที่จดไว้ (ผู้ดูแล)',
+      'เก็บถาวร มิเตอร์ 1, ยกเลิกเก็บถาวร มิเตอร์ 1, รายการเก็บถาวร: เก็บมิเตอร์ไว้ก่อน แล้วนำกลับมาได้ (ผู้ดูแล)',
       '',
       'บัญชี',
       'whoami: ดูว่าคุณคือใคร',
@@ -615,6 +808,7 @@ const th: Catalog = {
   auditAction: (action) => AUDIT_ACTIONS.th[action] ?? 'แก้ไขข้อมูล',
   welcomeBack: (name, meters) =>
     `ยินดีต้อนรับกลับค่ะ${name ? ` คุณ${name}` : ''}! มิเตอร์ของคุณ:\n${meters.join('\n')}\nส่งค่าแบบ "มิเตอร์ 1 = 4521" หรือพิมพ์ "ช่วยเหลือ"`,
+  corrections: correctionsTh,
 };
 
 export const catalogs: Record<Language, Catalog> = { en, th: withThaiSpacing(th) };

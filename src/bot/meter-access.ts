@@ -31,7 +31,8 @@ export async function resolveMeter(
   const inGroup = chat !== null && chat.type !== 'user';
   if (!chat) return { answer: null };
   const meters = await listChatMeters(tx, chat, ctx.user?.id ?? null);
-  const found = findMeter(meters, ref, ctx.user?.lastSourceId ?? null);
+  // In a group a bare value never goes to the speaker's last used meter: with several, ask.
+  const found = findMeter(meters, ref, inGroup ? null : (ctx.user?.lastSourceId ?? null));
 
   if ('none' in found) {
     return {

@@ -494,3 +494,67 @@ export const pushClaims = pgTable(
       .where(sql`${t.kind} = 'reminder'`),
   ],
 );
+
+export const CHANGE_KINDS = [
+  'reading.add',
+  'reading.fix',
+  'reading.delete',
+  'reading.replace',
+  'meter.archive',
+  'meter.settings',
+] as const;
+
+/**
+ * What a person changed from a chat, newest last: `undo` walks back through these, one per
+ * undo, and only ever the speaker's own in that chat. `detail` holds what the inverse needs
+ * (reading ids, the settings before). A change is undone once (undone_at, undone_origin).
+ */
+export const chatChanges = pgTable(
+  'chat_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    // Order of the changes (many can share one clock instant): undo takes the highest first.
+    seq: bigint('seq', { mode: 'number' }).notNull().generatedAlwaysAsIdentity(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    chatKey: text('chat_key').notNull(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: CHANGE_KINDS }).notNull(),
+    // The bot's clock when the change was made (undo asks first when it is old).
+    at: tstz('at').notNull(),
+    detail: jsonb('detail').notNull(),
+    // The webhook event that made the change: a replayed event cannot log it twice.
+    origin: text('origin').notNull(),
+    undoneAt: tstz('undone_at'),
+    // The event that undid it: a replayed "undo" cannot undo a second change.
+    undoneOrigin: text('undone_origin'),
+  },
+  (t) => [
+    uniqueIndex('chat_changes_origin_unique').on(t.origin),
+    uniqueIndex('chat_changes_undone_origin_unique').on(t.undoneOrigin),
+    index('chat_changes_by_author').on(t.userId, t.chatKey, t.seq),
+    check('chat_changes_kind_check', oneOf(t.kind, CHANGE_KINDS)),
+  ],
+);
+
+/**
+ * The meter whose history a person was last shown in a chat: `fix #3` and `delete #3` without
+ * a meter mean that one (for a while), never "the last meter written to".
+ */
+export const shownHistories = pgTable(
+  'shown_histories',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    chatKey: text('chat_key').notNull(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    shownAt: tstz('shown_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.chatKey] })],
+);

@@ -143,6 +143,17 @@ export interface ArchiveCommand {
   meter: MeterRef;
 }
 
+/** Brings an archived meter back (numbered as the chat numbered it before). */
+export interface UnarchiveCommand {
+  type: 'unarchive';
+  meter: MeterRef;
+}
+
+/** `archived`: the meters archived here, to bring back. */
+export interface ListArchivedCommand {
+  type: 'listArchived';
+}
+
 export interface LinkGoogleCommand {
   type: 'linkGoogle';
 }
@@ -227,6 +238,8 @@ export type Command =
   | AccessCommand
   | AuditCommand
   | ArchiveCommand
+  | UnarchiveCommand
+  | ListArchivedCommand
   | LinkGoogleCommand
   | UnlinkGoogleCommand
   | WhoamiCommand

@@ -201,7 +201,9 @@ export function validateReading(input: ReadingToCheck): Verdict {
   if (decreased) {
     const rollover = rolloverOption(ctx);
     if (rollover) options.rollover = rollover;
-    if (!ctx.afterNextsWrap && looksLikeReplacement(ctx)) options.replacement = true;
+    // A lower value never becomes negative use: it is a typo, a new register, a wrap, or the
+    // previous reading was wrong. A new register is always one of the answers.
+    if (!ctx.afterNextsWrap) options.replacement = true;
   }
   const offTrack = problems.some((p) => isOffTrack(ctx, p));
   const typo = offTrack ? typoSuggestion(ctx) : null;
@@ -475,17 +477,6 @@ function rolloverOption(ctx: Context): ConfirmOptions['rollover'] | null {
   return { usage: canonical(usage), clearNextRollover: ctx.afterNextsWrap };
 }
 
-/** A new register usually starts low: the value is small next to the previous or far off course. */
-function looksLikeReplacement(ctx: Context): boolean {
-  const { previous, value } = ctx;
-  if (previous === null) return false;
-  if (value.lte(previous.value.div(2))) return true;
-  const expected = predictValue(ctx) ?? previous.value;
-  const expectedUsage = expected.minus(previous.value);
-  const tolerance = Dec.max(expected.times('0.1'), expectedUsage.times(3));
-  return expected.minus(value).gt(tolerance);
-}
-
 /** Where the reading should be: between the neighbours by time, or previous + typical usage. */
 function predictValue(ctx: Context): Decimal | null {
   const { previous, next, typicalRate } = ctx;
@@ -640,7 +631,26 @@ function roundForDisplay(value: Decimal): string {
 // ---------------------------------------------------------------------------------------------
 // Confirmation
 
-export type ConfirmationChoice = 'store' | 'rollover' | 'replacement' | 'typo' | 'cancel';
+export type ConfirmationChoice =
+  | 'store'
+  | 'rollover'
+  | 'replacement'
+  | 'typo'
+  | 'cancel'
+  /** The previous reading was wrong: fix that one first (nothing is stored now). */
+  | 'previous';
+
+/** Problems whose value, stored as it is, would make a cumulative meter's use negative. */
+const OUT_OF_ORDER = new Set<ProblemCode>([
+  'lowerThanPrevious',
+  'zeroAfterPositive',
+  'higherThanNext',
+]);
+
+/** Whether storing the value as it is would count negative use (so "store" is not offered). */
+export function storingWouldGoBackwards(verdict: Verdict): boolean {
+  return verdict.outcome === 'confirm' && verdict.problems.some((p) => OUT_OF_ORDER.has(p.code));
+}
 
 export type ConfirmationDecision =
   /** Store the reading with this event; clearNextRollover: also drop 'rollover' from next. */
@@ -650,7 +660,9 @@ export type ConfirmationDecision =
   /** Record a meter replacement instead: ask for the old final, then store final + initial. */
   | { store: false; action: 'askReplacement' }
   /** The user took the typo suggestion: validate `value` again as a fresh reading. */
-  | { store: false; action: 'revalidate'; value: string };
+  | { store: false; action: 'revalidate'; value: string }
+  /** The previous reading was wrong: show how to fix it; nothing is stored. */
+  | { store: false; action: 'fixPrevious' };
 
 /**
  * What to do after the user taps a button. Only options the verdict offered are honoured: a stale
@@ -668,7 +680,16 @@ export function applyConfirmation(
   const { rollover, replacement, typo } = verdict.options;
   switch (choice) {
     case 'store':
-      return { store: true, event: null, clearNextRollover: false };
+      // Never a choice that stores negative use, whatever a stale or forged postback says.
+      return storingWouldGoBackwards(verdict)
+        ? nothing
+        : { store: true, event: null, clearNextRollover: false };
+    case 'previous':
+      return verdict.problems.some(
+        (p) => p.code === 'lowerThanPrevious' || p.code === 'zeroAfterPositive',
+      )
+        ? { store: false, action: 'fixPrevious' }
+        : nothing;
     case 'rollover':
       return rollover
         ? { store: true, event: 'rollover', clearNextRollover: rollover.clearNextRollover }

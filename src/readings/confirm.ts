@@ -1,7 +1,7 @@
 import { applyConfirmation, type ConfirmationChoice } from '../domain/validation';
 import { resolveConfirmation } from '../store/confirmations';
 import type { Source } from '../store/meters';
-import { lockSource, neighbours, supersedeReading } from '../store/readings';
+import { lockSource, neighbours, type Reading, supersedeReading } from '../store/readings';
 import type { Author, Transaction } from './context';
 import { type Recorded, recordReading, storeChecked } from './record';
 
@@ -10,6 +10,8 @@ export type AnswerOutcome =
   | Recorded
   /** A replacement was meant: the author is to send the old register's final and the new start. */
   | { outcome: 'askReplacement'; previousValue: string | null; value: string }
+  /** The previous reading was wrong: the author is to fix `previous` first. */
+  | { outcome: 'fixPrevious'; previous: Reading | null }
   /** Cancelled, or a choice the question never offered: nothing stored. */
   | { outcome: 'cancelled' };
 
@@ -99,6 +101,10 @@ export async function answerQuestion<M extends { source: Source }>(
       previousValue: lower && 'previous' in lower ? lower.previous : null,
       value: question.value,
     };
+  }
+  if (decision.action === 'fixPrevious') {
+    const { previous } = await neighbours(tx, source.id, question.takenAt);
+    return { outcome: 'fixPrevious', meter, previous };
   }
   return { outcome: 'cancelled', meter };
 }

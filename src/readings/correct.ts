@@ -1,13 +1,12 @@
 import type { ReadingRef } from '../domain/commands';
 import type { Role } from '../domain/types';
 import type { Problem } from '../domain/validation';
-import { hasRole, type Source } from '../store/meters';
+import type { Source } from '../store/meters';
 import {
   describeReading,
   findByNumber,
   findByOrigin,
   findDeletedByOrigin,
-  lastEnteredBy,
   latestReading,
   lockSource,
   type Reading,
@@ -16,6 +15,7 @@ import {
 } from '../store/readings';
 import { checkUnderLock } from './check';
 import type { Author, Transaction } from './context';
+import { recordChange } from './undo';
 
 /** A meter with the author's role on it, as the chat sees it. */
 interface MeterWithRole {
@@ -46,12 +46,6 @@ export type Deleted =
   | { outcome: 'deleted'; reading: Reading }
   /** Someone else retired it first. */
   | { outcome: 'alreadyGone'; reading: Reading };
-
-export type Undone<M> =
-  | { outcome: 'replayed'; reading: Reading; meter: M | null }
-  | { outcome: 'nothing' }
-  | { outcome: 'readOnly'; meter: M }
-  | { outcome: 'undone'; reading: Reading; meter: M };
 
 /**
  * `fix`: gives a past reading a new value. The old row is kept (superseded) and the fix must
@@ -102,6 +96,13 @@ export async function fixReading(
     before: describeReading(reading),
     after: describeReading(fixed),
   });
+  await recordChange(
+    tx,
+    author,
+    meter.source.id,
+    { kind: 'reading.fix', before: reading, after: fixed },
+    origin,
+  );
   return { outcome: 'fixed', before: reading, after: fixed, warnings: problems };
 }
 
@@ -122,41 +123,22 @@ export async function deleteReading(
   if (!(await retire(context, author, reading, 'reading.delete', origin))) {
     return { outcome: 'alreadyGone', reading };
   }
+  await recordChange(
+    context.tx,
+    author,
+    meter.source.id,
+    { kind: 'reading.delete', reading },
+    origin,
+  );
   return { outcome: 'deleted', reading };
 }
 
-/** `undo`: retires the author's most recent reading on any of `meters`. */
-export async function undoLastReading<M extends MeterWithRole>(
-  context: Transaction,
-  author: Author,
-  meters: readonly M[],
-  origin: string,
-): Promise<Undone<M>> {
-  const meterOf = (reading: Reading) =>
-    meters.find((meter) => meter.source.id === reading.sourceId) ?? null;
-  // A replayed "undo" must not take back a second reading.
-  const earlier = await findDeletedByOrigin(context.tx, origin);
-  if (earlier) return { outcome: 'replayed', reading: earlier, meter: meterOf(earlier) };
-  const reading = await lastEnteredBy(
-    context.tx,
-    author.userId,
-    meters.map((meter) => meter.source.id),
-  );
-  const meter = reading && meterOf(reading);
-  if (!reading || !meter) return { outcome: 'nothing' };
-  if (!hasRole(meter.role, 'write')) return { outcome: 'readOnly', meter };
-  if (!(await retire(context, author, reading, 'reading.undo', origin))) {
-    return { outcome: 'nothing' };
-  }
-  return { outcome: 'undone', reading, meter };
-}
-
-/** Undo and delete: the row is stamped (never removed), under the meter's lock, and audited. */
+/** Delete: the row is stamped (never removed), under the meter's lock, and audited. */
 async function retire(
   { tx, audit }: Transaction,
   author: Author,
   reading: Reading,
-  action: 'reading.undo' | 'reading.delete',
+  action: 'reading.delete',
   origin: string,
 ): Promise<boolean> {
   await lockSource(tx, reading.sourceId);

@@ -6,6 +6,7 @@ import { describeReading, findByOrigin, insertReading, type Reading } from '../s
 import { setLastSource } from '../store/users';
 import { checkUnderLock } from './check';
 import type { Author, Transaction } from './context';
+import { recordChange } from './undo';
 
 /** A reading someone wants recorded. `origin` names the event it came from (one reading each). */
 export interface Candidate {
@@ -99,5 +100,6 @@ export async function storeChecked(
     after: { ...describeReading(reading), ...auditExtra },
   });
   await setLastSource(tx, author.userId, source.id);
+  await recordChange(tx, author, source.id, { kind: 'reading.add', reading }, candidate.origin);
   return reading;
 }

@@ -4,6 +4,7 @@ import type { Source } from '../store/meters';
 import { describeReading, findByOrigin, insertReading, type Reading } from '../store/readings';
 import { checkUnderLock } from './check';
 import type { Author, Transaction } from './context';
+import { recordChange } from './undo';
 
 export interface Replacement {
   /** The old register's last value. */
@@ -80,5 +81,12 @@ export async function replaceMeter(
       note: formatNumber(replacement.final),
     },
   });
+  await recordChange(
+    tx,
+    author,
+    source.id,
+    { kind: 'reading.replace', final, initial },
+    replacement.origin,
+  );
   return { outcome: 'replaced', final, initial };
 }

@@ -40,7 +40,8 @@ export async function resolveConfirmation(
 ): Promise<Confirmation | null> {
   const [row] = await tx
     .update(readingConfirmations)
-    .set({ resolvedAt: at, resolution: choice })
+    // "The previous one was wrong" stores nothing: recorded as a cancel.
+    .set({ resolvedAt: at, resolution: choice === 'previous' ? 'cancel' : choice })
     .where(and(eq(readingConfirmations.id, id), isNull(readingConfirmations.resolvedAt)))
     .returning();
   return row ? (row as Confirmation) : null;

@@ -72,7 +72,10 @@ export async function listChatMeters(
   tx: Tx,
   chat: Chat,
   userId: string | null,
+  /** The archived ones instead (to list them, or bring one back). */
+  archived = false,
 ): Promise<ChatMeter[]> {
+  const state = archived ? sql`s.archived_at is not null` : sql`s.archived_at is null`;
   const found =
     chat.type === 'user'
       ? await rows<SourceRow>(
@@ -81,7 +84,7 @@ export async function listChatMeters(
                      coalesce(cm.number, app_chat_meter_number(${chat.key}, s.id)) as number
               from sources s
               left join chat_meters cm on cm.chat_key = ${chat.key} and cm.source_id = s.id
-              where s.archived_at is null
+              where ${state}
                 and (s.owner_id = ${userId}
                   or exists (select 1 from access a where a.source_id = s.id and a.user_id = ${userId}))
               order by s.created_at, s.id`,
@@ -92,7 +95,7 @@ export async function listChatMeters(
                      coalesce(cm.number, app_chat_meter_number(${chat.key}, s.id)) as number
               from group_shares g join sources s on s.id = g.source_id
               left join chat_meters cm on cm.chat_key = ${chat.key} and cm.source_id = s.id
-              where g.chat_id = ${chat.lineId} and s.archived_at is null
+              where g.chat_id = ${chat.lineId} and ${state}
               order by g.granted_at, s.id`,
         );
   return found
@@ -209,4 +212,24 @@ export async function setDigits(tx: Tx, sourceId: string, digits: number | null)
 /** Archives a meter: it leaves every chat's list, its readings and audit trail stay. */
 export async function archiveMeter(tx: Tx, sourceId: string): Promise<void> {
   await tx.update(sources).set({ archivedAt: sql`now()` }).where(eq(sources.id, sourceId));
+}
+
+/** Brings an archived meter back into every list (the caller checks its name is free). */
+export async function unarchiveMeter(tx: Tx, sourceId: string): Promise<void> {
+  await tx.update(sources).set({ archivedAt: null }).where(eq(sources.id, sourceId));
+}
+
+/** An archived meter's name and the number a chat gave it, if the chat ever numbered it. */
+export async function findArchivedMeter(
+  tx: Tx,
+  chatKey: string,
+  sourceId: string,
+): Promise<{ name: string; number: number } | null> {
+  const [row] = await rows<{ name: string; number: number }>(
+    tx,
+    sql`select s.name, cm.number from sources s
+        join chat_meters cm on cm.source_id = s.id and cm.chat_key = ${chatKey}
+        where s.id = ${sourceId}`,
+  );
+  return row ? { name: row.name, number: Number(row.number) } : null;
 }

@@ -184,31 +184,6 @@ export async function latestReading(tx: Tx, sourceId: string): Promise<Reading |
   return row ?? null;
 }
 
-/** The user's most recently entered current reading, optionally on one source. */
-export async function lastEnteredBy(
-  tx: Tx,
-  userId: string,
-  sourceIds: string[],
-): Promise<Reading | null> {
-  if (sourceIds.length === 0) return null;
-  const [row] = await tx
-    .select()
-    .from(readings)
-    .where(
-      and(
-        eq(readings.enteredBy, userId),
-        current,
-        sql`${readings.sourceId} in (${sql.join(
-          sourceIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`,
-      ),
-    )
-    .orderBy(desc(readings.enteredAt))
-    .limit(1);
-  return row ?? null;
-}
-
 export interface HistoryLine {
   reading: Reading;
   enteredByName: string | null;
@@ -221,6 +196,33 @@ export async function history(tx: Tx, sourceId: string, limit = 10): Promise<His
     .from(readings)
     .leftJoin(users, eq(users.id, readings.enteredBy))
     .where(and(eq(readings.sourceId, sourceId), current))
+    .orderBy(desc(readings.takenAt), desc(readings.number))
+    .limit(limit);
+  return found.map((row) => ({ reading: row.reading, enteredByName: row.name }));
+}
+
+/**
+ * Readings taken back (undone or deleted) and not put back since, newest first: history shows
+ * them marked, so a withdrawn value is never silently gone.
+ */
+export async function withdrawnReadings(
+  tx: Tx,
+  sourceId: string,
+  limit = 10,
+): Promise<HistoryLine[]> {
+  const found = await tx
+    .select({ reading: readings, name: users.displayName })
+    .from(readings)
+    .leftJoin(users, eq(users.id, readings.enteredBy))
+    .where(
+      and(
+        eq(readings.sourceId, sourceId),
+        sql`${readings.deletedAt} is not null`,
+        sql`not exists (select 1 from readings r2 where r2.source_id = ${readings.sourceId}
+              and r2.number = ${readings.number} and r2.superseded_at is null
+              and r2.deleted_at is null)`,
+      ),
+    )
     .orderBy(desc(readings.takenAt), desc(readings.number))
     .limit(limit);
   return found.map((row) => ({ reading: row.reading, enteredByName: row.name }));

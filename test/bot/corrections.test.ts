@@ -81,7 +81,8 @@ describe('correcting readings', () => {
     const tooHigh = await kai.say('meter 1 = 115 @ 2026-11-04 08:00');
     expect(tooHigh.text).toMatch(/115 is higher than the later reading 111 m³/);
     // One digit away from 115 there is a value that fits: offered as a likely typo.
-    expect(tooHigh.choices.map((c) => c.label)).toEqual(['Use 105', 'Store 115', 'Cancel']);
+    // Stored as it is, 115 before 111 would count negative use: no "store" button.
+    expect(tooHigh.choices.map((c) => c.label)).toEqual(['Did you mean 105?', 'Cancel']);
     const cancelled = await kai.tap(tooHigh, 'Cancel');
     expect(cancelled.text).toBe('OK, I did not record it.');
     expect(await rowsOf()).not.toContain('#6=115');
@@ -91,9 +92,9 @@ describe('correcting readings', () => {
     await kai.say('set meter 1 digits 5');
     const typo = await kai.say('meter 1 = 1400');
     expect(typo.text).toMatch(/lower than|Did you mean/);
-    const suggestion = typo.choices.find((c) => c.label.startsWith('Use '));
-    expect(suggestion?.label).toBe('Use 140');
-    const stored = await kai.tap(typo, 'Use 140');
+    const suggestion = typo.choices.find((c) => c.label.startsWith('Did you mean'));
+    expect(suggestion?.label).toBe('Did you mean 140?');
+    const stored = await kai.tap(typo, 'Did you mean 140?');
     expect(stored.text).toMatch(/^Recorded meter 1 "Water": 140 m³/);
   });
 
@@ -114,8 +115,8 @@ describe('correcting readings', () => {
 
   it('asks for the old final reading when "new meter" is tapped', async () => {
     const question = await kai.say('meter 1 = 2');
-    expect(question.choices.map((c) => c.label)).toContain('New meter');
-    const hint = await kai.tap(question, 'New meter');
+    expect(question.choices.map((c) => c.label)).toContain('Replaced / reset');
+    const hint = await kai.tap(question, 'Replaced / reset');
     expect(hint.text).toMatch(/new meter 1 final 8 initial 2/);
     expect(hint.choices[0]?.action).toMatchObject({
       type: 'message',

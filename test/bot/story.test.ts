@@ -25,7 +25,8 @@ const stories = [
       rollover: 'Rolled over (+120)',
       confirmed: /Recorded meter 1 "Electric": 70 kWh[\s\S]*Used 120 kWh/,
       historyBoth: /#2 70 kWh, .*Somchai \(rolled over\)\n#1 99,950 kWh, .*Somchai/,
-      undone: 'Undone: #2 70 kWh on meter 1 "Electric". It stays in the audit log.',
+      undone: 'Undone: reading #2 70 kWh on meter 1 "Electric" is withdrawn.',
+      withdrawn: /#2 70 kWh, .*\(withdrawn\)/,
     },
   },
   {
@@ -45,7 +46,8 @@ const stories = [
       rollover: 'หมุนครบรอบ (+120)',
       confirmed: /บันทึกมิเตอร์ 1 "ไฟฟ้า": 70 kWh[\s\S]*ใช้ไป 120 kWh/,
       historyBoth: /#2 70 kWh เมื่อ .* โดย สมชาย \(หมุนครบรอบ\)\n#1 99,950 kWh เมื่อ .* โดย สมชาย/,
-      undone: 'ย้อนกลับ #2 70 kWh ของมิเตอร์ 1 "ไฟฟ้า" แล้ว (ยังเก็บไว้ในบันทึกการตรวจสอบ)',
+      undone: 'ย้อนกลับแล้ว: ถอนค่า #2 70 kWh ของมิเตอร์ 1 "ไฟฟ้า"',
+      withdrawn: /#2 70 kWh เมื่อ .*\(ถอนแล้ว\)/,
     },
   },
 ];
@@ -110,7 +112,8 @@ describe.each(stories)('the reading story in $language', (story) => {
     expect(await storedValues()).toEqual(['99950', '70:rollover:deleted']);
 
     const after = await somchai.say(story.history);
-    expect(after.text).not.toContain('#2');
+    // The withdrawn reading is still shown, marked, so nothing silently disappears.
+    expect(after.text).toMatch(story.expect.withdrawn);
     expect(after.text).toMatch(/#1 99,950 kWh/);
 
     // Every change is in the audit log, signed by Somchai.
@@ -126,6 +129,7 @@ describe.each(stories)('the reading story in $language', (story) => {
       'reading.add',
       'history.view',
       'reading.undo',
+      'change.undo',
       'history.view',
     ]);
     const undo = await h.database.db

@@ -380,9 +380,10 @@ describe('a lower reading on a cumulative register', () => {
     expect(verdict.options.replacement).toBe(true);
   });
 
-  it('offers no replacement for a small slip below the previous value', () => {
+  it('offers a new register even for a small slip below the previous value (never negative use)', () => {
     const verdict = confirmOf(check({ value: '4490', recentDailyRates: STEADY_HISTORY }));
-    expect(verdict.options.replacement).toBeUndefined();
+    expect(verdict.options.replacement).toBe(true);
+    expect(applyConfirmation(verdict, 'store')).toEqual({ store: false, action: 'nothing' });
   });
 
   it('flags a zero after a positive value once, with rollover and replacement options', () => {
@@ -709,7 +710,9 @@ describe('applyConfirmation', () => {
   });
 
   it.each([
-    ['store', { store: true, event: null, clearNextRollover: false }],
+    // Stored as it is, a lower value would count negative use: never.
+    ['store', { store: false, action: 'nothing' }],
+    ['previous', { store: false, action: 'fixPrevious' }],
     ['rollover', { store: true, event: 'rollover', clearNextRollover: false }],
     ['replacement', { store: false, action: 'askReplacement' }],
     ['typo', { store: false, action: 'revalidate', value: '99970' }],

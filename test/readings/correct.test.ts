@@ -2,9 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadingRef } from '../../src/domain/commands';
 import type { Role } from '../../src/domain/types';
 import type { Author } from '../../src/readings/context';
-import { deleteReading, fixReading, undoLastReading } from '../../src/readings/correct';
+import { deleteReading, fixReading } from '../../src/readings/correct';
 import { recordReading } from '../../src/readings/record';
 import { replaceMeter } from '../../src/readings/replace';
+import { undoLastChange } from '../../src/readings/undo';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
 import { at, type Household, household } from './fixture';
 
@@ -124,33 +125,58 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
       });
     });
 
-    it("undoes the author's own latest reading, once per event", async () => {
-      const undo = (who: Author, origin: string, role: Role) =>
-        home.as(who, (context) => undoLastReading(context, who, [meter(role)], origin));
-      expect(await undo(home.kai, 'undo-1', 'admin')).toMatchObject({
+    it("undoes the author's own latest change, once per event, never someone else's", async () => {
+      const undo = (who: Author, origin: string) =>
+        home.as(who, (context) => undoLastChange(context, who, origin));
+      expect(await undo(home.kai, 'undo-1')).toMatchObject({
         outcome: 'undone',
-        reading: { number: 3 },
+        change: { detail: { kind: 'reading.add', reading: { number: 3 } } },
       });
-      expect(await undo(home.kai, 'undo-1', 'admin')).toMatchObject({
-        outcome: 'replayed',
-        reading: { number: 3 },
-        meter: { role: 'admin' },
-      });
-      expect(await undo(home.lin, 'undo-2', 'write')).toMatchObject({
+      // The same event again takes nothing more back.
+      expect(await undo(home.kai, 'undo-1')).toMatchObject({ outcome: 'undone' });
+      expect(await undo(home.lin, 'undo-2')).toMatchObject({
         outcome: 'undone',
-        reading: { number: 4 },
+        change: { detail: { kind: 'reading.add', reading: { number: 4 } } },
       });
-      expect(await undo(home.lin, 'undo-3', 'write')).toEqual({ outcome: 'nothing' });
+      expect(await undo(home.lin, 'undo-3')).toEqual({ outcome: 'nothing' });
       expect(await home.rows()).toEqual(['#1=100', '#2=110', '#3=120:deleted', '#4=130:deleted']);
-      expect(await actions()).toEqual(['reading.undo', 'reading.undo']);
+      expect(await actions()).toEqual([
+        'reading.undo',
+        'change.undo',
+        'reading.undo',
+        'change.undo',
+      ]);
     });
 
-    it('lets a reader undo nothing', async () => {
-      // Kai's role in this chat is only "read" (say, a group that may only read the meter).
-      const undone = await home.as(home.kai, (context) =>
-        undoLastReading(context, home.kai, [meter('read')], 'undo-read'),
+    it('takes a fix back to the old value under the same number, and brings a deleted one back', async () => {
+      const undo = (origin: string) =>
+        home.as(home.kai, (context) => undoLastChange(context, home.kai, origin));
+      await fix(number(2), '112', 'fix-2');
+      await remove(number(1), 'del-1');
+      expect(await undo('undo-del')).toMatchObject({
+        outcome: 'undone',
+        restored: { number: 1, value: '100' },
+      });
+      expect(await undo('undo-fix')).toMatchObject({
+        outcome: 'undone',
+        restored: { number: 2, value: '110' },
+      });
+      expect(await home.rows()).toEqual([
+        '#1=100:deleted',
+        '#1=100',
+        '#2=110:old',
+        '#2=112:old',
+        '#2=110',
+        '#3=120',
+        '#4=130',
+      ]);
+    });
+
+    it('lets someone who may now only read undo nothing', async () => {
+      const undone = await home.as(home.mai, (context) =>
+        undoLastChange(context, home.mai, 'undo-read'),
       );
-      expect(undone).toMatchObject({ outcome: 'readOnly', meter: { role: 'read' } });
+      expect(undone).toEqual({ outcome: 'nothing' });
       expect(await actions()).toEqual([]);
     });
   });

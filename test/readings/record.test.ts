@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readingConfirmations, users } from '../../src/db/schema';
+import type { ConfirmationChoice } from '../../src/domain/validation';
 import { answerQuestion } from '../../src/readings/confirm';
 import { type Candidate, type Recorded, recordReading } from '../../src/readings/record';
 import { setDigits } from '../../src/store/meters';
@@ -111,27 +112,31 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
 
   describe('answering the question', () => {
     const meters = () => [{ source: home.water, number: 1 }];
-    const answer = (id: string, choice: 'store' | 'rollover' | 'replacement' | 'typo' | 'cancel') =>
+    const answer = (id: string, choice: ConfirmationChoice) =>
       home.as(home.kai, (context) => answerQuestion(context, home.kai, { id, choice }, meters()));
 
-    it('stores the reading as asked, audits the answer, and takes no second answer', async () => {
+    it('never stores a lower reading as it is: "store" is refused, the question is closed', async () => {
       await history(['100', 1], ['110', 6]);
       const asked = await askAbout('90', 11);
-      const stored = await answer(asked.id, 'store');
-      expect(stored).toMatchObject({
-        outcome: 'stored',
-        meter: { number: 1 },
-        reading: { number: 3, value: '90', origin: 'asking' },
-        usageSincePrevious: '-20',
-        days: 5,
-      });
+      // The buttons offer a new register and "the previous one was wrong", never a plain store.
+      expect(asked.verdict.options.replacement).toBe(true);
+      expect(await answer(asked.id, 'store')).toMatchObject({ outcome: 'cancelled' });
       expect(await answer(asked.id, 'cancel')).toEqual({ outcome: 'alreadyAnswered' });
-      expect(await home.rows()).toEqual(['#1=100', '#2=110', '#3=90']);
+      expect(await home.rows()).toEqual(['#1=100', '#2=110']);
       const trail = (await home.auditTrail()).slice(2);
       expect(trail.map((entry) => [entry.action, entry.after])).toEqual([
         ['reading.confirm', { choice: 'store', value: '90' }],
-        ['reading.add', expect.objectContaining({ value: '90', confirmed: 'store' })],
       ]);
+    });
+
+    it('answers "the previous reading was wrong" with that reading, storing nothing', async () => {
+      await history(['100', 1], ['110', 6]);
+      const asked = await askAbout('90', 11);
+      expect(await answer(asked.id, 'previous')).toMatchObject({
+        outcome: 'fixPrevious',
+        previous: { number: 2, value: '110' },
+      });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110']);
     });
 
     it('stores a rollover with the usage across the wrap', async () => {

@@ -1,8 +1,7 @@
-import { archiveMeter } from '../../store/meters';
 import { type AuditRow, recentAudit } from '../../store/sharing';
 import { Composer } from '../composer';
 import { formatWhen, withUnit } from '../format';
-import { labelOf, resolveMeter, resolveMeterHereOrOwn } from '../meter-access';
+import { labelOf, resolveMeter } from '../meter-access';
 import { text } from '../reply';
 
 const SHOWN = 10;
@@ -35,52 +34,34 @@ function detailOf(entry: AuditRow, unit: string): string {
   }
 }
 
-/** `audit meter 1` (admins): the latest audit entries about a meter. `archive meter 1` too. */
-export const auditTrail = new Composer()
-  .command('audit', async (ctx, command) => {
-    const { t } = ctx;
-    const now = ctx.deps.clock();
-    const messages = await ctx.transaction(async ({ tx, audit }) => {
-      // In a group, only meters shared there: the answer is read by everyone in the group.
-      const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
-      if ('answer' in resolved) return resolved.answer;
-      const { meter } = resolved;
-      const label = labelOf(ctx, meter);
-      const entries = await recentAudit(tx, meter.source.id, SHOWN);
-      // Looking at the trail is itself an access worth recording (written after the query).
-      audit({
-        action: 'audit.view',
-        subjectType: 'source',
-        subjectId: meter.source.id,
-        sourceId: meter.source.id,
-      });
-      if (entries.length === 0) return [text(t.auditEmpty(label))];
-      const lines = entries.map((entry) =>
-        t.auditLine(
-          formatWhen(entry.at, ctx.language, meter.source.timezone, now),
-          entry.actorName || t.someone,
-          t.auditAction(entry.action),
-          detailOf(entry, meter.source.unit),
-        ),
-      );
-      return [text(t.auditList(label, lines))];
+/** `audit meter 1` (admins): the latest audit entries about a meter. */
+export const auditTrail = new Composer().command('audit', async (ctx, command) => {
+  const { t } = ctx;
+  const now = ctx.deps.clock();
+  const messages = await ctx.transaction(async ({ tx, audit }) => {
+    // In a group, only meters shared there: the answer is read by everyone in the group.
+    const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
+    if ('answer' in resolved) return resolved.answer;
+    const { meter } = resolved;
+    const label = labelOf(ctx, meter);
+    const entries = await recentAudit(tx, meter.source.id, SHOWN);
+    // Looking at the trail is itself an access worth recording (written after the query).
+    audit({
+      action: 'audit.view',
+      subjectType: 'source',
+      subjectId: meter.source.id,
+      sourceId: meter.source.id,
     });
-    if (messages) await ctx.reply(...messages);
-  })
-  .command('archive', async (ctx, command) => {
-    const { t } = ctx;
-    const messages = await ctx.transaction(async ({ tx, audit }) => {
-      const resolved = await resolveMeterHereOrOwn(ctx, tx, command.meter, 'admin');
-      if ('answer' in resolved) return resolved.answer;
-      const { meter } = resolved;
-      await archiveMeter(tx, meter.source.id);
-      audit({
-        action: 'meter.archive',
-        subjectType: 'source',
-        subjectId: meter.source.id,
-        sourceId: meter.source.id,
-      });
-      return [text(t.archived(labelOf(ctx, meter)))];
-    });
-    if (messages) await ctx.reply(...messages);
+    if (entries.length === 0) return [text(t.auditEmpty(label))];
+    const lines = entries.map((entry) =>
+      t.auditLine(
+        formatWhen(entry.at, ctx.language, meter.source.timezone, now),
+        entry.actorName || t.someone,
+        t.auditAction(entry.action),
+        detailOf(entry, meter.source.unit),
+      ),
+    );
+    return [text(t.auditList(label, lines))];
   });
+  if (messages) await ctx.reply(...messages);
+});

@@ -16,6 +16,8 @@ const NEEDS_USER = new Set<CommandType>([
   'unshare',
   'audit',
   'archive',
+  'unarchive',
+  'listArchived',
   'linkGoogle',
   'unlinkGoogle',
   'whoami',

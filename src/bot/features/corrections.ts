@@ -1,67 +1,43 @@
+import type { ReadingRef } from '../../domain/commands';
 import type { Problem } from '../../domain/validation';
-import {
-  deleteReading,
-  fixReading,
-  type TargetMissing,
-  undoLastReading,
-} from '../../readings/correct';
-import { type ChatMeter, listChatMeters } from '../../store/meters';
+import { deleteReading, fixReading, type TargetMissing } from '../../readings/correct';
+import { type LoggedChange, type Undo, undoLastChange } from '../../readings/undo';
+import { shownHistorySince } from '../../store/changes';
+import { type ChatMeter, findArchivedMeter, hasRole, listChatMeters } from '../../store/meters';
+import { findByNumber, latestReading, type Reading } from '../../store/readings';
 import { Composer } from '../composer';
 import type { BotContext } from '../context';
-import { withUnit } from '../format';
-import { describeProblem } from '../messages';
+import { formatWhen, withUnit } from '../format';
+import { type ChangeSummary, describeProblem } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
-import { type Message, quickMessage, text } from '../reply';
+import { buttons, type Message, postbackAction, quickMessage, text } from '../reply';
 
-/** `undo`, `fix #12 = 4512`, `delete #12`: old values are retired, never lost. */
+/** `fix #3` and `delete #3` mean the history shown to this person here, for this long. */
+const SHOWN_HISTORY_MS = 15 * 60 * 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+type Tx = Parameters<Parameters<BotContext['transaction']>[0]>[0]['tx'];
+
+/** `undo`, `fix meter 2 #3 = 141`, `delete meter 2 #3`: old values are retired, never lost. */
 export const corrections = new Composer()
   .command('undo', async (ctx) => {
-    const { t } = ctx;
-    const messages = await ctx.transaction(async (context) => {
-      const meters = await listChatMeters(context.tx, ctx.chat!, ctx.user!.id);
-      const undone = await undoLastReading(context, authorOf(ctx), meters, ctx.eventId);
-      switch (undone.outcome) {
-        case 'replayed': {
-          const { meter, reading } = undone;
-          return meter
-            ? [
-                text(
-                  t.undone(
-                    labelOf(ctx, meter),
-                    reading.number,
-                    withUnit(reading.value, meter.source.unit),
-                  ),
-                ),
-              ]
-            : [];
-        }
-        case 'nothing':
-          return [text(t.nothingToUndo)];
-        case 'readOnly':
-          return [text(t.readOnly(labelOf(ctx, undone.meter)))];
-        case 'undone': {
-          const { meter, reading } = undone;
-          return [
-            text(
-              t.undone(
-                labelOf(ctx, meter),
-                reading.number,
-                withUnit(reading.value, meter.source.unit),
-              ),
-              [quickMessage(t.button.history, t.say.history(meter.number))],
-            ),
-          ];
-        }
-      }
-    });
-    await ctx.reply(...messages);
+    await ctx.reply(...(await undo(ctx, null)));
+  })
+  .postback('undo', async (ctx, [id = '', answer = '']) => {
+    if (answer !== 'yes') {
+      await ctx.reply(text(ctx.t.corrections.kept));
+      return;
+    }
+    await ctx.reply(...(await undo(ctx, UUID.test(id) ? id : '')));
   })
   .command('fix', async (ctx, command) => {
     const { t } = ctx;
     const messages = await ctx.transaction(async (context) => {
-      const resolved = await resolveMeter(ctx, context.tx, command.target.meter, 'write');
-      if ('answer' in resolved) return resolved.answer;
-      const { meter } = resolved;
+      const target = await meantMeter(ctx, context.tx, command.target, (meter, number) =>
+        t.corrections.say.fix(meter, number, command.value),
+      );
+      if ('answer' in target) return target.answer;
+      const { meter } = target;
       const unit = meter.source.unit;
       const fixed = await fixReading(
         context,
@@ -72,7 +48,10 @@ export const corrections = new Composer()
         ctx.eventId,
       );
       const describe = (problem: Problem) =>
-        describeProblem(problem, ctx.language, unit, { timeZone: meter.source.timezone });
+        describeProblem(problem, ctx.language, unit, {
+          timeZone: meter.source.timezone,
+          now: ctx.deps.clock(),
+        });
       switch (fixed.outcome) {
         case 'replayed':
           return [
@@ -99,7 +78,10 @@ export const corrections = new Composer()
                 withUnit(after.value, unit),
                 warnings.length > 0 ? warnings.map(describe).join(' ') : null,
               ),
-              [quickMessage(t.button.history, t.say.history(meter.number))],
+              [
+                quickMessage(t.button.undo, t.say.undo),
+                quickMessage(t.button.history, t.corrections.say.history(meter.number)),
+              ],
             ),
           ];
         }
@@ -112,9 +94,11 @@ export const corrections = new Composer()
   .command('delete', async (ctx, command) => {
     const { t } = ctx;
     const messages = await ctx.transaction(async (context) => {
-      const resolved = await resolveMeter(ctx, context.tx, command.target.meter, 'write');
-      if ('answer' in resolved) return resolved.answer;
-      const { meter, meters } = resolved;
+      const target = await meantMeter(ctx, context.tx, command.target, (meter, number) =>
+        t.corrections.say.delete(meter, number),
+      );
+      if ('answer' in target) return target.answer;
+      const { meter, meters } = target;
       const deleted = await deleteReading(
         context,
         authorOf(ctx),
@@ -149,7 +133,10 @@ export const corrections = new Composer()
                 reading.number,
                 withUnit(reading.value, meter.source.unit),
               ),
-              [quickMessage(t.button.history, t.say.history(meter.number))],
+              [
+                quickMessage(t.button.undo, t.say.undo),
+                quickMessage(t.button.history, t.corrections.say.history(meter.number)),
+              ],
             ),
           ];
         }
@@ -159,6 +146,202 @@ export const corrections = new Composer()
     });
     if (messages) await ctx.reply(...messages);
   });
+
+/**
+ * The meter a `fix` or `delete` means: the one named; else the one whose history this person
+ * was last shown here (recently); else the only one they may change here; else they are asked,
+ * one button per meter that has that reading. Never "the last meter written to".
+ */
+async function meantMeter(
+  ctx: BotContext,
+  tx: Tx,
+  target: ReadingRef,
+  retry: (meter: number, reading: number) => string,
+): Promise<{ meter: ChatMeter; meters: ChatMeter[] } | { answer: Message[] | null }> {
+  if (target.meter) return resolveMeter(ctx, tx, target.meter, 'write');
+  const { t } = ctx;
+  const meters = await listChatMeters(tx, ctx.chat!, ctx.user!.id);
+  const now = ctx.deps.clock();
+  const shownId = await shownHistorySince(
+    tx,
+    ctx.user!.id,
+    ctx.chat!.key,
+    new Date(now.getTime() - SHOWN_HISTORY_MS),
+  );
+  const shown = meters.find((meter) => meter.source.id === shownId);
+  if (shown) return resolveMeter(ctx, tx, { by: 'number', number: shown.number }, 'write');
+  const writable = meters.filter((meter) => hasRole(meter.role, 'write'));
+  if (writable.length <= 1) {
+    // None or one: resolveMeter says why none, or checks the one.
+    const only = writable[0] ?? meters[0];
+    return only
+      ? resolveMeter(ctx, tx, { by: 'number', number: only.number }, 'write')
+      : resolveMeter(ctx, tx, undefined, 'write');
+  }
+  const candidates: { meter: ChatMeter; reading: Reading }[] = [];
+  for (const meter of writable) {
+    const reading =
+      target.which === 'last'
+        ? await latestReading(tx, meter.source.id)
+        : await findByNumber(tx, meter.source.id, target.number);
+    if (reading) candidates.push({ meter, reading });
+  }
+  if (candidates.length === 1) {
+    const { meter } = candidates[0]!;
+    return resolveMeter(ctx, tx, { by: 'number', number: meter.number }, 'write');
+  }
+  if (candidates.length === 0) {
+    const number = target.which === 'number' ? target.number : 0;
+    return {
+      answer: [
+        text(t.corrections.whichMeter(number, []), [quickMessage(t.button.meters, t.say.meters)]),
+      ],
+    };
+  }
+  const lines = candidates.map(({ meter, reading }) =>
+    t.corrections.candidate(
+      labelOf(ctx, meter),
+      reading.number,
+      withUnit(reading.value, meter.source.unit),
+      formatWhen(reading.takenAt, ctx.language, meter.source.timezone, now),
+    ),
+  );
+  const number = candidates[0]!.reading.number;
+  return {
+    answer: [
+      text(
+        t.corrections.whichMeter(number, lines),
+        candidates.map(({ meter, reading }) =>
+          quickMessage(
+            `${meter.number}. ${meter.source.name}`,
+            retry(meter.number, reading.number),
+          ),
+        ),
+      ),
+    ],
+  };
+}
+
+/** Runs an undo (`confirmedId`: the change a tap on "Undo it" named) and says what it did. */
+async function undo(ctx: BotContext, confirmedId: string | null): Promise<Message[]> {
+  const { t } = ctx;
+  return ctx.transaction(async (context) => {
+    const meters = await listChatMeters(context.tx, ctx.chat!, ctx.user!.id);
+    const undone = await undoLastChange(context, authorOf(ctx), ctx.eventId, confirmedId);
+    if (undone.outcome === 'nothing') return [text(t.corrections.nothingToUndo)];
+    const { change } = undone;
+    // An archived meter is no longer listed here, but undo may bring it back.
+    const label = await labelFor(ctx, context.tx, meters, change.sourceId);
+    const summary = summarise(meters, change);
+    switch (undone.outcome) {
+      case 'ask': {
+        const when = formatWhen(change.at, ctx.language, ctx.user!.timezone, ctx.deps.clock());
+        const question = t.corrections.undoAsk(label, summary, when);
+        return [
+          buttons(question, question, [
+            postbackAction(
+              t.corrections.undoButton,
+              `undo:${change.id}:yes`,
+              t.corrections.undoButton,
+            ),
+            postbackAction(
+              t.corrections.keepButton,
+              `undo:${change.id}:no`,
+              t.corrections.keepButton,
+            ),
+          ]),
+        ];
+      }
+      case 'refused':
+        return [
+          text(
+            t.corrections.undoRefused(
+              label,
+              describeProblem(undone.problem, ctx.language, unitOf(meters, change), {
+                now: ctx.deps.clock(),
+              }),
+            ),
+          ),
+        ];
+      case 'stale':
+        return [text(t.corrections.undoStale(label))];
+      case 'notAllowed':
+        return [text(t.readOnly(label))];
+      case 'undone':
+        return undoneMessages(ctx, meters, undone, label, summary);
+    }
+  });
+}
+
+function undoneMessages(
+  ctx: BotContext,
+  meters: ChatMeter[],
+  undone: Extract<Undo, { outcome: 'undone' }>,
+  label: string,
+  summary: ChangeSummary,
+): Message[] {
+  const { t } = ctx;
+  const meter = meters.find((m) => m.source.id === undone.change.sourceId);
+  return [
+    text(t.corrections.undone(label, summary), [
+      quickMessage(t.button.undo, t.say.undo),
+      ...(meter ? [quickMessage(t.button.history, t.corrections.say.history(meter.number))] : []),
+    ]),
+  ];
+}
+
+const unitOf = (meters: ChatMeter[], change: LoggedChange) =>
+  meters.find((m) => m.source.id === change.sourceId)?.source.unit ?? '';
+
+/** What a change did, in the catalog's terms. */
+function summarise(meters: ChatMeter[], change: LoggedChange): ChangeSummary {
+  const unit = unitOf(meters, change);
+  const { detail } = change;
+  switch (detail.kind) {
+    case 'reading.add':
+      return {
+        kind: 'add',
+        number: detail.reading.number,
+        value: withUnit(detail.reading.value, unit),
+      };
+    case 'reading.fix':
+      return {
+        kind: 'fix',
+        number: detail.before.number,
+        before: withUnit(detail.before.value, unit),
+        after: withUnit(detail.after.value, unit),
+      };
+    case 'reading.delete':
+      return {
+        kind: 'delete',
+        number: detail.reading.number,
+        value: withUnit(detail.reading.value, unit),
+      };
+    case 'reading.replace':
+      return {
+        kind: 'replace',
+        final: withUnit(detail.final.value, unit),
+        initial: withUnit(detail.initial.value, unit),
+      };
+    case 'meter.archive':
+      return { kind: 'archive' };
+    case 'meter.settings':
+      return { kind: 'settings' };
+  }
+}
+
+/** The meter's label in this chat, also for one archived meanwhile (numbers are kept). */
+async function labelFor(
+  ctx: BotContext,
+  tx: Tx,
+  meters: ChatMeter[],
+  sourceId: string,
+): Promise<string> {
+  const listed = meters.find((m) => m.source.id === sourceId);
+  if (listed) return labelOf(ctx, listed);
+  const archived = await findArchivedMeter(tx, ctx.chat!.key, sourceId);
+  return archived ? ctx.t.meterLabel(archived.number, archived.name) : '';
+}
 
 /** The reading a fix or delete names is not there, or not the speaker's to change. */
 function missingMessages(ctx: BotContext, meter: ChatMeter, missing: TargetMissing): Message[] {

@@ -1,4 +1,5 @@
-import { history as loadHistory } from '../../store/readings';
+import { rememberShownHistory } from '../../store/changes';
+import { history as loadHistory, withdrawnReadings } from '../../store/readings';
 import { Composer } from '../composer';
 import { formatWhen, withUnit } from '../format';
 import { labelOf, resolveMeter } from '../meter-access';
@@ -21,7 +22,27 @@ export const history = new Composer().command('history', async (ctx, command) =>
       subjectId: source.id,
       sourceId: source.id,
     });
-    const lines = await loadHistory(tx, source.id, SHOWN + 1);
+    // `fix #3` / `delete #3` without a meter now mean this one, for this person, here.
+    if (ctx.user && ctx.chat) {
+      await rememberShownHistory(tx, {
+        userId: ctx.user.id,
+        chatKey: ctx.chat.key,
+        sourceId: source.id,
+        shownAt: now,
+      });
+    }
+    const current = await loadHistory(tx, source.id, SHOWN + 1);
+    const withdrawn = new Set(
+      (await withdrawnReadings(tx, source.id, SHOWN)).map((line) => {
+        current.push(line);
+        return line.reading.id;
+      }),
+    );
+    const lines = current.sort(
+      (a, b) =>
+        b.reading.takenAt.getTime() - a.reading.takenAt.getTime() ||
+        b.reading.number - a.reading.number,
+    );
     const label = labelOf(ctx, meter);
     if (lines.length === 0) return [text(t.noHistory(label))];
     const rendered = lines.slice(0, SHOWN).map(({ reading, enteredByName }) =>
@@ -31,7 +52,11 @@ export const history = new Composer().command('history', async (ctx, command) =>
         when: formatWhen(reading.takenAt, ctx.language, source.timezone, now),
         who: enteredByName || null,
         note: reading.note,
-        event: reading.registerEvent ? t.registerEvent(reading.registerEvent) : null,
+        event: withdrawn.has(reading.id)
+          ? t.corrections.withdrawn
+          : reading.registerEvent
+            ? t.registerEvent(reading.registerEvent)
+            : null,
       }),
     );
     return [

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { resolveTakenAt } from '../../domain/time';
-import type { ConfirmationChoice } from '../../domain/validation';
+import { type ConfirmationChoice, storingWouldGoBackwards } from '../../domain/validation';
 import { answerQuestion } from '../../readings/confirm';
 import { type QuestionVerdict, type Recorded, recordReading } from '../../readings/record';
 import { type ChatMeter, listChatMeters } from '../../store/meters';
@@ -12,7 +12,14 @@ import { describeProblem } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { type Action, buttons, type Message, postbackAction, quickMessage, text } from '../reply';
 
-const CHOICES = new Set<ConfirmationChoice>(['store', 'rollover', 'replacement', 'typo', 'cancel']);
+const CHOICES = new Set<ConfirmationChoice>([
+  'store',
+  'rollover',
+  'replacement',
+  'typo',
+  'cancel',
+  'previous',
+]);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `meter 1 = 4521` (and every other form of a reading), and the answers to its questions. */
@@ -75,6 +82,28 @@ export const readings = new Composer()
         }
         case 'cancelled':
           return [text(t.cancelled)];
+        case 'fixPrevious': {
+          const { meter, previous } = answered;
+          if (!previous) return [text(t.cancelled)];
+          const command = t.corrections.say.fix(meter.number, previous.number, '…');
+          return [
+            text(
+              t.corrections.previousWrongHint(
+                labelOf(ctx, meter),
+                previous.number,
+                withUnit(previous.value, meter.source.unit),
+                command,
+              ),
+              [
+                quickMessage(
+                  t.corrections.say.delete(meter.number, previous.number),
+                  t.corrections.say.delete(meter.number, previous.number),
+                ),
+                quickMessage(t.button.history, t.corrections.say.history(meter.number)),
+              ],
+            ),
+          ];
+        }
         default:
           return recordedMessages(ctx, answered.meter, meters, answered);
       }
@@ -175,16 +204,29 @@ function questionMessages(
   const choice = (name: ConfirmationChoice, label: string): Action =>
     postbackAction(label, `confirm:${questionId}:${name}`, label);
   const actions: Action[] = [];
-  if (verdict.options.typo)
-    actions.push(choice('typo', t.button.typo(formatNumber(verdict.options.typo.suggestion))));
-  if (verdict.options.rollover) {
-    actions.push(
-      choice('rollover', t.button.rollover(formatNumber(verdict.options.rollover.usage))),
+  const { options } = verdict;
+  if (storingWouldGoBackwards(verdict)) {
+    // Lower than before (or above a later reading): the buttons are the question's own words,
+    // and none of them stores negative use.
+    const { answer } = t.corrections;
+    if (options.typo)
+      actions.push(choice('typo', answer.typo(formatNumber(options.typo.suggestion))));
+    if (options.replacement) actions.push(choice('replacement', answer.replaced));
+    if (options.rollover) {
+      actions.push(choice('rollover', answer.rolledOver(formatNumber(options.rollover.usage))));
+    }
+    const lower = verdict.problems.some(
+      (p) => p.code === 'lowerThanPrevious' || p.code === 'zeroAfterPositive',
     );
+    if (lower && actions.length < 4) actions.push(choice('previous', answer.previousWrong));
+    if (actions.length < 4) actions.push(choice('cancel', t.button.cancel));
+    return [
+      text(explanation),
+      buttons(explanation, t.readingQuestion(labelOf(ctx, meter)), actions),
+    ];
   }
-  // Four buttons at most: "new meter" can also be typed, so it gives way first.
-  if (verdict.options.replacement && actions.length < 2)
-    actions.push(choice('replacement', t.button.replacement));
+  if (options.typo)
+    actions.push(choice('typo', t.corrections.answer.typo(formatNumber(options.typo.suggestion))));
   actions.push(choice('store', t.button.store(formatNumber(value))));
   actions.push(choice('cancel', t.button.cancel));
   return [text(explanation), buttons(explanation, t.readingQuestion(labelOf(ctx, meter)), actions)];

@@ -1,5 +1,6 @@
 import { resolveTakenAt } from '../../domain/time';
 import { replaceMeter } from '../../readings/replace';
+import { recordChange } from '../../readings/undo';
 import { getValidators, saveValidators, setDigits } from '../../store/meters';
 import { Composer } from '../composer';
 import { withUnit } from '../format';
@@ -34,6 +35,13 @@ export const settings = new Composer()
         before,
         after,
       });
+      await recordChange(
+        tx,
+        authorOf(ctx),
+        meter.source.id,
+        { kind: 'meter.settings', before, after },
+        ctx.eventId,
+      );
       const show = (value: string | null) =>
         value === null ? null : withUnit(value, meter.source.unit);
       const summary = [

@@ -105,5 +105,9 @@ export function formatCommand(cmd: WellFormedCommand): string {
     case 'remind':
     case 'alert':
       return formatMoneyCommand(cmd, formatRef);
+    case 'unarchive':
+      return `unarchive ${formatRef(cmd.meter)}`;
+    case 'listArchived':
+      return 'archived';
   }
 }

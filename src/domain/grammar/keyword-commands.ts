@@ -40,7 +40,10 @@ function parseHistory(args: Token[]): Command | null {
 }
 
 // access|audit|archive <meter>
-function parseMeterOnly(type: 'access' | 'audit' | 'archive', args: Token[]): Command | null {
+function parseMeterOnly(
+  type: 'access' | 'audit' | 'archive' | 'unarchive',
+  args: Token[],
+): Command | null {
   const ref = requiredRef(args);
   if (!ref) return null;
   return ref.ok ? { type, meter: ref.value } : malformed(type, ref.problem);
@@ -388,5 +391,7 @@ export function parseFamily(match: FamilyMatch, s: string): Command | null {
       return parseMeterOnly(match.family, args);
     case 'addMeter':
       return parseAddMeter(args, match.kind);
+    case 'unarchive':
+      return parseMeterOnly(match.family, args);
   }
 }

@@ -77,7 +77,8 @@ type Family =
   | 'access'
   | 'audit'
   | 'archive'
-  | 'addMeter';
+  | 'addMeter'
+  | 'unarchive';
 
 const EN_FAMILIES = new Map<string, Family>([
   ['history', 'history'],
@@ -98,6 +99,8 @@ const EN_FAMILIES = new Map<string, Family>([
   ['access', 'access'],
   ['audit', 'audit'],
   ['archive', 'archive'],
+  ['unarchive', 'unarchive'],
+  ['restore', 'unarchive'],
 ]);
 
 /** `add <word>`: meter is the generic word (kind left to the bot); counter is a cumulative register. */
@@ -135,6 +138,7 @@ const TH_FAMILIES: ReadonlyArray<{ re: RegExp; family: Family; kind?: SourceKind
       re: /^(?:เดือนนี้ ?)?(?:ใช้ไป|ใช้) ?(?:เดือนนี้ ?)?(?:เท่าไร|เท่าไหร่|เท่าไร่)(?: ?(?:คะ|ครับ|ค่ะ|จ๊ะ))?(?: ?\?+)?/,
       family: 'usage',
     },
+    { re: /^(?:ยกเลิกเก็บถาวร|เลิกเก็บถาวร|นำกลับมา)/, family: 'unarchive' },
   ];
 
 const ARTICLES = new Set(['a', 'an']);
@@ -273,7 +277,14 @@ export function canonicalUnit(unit: string): string {
 // ---------------------------------------------------------------------------
 // One-word commands: the whole message, spaces and trailing ?!. ignored
 
-type NullaryType = 'listMeters' | 'undo' | 'linkGoogle' | 'unlinkGoogle' | 'whoami' | 'help';
+type NullaryType =
+  | 'listMeters'
+  | 'undo'
+  | 'linkGoogle'
+  | 'unlinkGoogle'
+  | 'whoami'
+  | 'help'
+  | 'listArchived';
 
 export const NULLARY = new Map<string, NullaryType>([
   ['meters', 'listMeters'],
@@ -306,6 +317,9 @@ export const NULLARY = new Map<string, NullaryType>([
   // The bot's own button labels, typed back.
   ['มิเตอร์ของฉัน', 'listMeters'],
   ['คำสั่ง', 'help'],
+  ['archived', 'listArchived'],
+  ['รายการเก็บถาวร', 'listArchived'],
+  ['ที่เก็บถาวร', 'listArchived'],
 ]);
 
 export function nullaryKey(s: string): string {

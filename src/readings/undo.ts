@@ -1,0 +1,343 @@
+import Decimal from 'decimal.js';
+import { eq, sql } from 'drizzle-orm';
+import { rows, type Tx } from '../db/client';
+import { readings, sources } from '../db/schema';
+import type { Role } from '../domain/types';
+import type { Problem } from '../domain/validation';
+import {
+  type Change,
+  findChange,
+  findUndoneBy,
+  lastChange,
+  logChange,
+  markUndone,
+} from '../store/changes';
+import {
+  hasRole,
+  ownerHasMeterNamed,
+  type Source,
+  saveValidators,
+  setDigits,
+  unarchiveMeter,
+  type Validators,
+} from '../store/meters';
+import {
+  describeReading,
+  findByNumber,
+  lockSource,
+  type Reading,
+  retireReading,
+  supersedeReading,
+} from '../store/readings';
+import { checkUnderLock } from './check';
+import type { Author, Transaction } from './context';
+
+/** Older changes are described and confirmed before they are undone. */
+export const ASK_BEFORE_UNDO_MS = 10 * 60 * 1000;
+
+/** Settings as a change records them, so that undo can put them back. */
+export type MeterSettings = Validators & { digits: number | null };
+
+/** What a change did, in the terms its inverse needs. */
+export type ChangeDetail =
+  | { kind: 'reading.add'; reading: Reading }
+  | { kind: 'reading.fix'; before: Reading; after: Reading }
+  | { kind: 'reading.delete'; reading: Reading }
+  | { kind: 'reading.replace'; final: Reading; initial: Reading }
+  | { kind: 'meter.archive' }
+  | { kind: 'meter.settings'; before: MeterSettings; after: MeterSettings };
+
+/** Logs a change so that this author's `undo` in this chat can take it back. */
+export async function recordChange(
+  tx: Tx,
+  author: Author,
+  sourceId: string,
+  detail: ChangeDetail,
+  origin: string,
+): Promise<void> {
+  const { kind, ...rest } = detail;
+  await logChange(tx, {
+    userId: author.userId,
+    chatKey: author.chatKey,
+    sourceId,
+    kind,
+    at: author.clock(),
+    detail: JSON.parse(JSON.stringify(rest)),
+    origin,
+  });
+}
+
+/** A logged change with its detail read back (dates revived). */
+export interface LoggedChange {
+  id: string;
+  sourceId: string;
+  at: Date;
+  detail: ChangeDetail;
+}
+
+export type Undo =
+  /** Nothing of this author's left to undo in this chat. */
+  | { outcome: 'nothing' }
+  /** Older than ASK_BEFORE_UNDO_MS: say what it was and ask (postback with the change id). */
+  | { outcome: 'ask'; change: LoggedChange }
+  | { outcome: 'undone'; change: LoggedChange; restored: Reading | null }
+  /** The inverse no longer fits (e.g. a later reading is lower than the restored value). */
+  | { outcome: 'refused'; change: LoggedChange; problem: Problem }
+  /** The author's role on the meter no longer allows it (or the meter is not usable here). */
+  | { outcome: 'notAllowed'; change: LoggedChange }
+  /** Someone changed it since (or the name is taken again): nothing to put back; skipped. */
+  | { outcome: 'stale'; change: LoggedChange };
+
+/**
+ * `undo`: takes back this author's newest change in this chat that is not undone yet. A change
+ * older than ten minutes is only described (`ask`) unless `confirmedId` names it.
+ */
+export async function undoLastChange(
+  context: Transaction,
+  author: Author,
+  origin: string,
+  confirmedId: string | null = null,
+): Promise<Undo> {
+  const { tx } = context;
+  const replayed = await findUndoneBy(tx, origin);
+  if (replayed) return { outcome: 'undone', change: revive(replayed), restored: null };
+  const row = confirmedId
+    ? await findChange(tx, confirmedId)
+    : await lastChange(tx, author.userId, author.chatKey);
+  if (
+    !row ||
+    row.undoneAt !== null ||
+    row.userId !== author.userId ||
+    row.chatKey !== author.chatKey
+  ) {
+    return { outcome: 'nothing' };
+  }
+  const change = revive(row);
+  const now = author.clock();
+  if (!confirmedId && now.getTime() - change.at.getTime() > ASK_BEFORE_UNDO_MS) {
+    return { outcome: 'ask', change };
+  }
+  // Taking a change back needs the rights that making it needed, as they are now.
+  const need = change.detail.kind.startsWith('meter.') ? 'admin' : 'write';
+  const role = await roleOn(tx, change.sourceId);
+  if (!role || !hasRole(role, need)) return { outcome: 'notAllowed', change };
+  const result = await invert(context, author, change, origin);
+  if (result.outcome === 'refused') return result;
+  await markUndone(tx, change.id, now, origin);
+  context.audit({
+    action: 'change.undo',
+    subjectType: 'change',
+    subjectId: change.id,
+    sourceId: change.sourceId,
+    before: { kind: change.detail.kind, at: change.at.toISOString() },
+    after: result.outcome === 'undone' && result.restored ? describeReading(result.restored) : null,
+  });
+  return result;
+}
+
+async function invert(
+  { tx, audit }: Transaction,
+  author: Author,
+  change: LoggedChange,
+  origin: string,
+): Promise<Undo> {
+  const { detail } = change;
+  const done = (restored: Reading | null = null): Undo => ({
+    outcome: 'undone',
+    change,
+    restored,
+  });
+  const stale: Undo = { outcome: 'stale', change };
+  switch (detail.kind) {
+    case 'reading.add': {
+      await lockSource(tx, change.sourceId);
+      // By its #N: an undone fix of it put a new row there.
+      const current = await findByNumber(tx, change.sourceId, detail.reading.number);
+      if (!current || !(await retireReading(tx, current, author.userId, origin))) return stale;
+      audit(retired('reading.undo', current));
+      return done();
+    }
+    case 'reading.replace': {
+      await lockSource(tx, change.sourceId);
+      const initial = await retireReading(tx, detail.initial, author.userId, origin);
+      // Both rows of the swap go together; deleted_origin is unique, so the final gets its own.
+      const final = await retireReading(tx, detail.final, author.userId, `${origin}:final`);
+      if (!initial && !final) return stale;
+      audit(retired('reading.undo', detail.final));
+      audit(retired('reading.undo', detail.initial));
+      return done();
+    }
+    case 'reading.fix': {
+      const source = await sourceOf(tx, change.sourceId);
+      const current = await findByNumber(tx, change.sourceId, detail.after.number);
+      // Changed again since by someone else: their value is not silently overwritten.
+      if (!source || !current || !new Decimal(current.value).eq(detail.after.value)) return stale;
+      const refusal = await misfit(tx, author, source, detail.before.value, current);
+      if (refusal) return { outcome: 'refused', change, problem: refusal };
+      const restored = await supersedeReading(tx, current, {
+        value: detail.before.value,
+        enteredBy: author.userId,
+        origin,
+        registerEvent: detail.before.registerEvent,
+      });
+      audit({
+        action: 'reading.fix',
+        subjectType: 'reading',
+        subjectId: restored.id,
+        sourceId: change.sourceId,
+        before: describeReading(current),
+        after: describeReading(restored),
+      });
+      return done(restored);
+    }
+    case 'reading.delete': {
+      const source = await sourceOf(tx, change.sourceId);
+      if (!source) return stale;
+      const refusal = await misfit(tx, author, source, detail.reading.value, detail.reading);
+      if (refusal) return { outcome: 'refused', change, problem: refusal };
+      // The deleted row stays as it was; a copy under the same #N takes its place again.
+      const [restored] = await tx
+        .insert(readings)
+        .values({
+          sourceId: detail.reading.sourceId,
+          number: detail.reading.number,
+          takenAt: detail.reading.takenAt,
+          value: detail.reading.value,
+          enteredBy: author.userId,
+          note: detail.reading.note,
+          quality: detail.reading.quality,
+          registerEvent: detail.reading.registerEvent,
+          origin,
+          supersedes: detail.reading.id,
+        })
+        .onConflictDoNothing()
+        .returning();
+      if (!restored) return stale;
+      audit({
+        action: 'reading.restore',
+        subjectType: 'reading',
+        subjectId: restored.id,
+        sourceId: change.sourceId,
+        after: describeReading(restored),
+      });
+      return done(restored);
+    }
+    case 'meter.archive': {
+      const source = await sourceOf(tx, change.sourceId);
+      if (!source || source.archivedAt === null) return stale;
+      if (await ownerHasMeterNamed(tx, source.ownerId, source.name)) return stale;
+      await unarchiveMeter(tx, source.id);
+      audit({
+        action: 'meter.unarchive',
+        subjectType: 'source',
+        subjectId: source.id,
+        sourceId: source.id,
+      });
+      return done();
+    }
+    case 'meter.settings': {
+      const source = await sourceOf(tx, change.sourceId);
+      if (!source) return stale;
+      const { digits, ...validators } = detail.before;
+      await saveValidators(tx, source, validators);
+      if (digits !== source.digits) await setDigits(tx, source.id, digits);
+      audit({
+        action: 'meter.settings',
+        subjectType: 'source',
+        subjectId: source.id,
+        sourceId: source.id,
+        before: detail.after,
+        after: detail.before,
+      });
+      return done();
+    }
+  }
+}
+
+const retired = (action: string, reading: Reading) => ({
+  action,
+  subjectType: 'reading',
+  subjectId: reading.id,
+  sourceId: reading.sourceId,
+  before: describeReading(reading),
+});
+
+/** Whether `value` at `at`'s time still fits between the readings around it now. */
+async function misfit(
+  tx: Tx,
+  author: Author,
+  source: Source,
+  value: string,
+  at: Reading,
+): Promise<Problem | null> {
+  const { verdict } = await checkUnderLock(tx, source, {
+    value,
+    takenAt: at.takenAt,
+    now: author.clock(),
+    replacing: at,
+  });
+  if (verdict.outcome === 'reject')
+    return verdict.problem.code === 'future' ? null : verdict.problem;
+  if (verdict.outcome !== 'confirm') return null;
+  return (
+    verdict.problems.find(
+      (problem) =>
+        problem.code === 'lowerThanPrevious' ||
+        problem.code === 'higherThanNext' ||
+        problem.code === 'zeroAfterPositive',
+    ) ?? null
+  );
+}
+
+async function roleOn(tx: Tx, sourceId: string): Promise<Role | null> {
+  const [row] = await rows<{ role: Role | null }>(
+    tx,
+    sql`select app_source_role(${sourceId}) as role`,
+  );
+  return row?.role ?? null;
+}
+
+async function sourceOf(tx: Tx, id: string): Promise<Source | null> {
+  const [row] = await tx.select().from(sources).where(eq(sources.id, id));
+  return row ?? null;
+}
+
+/** Reads a logged change back: readings' dates were stored as ISO strings. */
+function revive(row: Change): LoggedChange {
+  const raw = { kind: row.kind, ...(row.detail as Record<string, unknown>) };
+  const reading = (value: unknown): Reading => {
+    const r = value as Reading & Record<string, unknown>;
+    return {
+      ...r,
+      takenAt: new Date(r.takenAt as unknown as string),
+      enteredAt: new Date(r.enteredAt as unknown as string),
+      supersededAt: r.supersededAt ? new Date(r.supersededAt as unknown as string) : null,
+      deletedAt: r.deletedAt ? new Date(r.deletedAt as unknown as string) : null,
+    };
+  };
+  const r = raw as Record<string, unknown>;
+  let detail: ChangeDetail;
+  switch (row.kind) {
+    case 'reading.add':
+    case 'reading.delete':
+      detail = { kind: row.kind, reading: reading(r.reading) };
+      break;
+    case 'reading.fix':
+      detail = { kind: row.kind, before: reading(r.before), after: reading(r.after) };
+      break;
+    case 'reading.replace':
+      detail = { kind: row.kind, final: reading(r.final), initial: reading(r.initial) };
+      break;
+    case 'meter.archive':
+      detail = { kind: row.kind };
+      break;
+    case 'meter.settings':
+      detail = {
+        kind: row.kind,
+        before: r.before as MeterSettings,
+        after: r.after as MeterSettings,
+      };
+      break;
+  }
+  return { id: row.id, sourceId: row.sourceId, at: row.at, detail };
+}
