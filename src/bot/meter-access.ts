@@ -3,6 +3,7 @@ import type { MeterRef } from '../domain/commands';
 import type { Role } from '../domain/types';
 import type { Author } from '../readings/context';
 import { type Chat, type ChatMeter, findMeter, hasRole, listChatMeters } from '../store/meters';
+import type { SpeakerContext } from './composer';
 import type { BotContext } from './context';
 import { type Message, quickMessage, text } from './reply';
 
@@ -95,9 +96,9 @@ export async function resolveMeter(
 }
 
 /** Who changes readings: the speaker, from this chat, at the bot's clock. */
-export const authorOf = (ctx: BotContext): Author => ({
-  userId: ctx.user!.id,
-  chatKey: ctx.chat!.key,
+export const authorOf = (ctx: SpeakerContext): Author => ({
+  userId: ctx.user.id,
+  chatKey: ctx.chat.key,
   clock: ctx.deps.clock,
 });
 

@@ -18,7 +18,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * group's, never the speaker's own.
  */
 export const archive = new Composer()
-  .command('archive', async (ctx, command) => {
+  .userCommand('archive', async (ctx, command) => {
     const { t } = ctx;
     const messages = await ctx.transaction(async ({ tx }) => {
       const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
@@ -45,7 +45,7 @@ export const archive = new Composer()
       return;
     }
     const messages = await ctx.transaction(async ({ tx, audit }) => {
-      const meters = await listChatMeters(tx, ctx.chat!, ctx.user!.id);
+      const meters = await listChatMeters(tx, ctx.chat, ctx.user.id);
       const meter = meters.find((m) => m.source.id === sourceId);
       // Archived already (a second tap), or no longer usable here.
       if (!meter) return [text(t.alreadyAnswered)];
@@ -75,10 +75,10 @@ export const archive = new Composer()
     });
     await ctx.reply(...messages);
   })
-  .command('unarchive', async (ctx, command) => {
+  .userCommand('unarchive', async (ctx, command) => {
     const { t } = ctx;
     const messages = await ctx.transaction(async ({ tx, audit }) => {
-      const archived = await listChatMeters(tx, ctx.chat!, ctx.user!.id, true);
+      const archived = await listChatMeters(tx, ctx.chat, ctx.user.id, true);
       const found = findMeter(archived, command.meter);
       if (!('found' in found)) {
         // Perhaps it is not archived at all.
@@ -107,10 +107,10 @@ export const archive = new Composer()
     });
     await ctx.reply(...messages);
   })
-  .command('listArchived', async (ctx) => {
+  .userCommand('listArchived', async (ctx) => {
     const { t } = ctx;
     const messages = await ctx.transaction(async ({ tx }) => {
-      const archived = await listChatMeters(tx, ctx.chat!, ctx.user!.id, true);
+      const archived = await listChatMeters(tx, ctx.chat, ctx.user.id, true);
       if (archived.length === 0) return [text(t.corrections.noArchived)];
       return [
         text(

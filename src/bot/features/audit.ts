@@ -35,7 +35,7 @@ function detailOf(entry: AuditRow, unit: string): string {
 }
 
 /** `audit meter 1` (admins): the latest audit entries about a meter. */
-export const auditTrail = new Composer().command('audit', async (ctx, command) => {
+export const auditTrail = new Composer().userCommand('audit', async (ctx, command) => {
   const { t } = ctx;
   const now = ctx.deps.clock();
   const messages = await ctx.transaction(async ({ tx, audit }) => {

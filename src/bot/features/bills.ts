@@ -172,7 +172,7 @@ export const bills = new Composer()
     });
     if (messages) await ctx.reply(...messages);
   })
-  .command('paid', async (ctx, command) => {
+  .userCommand('paid', async (ctx, command) => {
     const money = moneyCatalogs[ctx.language];
     const now = ctx.deps.clock();
     const messages = await ctx.transaction(async ({ tx, audit }) => {
@@ -186,7 +186,7 @@ export const bills = new Composer()
         sourceId: source.id,
         period,
         amount: command.amount,
-        enteredBy: ctx.user!.id,
+        enteredBy: ctx.user.id,
       });
       audit({
         action: 'bill.paid',

@@ -5,7 +5,7 @@ import { type LoggedChange, type Undo, undoLastChange } from '../../readings/und
 import { shownHistorySince } from '../../store/changes';
 import { type ChatMeter, findArchivedMeter, hasRole, listChatMeters } from '../../store/meters';
 import { findByNumber, latestReading, type Reading } from '../../store/readings';
-import { Composer } from '../composer';
+import { Composer, type SpeakerContext } from '../composer';
 import type { BotContext } from '../context';
 import { formatWhen, withUnit } from '../format';
 import { type ChangeSummary, describeProblem } from '../messages';
@@ -20,7 +20,7 @@ type Tx = Parameters<Parameters<BotContext['transaction']>[0]>[0]['tx'];
 
 /** `undo`, `fix meter 2 #3 = 141`, `delete meter 2 #3`: old values are retired, never lost. */
 export const corrections = new Composer()
-  .command('undo', async (ctx) => {
+  .userCommand('undo', async (ctx) => {
     await ctx.reply(...(await undo(ctx, null)));
   })
   .postback('undo', async (ctx, [id = '', answer = '']) => {
@@ -30,7 +30,7 @@ export const corrections = new Composer()
     }
     await ctx.reply(...(await undo(ctx, UUID.test(id) ? id : '')));
   })
-  .command('fix', async (ctx, command) => {
+  .userCommand('fix', async (ctx, command) => {
     const { t } = ctx;
     const messages = await ctx.transaction(async (context) => {
       const target = await meantMeter(ctx, context.tx, command.target, (meter, number) =>
@@ -91,7 +91,7 @@ export const corrections = new Composer()
     });
     if (messages) await ctx.reply(...messages);
   })
-  .command('delete', async (ctx, command) => {
+  .userCommand('delete', async (ctx, command) => {
     const { t } = ctx;
     const messages = await ctx.transaction(async (context) => {
       const target = await meantMeter(ctx, context.tx, command.target, (meter, number) =>
@@ -153,19 +153,19 @@ export const corrections = new Composer()
  * one button per meter that has that reading. Never "the last meter written to".
  */
 async function meantMeter(
-  ctx: BotContext,
+  ctx: SpeakerContext,
   tx: Tx,
   target: ReadingRef,
   retry: (meter: number, reading: number) => string,
 ): Promise<{ meter: ChatMeter; meters: ChatMeter[] } | { answer: Message[] | null }> {
   if (target.meter) return resolveMeter(ctx, tx, target.meter, 'write');
   const { t } = ctx;
-  const meters = await listChatMeters(tx, ctx.chat!, ctx.user!.id);
+  const meters = await listChatMeters(tx, ctx.chat, ctx.user.id);
   const now = ctx.deps.clock();
   const shownId = await shownHistorySince(
     tx,
-    ctx.user!.id,
-    ctx.chat!.key,
+    ctx.user.id,
+    ctx.chat.key,
     new Date(now.getTime() - SHOWN_HISTORY_MS),
   );
   const shown = meters.find((meter) => meter.source.id === shownId);
@@ -223,10 +223,10 @@ async function meantMeter(
 }
 
 /** Runs an undo (`confirmedId`: the change a tap on "Undo it" named) and says what it did. */
-async function undo(ctx: BotContext, confirmedId: string | null): Promise<Message[]> {
+async function undo(ctx: SpeakerContext, confirmedId: string | null): Promise<Message[]> {
   const { t } = ctx;
   return ctx.transaction(async (context) => {
-    const meters = await listChatMeters(context.tx, ctx.chat!, ctx.user!.id);
+    const meters = await listChatMeters(context.tx, ctx.chat, ctx.user.id);
     const undone = await undoLastChange(context, authorOf(ctx), ctx.eventId, confirmedId);
     if (undone.outcome === 'nothing') return [text(t.corrections.nothingToUndo)];
     const { change } = undone;
@@ -235,7 +235,7 @@ async function undo(ctx: BotContext, confirmedId: string | null): Promise<Messag
     const summary = summarise(meters, change);
     switch (undone.outcome) {
       case 'ask': {
-        const when = formatWhen(change.at, ctx.language, ctx.user!.timezone, ctx.deps.clock());
+        const when = formatWhen(change.at, ctx.language, ctx.user.timezone, ctx.deps.clock());
         const question = t.corrections.undoAsk(label, summary, when);
         return [
           buttons(question, question, [
@@ -332,14 +332,14 @@ function summarise(meters: ChatMeter[], change: LoggedChange): ChangeSummary {
 
 /** The meter's label in this chat, also for one archived meanwhile (numbers are kept). */
 async function labelFor(
-  ctx: BotContext,
+  ctx: SpeakerContext,
   tx: Tx,
   meters: ChatMeter[],
   sourceId: string,
 ): Promise<string> {
   const listed = meters.find((m) => m.source.id === sourceId);
   if (listed) return labelOf(ctx, listed);
-  const archived = await findArchivedMeter(tx, ctx.chat!.key, sourceId);
+  const archived = await findArchivedMeter(tx, ctx.chat.key, sourceId);
   return archived ? ctx.t.meterLabel(archived.number, archived.name) : '';
 }
 

@@ -5,11 +5,11 @@ import { quickMessage, text } from '../reply';
 /** The catch-all, last: explain malformed commands; in a one-to-one chat, never go silent. */
 export const fallback = new Composer()
   .command('malformed', async (ctx, command) => {
-    const inGroup = ctx.chat !== null && ctx.chat.type !== 'user';
-    if (inGroup && !ctx.mentionsBot && command.meter?.by === 'name') {
+    const chat = ctx.chat;
+    if (chat && chat.type !== 'user' && !ctx.mentionsBot && command.meter?.by === 'name') {
       // "total = 500 baht" in a family chat: only a real meter's name makes it a command.
       const meters = await ctx.transaction(({ tx }) =>
-        listChatMeters(tx, ctx.chat!, ctx.user?.id ?? null),
+        listChatMeters(tx, chat, ctx.user?.id ?? null),
       );
       if (!('found' in findMeter(meters, command.meter))) return;
     }

@@ -16,10 +16,10 @@ async function privateOnly(ctx: BotContext): Promise<boolean> {
 
 /** `link google`, `unlink google`, `whoami`, `remove line #N`. */
 export const google = new Composer()
-  .command('linkGoogle', async (ctx) => {
+  .userCommand('linkGoogle', async (ctx) => {
     if (!(await privateOnly(ctx))) return;
     const { t } = ctx;
-    const user = ctx.user!;
+    const user = ctx.user;
     if (!ctx.deps.config.google) {
       await ctx.reply(text(t.linkDisabled));
       return;
@@ -43,16 +43,16 @@ export const google = new Composer()
     const offer = t.linkOffer(LINK_MINUTES);
     await ctx.reply(buttons(offer, offer, [uriAction(t.linkButton, link.url)]));
   })
-  .command('unlinkGoogle', async (ctx) => {
+  .userCommand('unlinkGoogle', async (ctx) => {
     if (!(await privateOnly(ctx))) return;
-    const { removed } = await unlinkGoogle(ctx.deps, ctx.user!.id, ctx.chat!.key);
+    const { removed } = await unlinkGoogle(ctx.deps, ctx.user.id, ctx.chat.key);
     await ctx.reply(text(removed ? ctx.t.unlinked(removed) : ctx.t.notLinked));
   })
-  .command('whoami', async (ctx) => {
+  .userCommand('whoami', async (ctx) => {
     if (!(await privateOnly(ctx))) return;
     const { t } = ctx;
     const texts = accountCatalogs[ctx.language];
-    const accounts = await linkedAccounts(ctx.deps, ctx.user!.id);
+    const accounts = await linkedAccounts(ctx.deps, ctx.user.id);
     // Numbered: `remove line #N` names an account by its number here.
     const lines = accounts.map((account, i) => {
       const detail = account.provider === 'google' ? account.email : account.displayName;
@@ -61,12 +61,12 @@ export const google = new Composer()
     });
     const lineCount = accounts.filter((account) => account.provider === 'line').length;
     const hint = lineCount > 1 ? `\n${texts.removeHint}` : '';
-    await ctx.reply(text(`${t.whoami(ctx.user!.displayName, lines)}${hint}`));
+    await ctx.reply(text(`${t.whoami(ctx.user.displayName, lines)}${hint}`));
   })
-  .command('removeLine', async (ctx, { position }) => {
+  .userCommand('removeLine', async (ctx, { position }) => {
     if (!(await privateOnly(ctx))) return;
     const texts = accountCatalogs[ctx.language];
-    const user = ctx.user!;
+    const user = ctx.user;
     const outcome = await removeLineIdentity(ctx.deps, {
       userId: user.id,
       speakerLineUserId: ctx.lineUserId!,

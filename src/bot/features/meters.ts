@@ -9,9 +9,9 @@ import { quickMessage, text } from '../reply';
 
 /** `add meter …` and `meters`. */
 export const meters = new Composer()
-  .command('addMeter', async (ctx, command) => {
-    const user = ctx.user!;
-    const chat = ctx.chat!;
+  .userCommand('addMeter', async (ctx, command) => {
+    const user = ctx.user;
+    const chat = ctx.chat;
     const { t } = ctx;
     const inGroup = chat.type !== 'user';
     const answer = await ctx.transaction(async ({ tx, audit }) => {
@@ -63,7 +63,8 @@ export const meters = new Composer()
   })
   .command('listMeters', async (ctx) => {
     const { t } = ctx;
-    const chat = ctx.chat!;
+    const chat = ctx.chat;
+    if (!chat) return;
     const inGroup = chat.type !== 'user';
     const now = ctx.deps.clock();
     const answer = await ctx.transaction(async ({ tx }) => {

@@ -24,7 +24,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** `meter 1 = 4521` (and every other form of a reading), and the answers to its questions. */
 export const readings = new Composer()
-  .command('reading', async (ctx, command) => {
+  .userCommand('reading', async (ctx, command) => {
     const { t } = ctx;
     const messages = await ctx.transaction(async (context) => {
       const resolved = await resolveMeter(ctx, context.tx, command.meter, 'write', (number) =>
@@ -57,7 +57,7 @@ export const readings = new Composer()
       return;
     }
     const messages = await ctx.transaction(async (context) => {
-      const meters = await listChatMeters(context.tx, ctx.chat!, ctx.user!.id);
+      const meters = await listChatMeters(context.tx, ctx.chat, ctx.user.id);
       const answered = await answerQuestion(
         context,
         authorOf(ctx),

@@ -7,13 +7,13 @@ import { text } from '../reply';
 
 /** `remind meter 1 day 25 09:00` / `remind off meter 1`, `alert meter 1 over 400` / `alert off`. */
 export const reminders = new Composer()
-  .command('remind', async (ctx, command) => {
+  .userCommand('remind', async (ctx, command) => {
     const money = moneyCatalogs[ctx.language];
     const messages = await ctx.transaction(async ({ tx, audit }) => {
       const resolved = await resolveMeter(ctx, tx, command.meter, 'read');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
-      const userId = ctx.user!.id;
+      const userId = ctx.user.id;
       const label = labelOf(ctx, meter);
       const subject = {
         subjectType: 'source',
@@ -31,13 +31,13 @@ export const reminders = new Composer()
     });
     if (messages) await ctx.reply(...messages);
   })
-  .command('alert', async (ctx, command) => {
+  .userCommand('alert', async (ctx, command) => {
     const money = moneyCatalogs[ctx.language];
     const messages = await ctx.transaction(async ({ tx, audit }) => {
       const resolved = await resolveMeter(ctx, tx, command.meter, 'read');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
-      const userId = ctx.user!.id;
+      const userId = ctx.user.id;
       const label = labelOf(ctx, meter);
       const subject = {
         subjectType: 'source',

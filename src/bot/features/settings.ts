@@ -10,7 +10,7 @@ import { quickMessage, text } from '../reply';
 
 /** `set meter 1 min 0 max 99999 digits 5` and `new meter 1 final 45210 initial 3`. */
 export const settings = new Composer()
-  .command('setMeter', async (ctx, command) => {
+  .userCommand('setMeter', async (ctx, command) => {
     const { t } = ctx;
     const messages = await ctx.transaction(async ({ tx, audit }) => {
       const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
@@ -54,7 +54,7 @@ export const settings = new Composer()
     });
     if (messages) await ctx.reply(...messages);
   })
-  .command('replaceMeter', async (ctx, command) => {
+  .userCommand('replaceMeter', async (ctx, command) => {
     const { t } = ctx;
     const messages = await ctx.transaction(async (context) => {
       const resolved = await resolveMeter(ctx, context.tx, command.meter, 'write');

@@ -42,7 +42,7 @@ const displayName = (user: User, memberText: string) =>
  * group's shares end.
  */
 export const sharing = new Composer()
-  .command('share', async (ctx, command) => {
+  .userCommand('share', async (ctx, command) => {
     const { t } = ctx;
     if (!inGroup(ctx)) {
       await ctx.reply(text(t.shareInGroup));
@@ -54,8 +54,8 @@ export const sharing = new Composer()
       if (Array.isArray(found)) return ctx.reply(...found);
       target = found;
     }
-    const chat = ctx.chat!;
-    const speaker = ctx.user!;
+    const chat = ctx.chat;
+    const speaker = ctx.user;
     const messages = await ctx.transaction(async ({ tx, audit }) => {
       const resolved = await resolveMeter(ctx, tx, command.meter, 'admin', undefined, ownChat(ctx));
       if ('answer' in resolved) return resolved.answer;
@@ -107,7 +107,7 @@ export const sharing = new Composer()
     });
     if (messages) await ctx.reply(...messages);
   })
-  .command('unshare', async (ctx, command) => {
+  .userCommand('unshare', async (ctx, command) => {
     const { t } = ctx;
     let target: User | null = null;
     if (command.member) {
@@ -118,7 +118,7 @@ export const sharing = new Composer()
       await ctx.reply(text(t.shareInGroup));
       return;
     }
-    const chat = ctx.chat!;
+    const chat = ctx.chat;
     const messages = await ctx.transaction(async ({ tx, audit }) => {
       const resolved = await resolveMeterHereOrOwn(ctx, tx, command.meter, 'admin');
       if ('answer' in resolved) return resolved.answer;
@@ -175,10 +175,11 @@ export const sharing = new Composer()
     if (messages) await ctx.reply(...messages);
   })
   .event('leave', async (ctx) => {
-    if (!ctx.chat || ctx.chat.type === 'user') return;
+    const chat = ctx.chat;
+    if (!chat || chat.type === 'user') return;
     // No user acts here: LINE says the bot is out, so the group loses what was shared with it.
     await ctx.transaction(async ({ tx, audit }) => {
-      for (const share of await endGroupShares(tx, ctx.chat!.lineId)) {
+      for (const share of await endGroupShares(tx, chat.lineId)) {
         audit({
           action: 'share.end',
           subjectType: 'group',

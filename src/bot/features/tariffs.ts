@@ -29,7 +29,7 @@ function settingOf(change: TariffChange, from: string): TariffSetting {
 
 /** `set meter 1 tariff mea-1.1.2 [from 2026-01-01]` (and price, blocks, …) and `billing day 18`. */
 export const tariffs = new Composer()
-  .command('setTariff', async (ctx, command) => {
+  .userCommand('setTariff', async (ctx, command) => {
     const money = moneyCatalogs[ctx.language];
     const messages = await ctx.transaction(async ({ tx, audit }) => {
       const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
@@ -41,7 +41,7 @@ export const tariffs = new Composer()
         command.from ??
         DateTime.fromJSDate(ctx.deps.clock(), { zone: source.timezone }).toISODate()!;
       const setting = settingOf(command.change, from);
-      await addTariffSetting(tx, source.id, setting, ctx.user!.id);
+      await addTariffSetting(tx, source.id, setting, ctx.user.id);
       audit({
         action: 'tariff.set',
         subjectType: 'source',
@@ -61,7 +61,7 @@ export const tariffs = new Composer()
     });
     if (messages) await ctx.reply(...messages);
   })
-  .command('setBillingDay', async (ctx, command) => {
+  .userCommand('setBillingDay', async (ctx, command) => {
     const money = moneyCatalogs[ctx.language];
     const messages = await ctx.transaction(async ({ tx, audit }) => {
       const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
