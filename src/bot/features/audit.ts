@@ -73,6 +73,8 @@ export const auditTrail = new Composer()
       const resolved = await resolveMeterHereOrOwn(ctx, tx, command.meter, 'admin');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
+      // Archiving hides the meter from everyone it is shared with: the owner decides that.
+      if (meter.source.ownerId !== ctx.user?.id) return [text(t.ownerOnly(labelOf(ctx, meter)))];
       await archiveMeter(tx, meter.source.id);
       audit({
         action: 'meter.archive',
