@@ -29,6 +29,8 @@ export interface Config {
   } | null;
   defaultTimezone: string;
   logLevel: LogLevel;
+  /** How long a chart link works (CHART_LINK_LIFETIME_DAYS, default 7). */
+  chartLinkLifetimeMs: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -110,6 +112,12 @@ const schema = z.object({
   DEFAULT_TIMEZONE: optional(
     z.string().refine((tz) => IANAZone.isValidZone(tz), 'an IANA time zone such as Asia/Bangkok'),
   ),
+  CHART_LINK_LIFETIME_DAYS: optional(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, 'whole days, 1-30')
+      .refine((v) => Number(v) >= 1 && Number(v) <= 30, 'whole days, 1-30'),
+  ),
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], 'one of debug, info, warn, error'),
   ),
@@ -167,6 +175,7 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
     google,
     defaultTimezone: env.DEFAULT_TIMEZONE ?? 'Asia/Bangkok',
     logLevel: env.LOG_LEVEL ?? 'info',
+    chartLinkLifetimeMs: Number(env.CHART_LINK_LIFETIME_DAYS ?? 7) * 86_400_000,
   };
 }
 
