@@ -8,6 +8,11 @@ import { z } from 'zod';
 export interface Config {
   port: number;
   databaseUrl: string | null;
+  /**
+   * The table owner's login, for migrations and audit tools (DATABASE_OWNER_URL). Null: the
+   * single-box set-up, where DATABASE_URL is the owner too (see README, "Database roles").
+   */
+  databaseOwnerUrl: string | null;
   pgliteDir: string;
   line: {
     channelSecret: string;
@@ -81,6 +86,14 @@ const schema = z.object({
       .regex(
         /^postgres(ql)?:\/\/.+/,
         'a PostgreSQL URL like postgres://user:password@host:5432/dbname',
+      ),
+  ),
+  DATABASE_OWNER_URL: optional(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/.+/,
+        'a PostgreSQL URL of the table owner, like postgres://owner:password@host:5432/dbname',
       ),
   ),
   PGLITE_DIR: optional(z.string().min(1)),
@@ -160,6 +173,7 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
   return {
     port,
     databaseUrl: env.DATABASE_URL ?? null,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL ?? null,
     pgliteDir: env.PGLITE_DIR ?? './data/pglite',
     line: {
       channelSecret: env.LINE_CHANNEL_SECRET as string,
@@ -204,6 +218,13 @@ function crossChecks(record: Record<string, string | undefined>): ConfigProblem[
     }
   }
 
+  if (value('DATABASE_OWNER_URL') !== undefined && value('DATABASE_URL') === undefined) {
+    problems.push({
+      variable: 'DATABASE_OWNER_URL',
+      expected: "set DATABASE_URL too (the app's own login); the owner URL is for migrations",
+    });
+  }
+
   const hasId = value('GOOGLE_CLIENT_ID') !== undefined;
   const hasSecret = value('GOOGLE_CLIENT_SECRET') !== undefined;
   if (hasId !== hasSecret) {
@@ -217,12 +238,17 @@ function crossChecks(record: Record<string, string | undefined>): ConfigProblem[
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 
-/** Only where the data is: for tools such as audit:verify that never talk to LINE. */
+/**
+ * Only where the data is, as its owner: for tools such as audit:verify that never talk to LINE
+ * and must see every row (DATABASE_OWNER_URL, else DATABASE_URL).
+ */
 export function parseDatabaseConfig(record: Record<string, string | undefined>): {
   databaseUrl: string | null;
   pgliteDir: string;
 } {
-  const parsed = schema.pick({ DATABASE_URL: true, PGLITE_DIR: true }).safeParse(record);
+  const parsed = schema
+    .pick({ DATABASE_URL: true, DATABASE_OWNER_URL: true, PGLITE_DIR: true })
+    .safeParse(record);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => ({
@@ -232,7 +258,7 @@ export function parseDatabaseConfig(record: Record<string, string | undefined>):
     );
   }
   return {
-    databaseUrl: parsed.data.DATABASE_URL ?? null,
+    databaseUrl: parsed.data.DATABASE_OWNER_URL ?? parsed.data.DATABASE_URL ?? null,
     pgliteDir: parsed.data.PGLITE_DIR ?? './data/pglite',
   };
 }
