@@ -36,6 +36,8 @@ export interface Config {
   logLevel: LogLevel;
   /** How long a chart link works (CHART_LINK_LIFETIME_DAYS, default 7). */
   chartLinkLifetimeMs: number;
+  /** Requests a minute one IP address may make to the web pages (WEB_REQUESTS_PER_MINUTE, 30). */
+  webRequestsPerMinute: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -131,6 +133,7 @@ const schema = z.object({
       .regex(/^\d{1,2}$/, 'whole days, 1-30')
       .refine((v) => Number(v) >= 1 && Number(v) <= 30, 'whole days, 1-30'),
   ),
+  WEB_REQUESTS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,4}$/, 'a whole number, 1-99999')),
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], 'one of debug, info, warn, error'),
   ),
@@ -190,6 +193,7 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
     defaultTimezone: env.DEFAULT_TIMEZONE ?? 'Asia/Bangkok',
     logLevel: env.LOG_LEVEL ?? 'info',
     chartLinkLifetimeMs: Number(env.CHART_LINK_LIFETIME_DAYS ?? 7) * 86_400_000,
+    webRequestsPerMinute: Number(env.WEB_REQUESTS_PER_MINUTE ?? 30),
   };
 }
 
