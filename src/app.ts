@@ -4,6 +4,7 @@ import { webhookRoutes } from './bot/webhook';
 import type { Deps } from './deps';
 import { chartRoutes } from './web/charts';
 import { googleLinkRoutes } from './web/google-link';
+import { perIpLimit } from './web/rate-limit';
 
 /**
  * The whole HTTP application. Pure: no I/O at import and no process.env; everything it touches
@@ -20,6 +21,8 @@ export function createApp(deps: Deps, bot: Bot = createBot(deps)): Hono {
     return up ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable' }, 503);
   });
   app.route('/charts', chartRoutes(deps));
+  // The pages people open in a browser; not /charts (LINE's few servers fetch every image).
+  app.use('/link/*', perIpLimit(deps.config.webRequestsPerMinute));
   app.route('/link/google', googleLinkRoutes(deps));
 
   app.notFound((c) => c.json({ error: 'not found' }, 404));

@@ -8,6 +8,11 @@ import { z } from 'zod';
 export interface Config {
   port: number;
   databaseUrl: string | null;
+  /**
+   * The table owner's login, for migrations and audit tools (DATABASE_OWNER_URL). Null: the
+   * single-box set-up, where DATABASE_URL is the owner too (see README, "Database roles").
+   */
+  databaseOwnerUrl: string | null;
   pgliteDir: string;
   line: {
     channelSecret: string;
@@ -38,6 +43,10 @@ export interface Config {
      */
     maxEventAgeHours: number;
   };
+  /** How long a chart link works (CHART_LINK_LIFETIME_DAYS, default 7). */
+  chartLinkLifetimeMs: number;
+  /** Requests a minute one IP address may make to the web pages (WEB_REQUESTS_PER_MINUTE, 30). */
+  webRequestsPerMinute: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -90,6 +99,14 @@ const schema = z.object({
         'a PostgreSQL URL like postgres://user:password@host:5432/dbname',
       ),
   ),
+  DATABASE_OWNER_URL: optional(
+    z
+      .string()
+      .regex(
+        /^postgres(ql)?:\/\/.+/,
+        'a PostgreSQL URL of the table owner, like postgres://owner:password@host:5432/dbname',
+      ),
+  ),
   PGLITE_DIR: optional(z.string().min(1)),
   LINE_CHANNEL_SECRET: required(
     'the channel secret of your Messaging API channel (LINE Developers console, Basic settings)',
@@ -121,6 +138,13 @@ const schema = z.object({
   ),
   WEBHOOK_DEDUPE_DAYS: optional(z.string().regex(/^\d{1,3}$/, 'whole days, 2-365')),
   WEBHOOK_MAX_EVENT_AGE_HOURS: optional(z.string().regex(/^\d{1,4}$/, 'whole hours, 1-8736')),
+  CHART_LINK_LIFETIME_DAYS: optional(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, 'whole days, 1-30')
+      .refine((v) => Number(v) >= 1 && Number(v) <= 30, 'whole days, 1-30'),
+  ),
+  WEB_REQUESTS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,4}$/, 'a whole number, 1-99999')),
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], 'one of debug, info, warn, error'),
   ),
@@ -163,6 +187,7 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
   return {
     port,
     databaseUrl: env.DATABASE_URL ?? null,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL ?? null,
     pgliteDir: env.PGLITE_DIR ?? './data/pglite',
     line: {
       channelSecret: env.LINE_CHANNEL_SECRET as string,
@@ -182,6 +207,8 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
       dedupeDays: Number(env.WEBHOOK_DEDUPE_DAYS ?? DEFAULT_DEDUPE_DAYS),
       maxEventAgeHours: Number(env.WEBHOOK_MAX_EVENT_AGE_HOURS ?? DEFAULT_MAX_EVENT_AGE_HOURS),
     },
+    chartLinkLifetimeMs: Number(env.CHART_LINK_LIFETIME_DAYS ?? 7) * 86_400_000,
+    webRequestsPerMinute: Number(env.WEB_REQUESTS_PER_MINUTE ?? 30),
   };
 }
 
@@ -225,6 +252,12 @@ function crossChecks(record: Record<string, string | undefined>): ConfigProblem[
       expected: `whole hours, 1 to ${(dedupeDays - 1) * 24} (a day less than WEBHOOK_DEDUPE_DAYS)`,
     });
   }
+  if (value('DATABASE_OWNER_URL') !== undefined && value('DATABASE_URL') === undefined) {
+    problems.push({
+      variable: 'DATABASE_OWNER_URL',
+      expected: "set DATABASE_URL too (the app's own login); the owner URL is for migrations",
+    });
+  }
 
   const hasId = value('GOOGLE_CLIENT_ID') !== undefined;
   const hasSecret = value('GOOGLE_CLIENT_SECRET') !== undefined;
@@ -239,12 +272,17 @@ function crossChecks(record: Record<string, string | undefined>): ConfigProblem[
 
 const withoutTrailingSlash = (url: string) => url.replace(/\/+$/, '');
 
-/** Only where the data is: for tools such as audit:verify that never talk to LINE. */
+/**
+ * Only where the data is, as its owner: for tools such as audit:verify that never talk to LINE
+ * and must see every row (DATABASE_OWNER_URL, else DATABASE_URL).
+ */
 export function parseDatabaseConfig(record: Record<string, string | undefined>): {
   databaseUrl: string | null;
   pgliteDir: string;
 } {
-  const parsed = schema.pick({ DATABASE_URL: true, PGLITE_DIR: true }).safeParse(record);
+  const parsed = schema
+    .pick({ DATABASE_URL: true, DATABASE_OWNER_URL: true, PGLITE_DIR: true })
+    .safeParse(record);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => ({
@@ -254,7 +292,7 @@ export function parseDatabaseConfig(record: Record<string, string | undefined>):
     );
   }
   return {
-    databaseUrl: parsed.data.DATABASE_URL ?? null,
+    databaseUrl: parsed.data.DATABASE_OWNER_URL ?? parsed.data.DATABASE_URL ?? null,
     pgliteDir: parsed.data.PGLITE_DIR ?? './data/pglite',
   };
 }

@@ -57,6 +57,7 @@ export interface Catalog {
     addMeter: string;
     help: string;
     meters: string;
+    revoke(entry: number): string;
   };
   cancelled: string;
   alreadyAnswered: string;
@@ -114,8 +115,14 @@ export interface Catalog {
   noGrant(name: string, label: string): string;
   accessList(label: string, lines: string[]): string;
   accessOwner(name: string): string;
-  accessPerson(name: string, role: 'read' | 'write' | 'admin'): string;
-  accessGroup(here: boolean, role: 'read' | 'write'): string;
+  /** `entry` numbers the line for `unshare meter 1 #2`. */
+  accessPerson(entry: number, name: string, role: 'read' | 'write' | 'admin'): string;
+  accessGroup(entry: number, here: boolean, role: 'read' | 'write'): string;
+  accessRevokeHint(example: string): string;
+  noAccessEntry(label: string, entry: number): string;
+  groupShareRevoked(label: string, entry: number): string;
+  /** Sharing into a new group and archiving are the owner's alone. */
+  ownerOnly(label: string): string;
   auditList(label: string, lines: string[]): string;
   auditEmpty(label: string): string;
   auditLine(when: string, who: string, action: string, detail: string): string;
@@ -136,6 +143,7 @@ export interface Catalog {
     chart(number: number): string;
     reading(number: number, value: string): string;
     replaceMeter(number: number, final: string, initial: string): string;
+    unshareEntry(number: number, entry: number): string;
   };
   // --- Audit entries as sentences, never as internal codes.
   /** What someone did, as a verb phrase: "fixed", "looked at the history". */
@@ -437,6 +445,7 @@ const en: Catalog = {
     addMeter: 'Add a meter',
     help: 'Help',
     meters: 'My meters',
+    revoke: (entry) => `Revoke #${entry}`,
   },
   cancelled: 'OK, I did not record it.',
   alreadyAnswered: 'That question was already answered.',
@@ -503,8 +512,12 @@ const en: Catalog = {
   noGrant: (name, label) => `${name} has no personal access to ${label}.`,
   accessList: (label, lines) => `Who may use ${label}:\n${lines.join('\n')}`,
   accessOwner: (name) => `${name || 'the owner'}: owner (admin)`,
-  accessPerson: (name, role) => `${name || 'someone'}: ${role}`,
-  accessGroup: (here, role) => `${here ? 'this group' : 'another group'}: ${role}`,
+  accessPerson: (entry, name, role) => `#${entry} ${name || 'someone'}: ${role}`,
+  accessGroup: (entry, here, role) => `#${entry} ${here ? 'this group' : 'a group'}: ${role}`,
+  accessRevokeHint: (example) => `To take one back: ${example}`,
+  noAccessEntry: (label, entry) => `${label} has no entry #${entry}; see "access" for the list.`,
+  groupShareRevoked: (label, entry) => `${label} is no longer shared with group #${entry}.`,
+  ownerOnly: (label) => `Only the owner of ${label} can do that.`,
   auditList: (label, lines) => `Recent activity on ${label}:\n${lines.join('\n')}`,
   auditEmpty: (label) => `Nothing recorded for ${label} yet.`,
   auditLine: (when, who, action, detail) =>
@@ -572,6 +585,7 @@ const en: Catalog = {
     chart: (n) => `chart meter ${n}`,
     reading: (n, value) => `meter ${n} = ${value}`,
     replaceMeter: (n, final, initial) => `new meter ${n} final ${final} initial ${initial}`,
+    unshareEntry: (n, entry) => `unshare meter ${n} #${entry}`,
   },
   auditAction: (action) => AUDIT_ACTIONS.en[action] ?? 'made a change',
   welcomeBack: (name, meters) =>
@@ -677,6 +691,7 @@ const th: Catalog = {
     addMeter: 'เพิ่มมิเตอร์',
     help: 'ช่วยเหลือ',
     meters: 'มิเตอร์ของฉัน',
+    revoke: (entry) => `ยกเลิก #${entry}`,
   },
   cancelled: 'ได้ค่ะ ไม่บันทึกค่านี้',
   alreadyAnswered: 'คำถามนี้ตอบไปแล้วค่ะ',
@@ -737,8 +752,12 @@ const th: Catalog = {
   noGrant: (name, label) => `${name} ไม่มีสิทธิ์ส่วนตัวใน${label}`,
   accessList: (label, lines) => `ผู้ที่ใช้${label}ได้:\n${lines.join('\n')}`,
   accessOwner: (name) => `${name || 'เจ้าของ'}: เจ้าของ (admin)`,
-  accessPerson: (name, role) => `${name || 'ผู้ใช้'}: ${role}`,
-  accessGroup: (here, role) => `${here ? 'กลุ่มนี้' : 'กลุ่มอื่น'}: ${role}`,
+  accessPerson: (entry, name, role) => `#${entry} ${name || 'ผู้ใช้'}: ${role}`,
+  accessGroup: (entry, here, role) => `#${entry} ${here ? 'กลุ่มนี้' : 'กลุ่ม'}: ${role}`,
+  accessRevokeHint: (example) => `ยกเลิกสิทธิ์: ${example}`,
+  noAccessEntry: (label, entry) => `${label}ไม่มีรายการ #${entry} ดูรายการจาก "สิทธิ์"`,
+  groupShareRevoked: (label, entry) => `เลิกแชร์${label}กับกลุ่ม #${entry} แล้ว`,
+  ownerOnly: (label) => `เฉพาะเจ้าของ${label}เท่านั้นที่ทำได้`,
   auditList: (label, lines) => `กิจกรรมล่าสุดของ${label}:\n${lines.join('\n')}`,
   auditEmpty: (label) => `ยังไม่มีบันทึกของ${label}`,
   auditLine: (when, who, action, detail) =>
@@ -804,6 +823,7 @@ const th: Catalog = {
     chart: (n) => `กราฟ มิเตอร์ ${n}`,
     reading: (n, value) => `มิเตอร์ ${n} = ${value}`,
     replaceMeter: (n, final, initial) => `เปลี่ยนมิเตอร์ ${n} ค่าสุดท้าย ${final} ค่าเริ่มต้น ${initial}`,
+    unshareEntry: (n, entry) => `เลิกแชร์ มิเตอร์ ${n} #${entry}`,
   },
   auditAction: (action) => AUDIT_ACTIONS.th[action] ?? 'แก้ไขข้อมูล',
   welcomeBack: (name, meters) =>
@@ -897,6 +917,7 @@ const PROBLEMS: Record<Language, Record<GrammarProblem, string>> = {
     badMeter: 'Meter numbers go from 1 to 999.',
     missingReading: 'Say which reading: its number from "history" (#12) or "last".',
     badReading: 'Reading numbers look like #12 (see "history").',
+    badEntry: 'Entry numbers look like #2 (see "access meter 1").',
     missingName: 'The meter needs a name.',
     badName: 'A meter name needs a letter and cannot contain " = @ # :.',
     nameTooLong: 'That name is too long (40 characters at most).',
@@ -929,6 +950,7 @@ const PROBLEMS: Record<Language, Record<GrammarProblem, string>> = {
     badMeter: 'หมายเลขมิเตอร์ต้องอยู่ระหว่าง 1 ถึง 999',
     missingReading: 'ระบุค่าที่ต้องการ: หมายเลขจาก "ประวัติ" (#12) หรือ "ล่าสุด"',
     badReading: 'หมายเลขค่าเขียนแบบ #12 (ดูจาก "ประวัติ")',
+    badEntry: 'หมายเลขรายการเขียนแบบ #2 (ดูจาก "สิทธิ์ มิเตอร์ 1")',
     missingName: 'มิเตอร์ต้องมีชื่อ',
     badName: 'ชื่อมิเตอร์ต้องมีตัวอักษร และห้ามมี " = @ # :',
     nameTooLong: 'ชื่อยาวเกินไป (ไม่เกิน 40 ตัวอักษร)',

@@ -5,9 +5,10 @@
  * checks the actor again) or serves it from its cache.
  *
  * Decisions:
- * - Links live 30 days. LINE fetches the image when the message arrives and again whenever the
- *   phone's cache lost it (scrolling back weeks later); a dead link then shows a broken image.
- *   A long life costs little: every fetch re-checks that the actor still has access.
+ * - Links live CHART_LINK_LIFETIME_DAYS (default 7). LINE fetches the image when the message
+ *   arrives and again whenever the phone's cache lost it; a dead link then shows a broken image.
+ *   Every fetch re-checks that the actor still has access, that the meter is not archived and,
+ *   for a group's chart, that the asker is still in the group (web/charts.ts).
  * - The cache key is the source, mode, months and language plus a hash of exactly what is drawn
  *   (name, unit, figures; the figures depend on the data and on the local date). Equal keys
  *   mean equal pictures, and any change to the data that shows changes the key, without a
@@ -18,7 +19,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { cycleOf, periodEstimates } from '../billing/estimates';
 import { type Actor, withActor } from '../db/actor';
 import type { Tx } from '../db/client';
@@ -32,7 +33,6 @@ import { monthlyStatsForSource, monthlyUsageForSource, readingsInRange } from '.
 import { type ChartSpec, gaugeChartSpec, monthlyChartSpec, readingsChartSpec } from './spec';
 import { type ChartMode, type ChartTokenPayload, MAX_CHART_MONTHS, signChartToken } from './tokens';
 
-export const CHART_LINK_LIFETIME_MS = 30 * 86_400_000;
 /** Readings drawn at most on a line chart (the image is ~1040 px wide). */
 export const READINGS_CHART_LIMIT = 1000;
 
@@ -42,6 +42,8 @@ export interface ChartRequest {
   /** 1..MAX_CHART_MONTHS; the months up to and including the current one. */
   months: number;
   language: Language;
+  /** The LINE user asking (in a group: their membership is checked again at every fetch). */
+  lineUserId?: string | null;
 }
 
 export interface PreparedChart {
@@ -93,7 +95,8 @@ async function loadChart(tx: Tx, request: ChartRequest, asOf: Date): Promise<Dra
       billDay: sources.billDay,
     })
     .from(sources)
-    .where(eq(sources.id, request.sourceId));
+    // An archived meter draws nothing, even for a link handed out before it was archived.
+    .where(and(eq(sources.id, request.sourceId), isNull(sources.archivedAt)));
   if (!source) return null;
 
   const { mode, language, months } = request;
@@ -191,11 +194,12 @@ export async function prepareChart(
   if (!deps.charts) throw new ChartsUnavailableError();
   await deps.charts.renderPreview(chart.spec, { key: chart.cacheKey });
 
-  const expiresAt = new Date(now.getTime() + CHART_LINK_LIFETIME_MS);
+  const expiresAt = new Date(now.getTime() + deps.config.chartLinkLifetimeMs);
   const payload: Omit<ChartTokenPayload, 'variant'> = {
     sourceId: request.sourceId,
     userId: actor.userId,
     chatId: actor.chatId ?? null,
+    lineUserId: actor.chatId ? (asked.lineUserId ?? null) : null,
     mode: request.mode,
     months: request.months,
     language: request.language,

@@ -1,10 +1,11 @@
 /**
- * Signed, expiring chart links. LINE fetches a chart image itself, without cookies or
- * headers, so the URL is the capability: `<payload>.<signature>`, both base64url. The payload
- * names the chart (not the picture), so any instance can draw it again from the database; the
- * signature is HMAC-SHA256 under a key derived from APP_SECRET for this purpose only.
+ * Sealed, expiring chart links. LINE fetches a chart image itself, without cookies or headers,
+ * so the URL is the capability. The token is the chart's description (not the picture), so any
+ * instance can draw it again from the database, sealed with AES-256-GCM under a key derived from
+ * APP_SECRET for this purpose only: nobody who sees the URL learns a user, meter or group id,
+ * and any change to it fails authentication.
  */
-import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import type { Language } from '../domain/types';
 
 export type ChartMode = 'monthly' | 'readings' | 'cost';
@@ -19,6 +20,8 @@ export interface ChartTokenPayload {
   userId: string | null;
   /** The LINE group or room whose share let the actor see the source, if any. */
   chatId: string | null;
+  /** The LINE user who asked in that group: every fetch checks they are still a member. */
+  lineUserId: string | null;
   mode: ChartMode;
   months: number;
   language: Language;
@@ -31,25 +34,23 @@ export interface VerifiedChartToken extends ChartTokenPayload {
   expiresAt: Date;
 }
 
-const VERSION = 1;
-const KEY_INFO = 'home-log chart links v1';
-const SIGNATURE_CHARS = 43; // 32 bytes, base64url without padding
-const TOKEN_PATTERN = /^([A-Za-z0-9_-]{1,1500})\.([A-Za-z0-9_-]{43})$/;
+const VERSION = 2;
+const KEY_INFO = 'home-log chart links v2';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{40,2000}$/;
 
 /** A key for chart links only: a leaked link key would not sign cookies, and vice versa. */
 function linkKey(secret: string): Buffer {
   return Buffer.from(hkdfSync('sha256', secret, '', KEY_INFO, 32));
 }
 
-function signature(secret: string, encodedPayload: string): string {
-  return createHmac('sha256', linkKey(secret)).update(encodedPayload).digest('base64url');
-}
-
-// Positional JSON keeps the URL short: [version, source, user, chat, mode, months, language,
-// asOf, variant, expires].
+// Positional JSON keeps the URL short: [version, source, user, chat, LINE user, mode, months,
+// language, asOf, variant, expires].
 type Wire = [
   number,
   string,
+  string | null,
   string | null,
   string | null,
   string,
@@ -85,6 +86,7 @@ export function signChartToken(
     payload.sourceId,
     payload.userId,
     payload.chatId,
+    payload.lineUserId,
     payload.mode,
     payload.months,
     payload.language,
@@ -92,23 +94,44 @@ export function signChartToken(
     payload.variant,
     Math.floor(expiresAt.getTime() / 1000),
   ];
-  const encoded = Buffer.from(JSON.stringify(wire)).toString('base64url');
-  return `${encoded}.${signature(secret, encoded)}`;
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv('aes-256-gcm', linkKey(secret), iv);
+  const sealed = Buffer.concat([cipher.update(JSON.stringify(wire), 'utf8'), cipher.final()]);
+  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
 }
 
-function decode(encoded: string): VerifiedChartToken | null {
-  let wire: unknown;
+/** The plaintext of a genuine token; null when it was not sealed under this secret. */
+function open(secret: string, token: string): string | null {
+  const bytes = Buffer.from(token, 'base64url');
+  if (bytes.length <= IV_BYTES + TAG_BYTES) return null;
   try {
-    wire = JSON.parse(Buffer.from(encoded, 'base64url').toString('utf8'));
+    const decipher = createDecipheriv('aes-256-gcm', linkKey(secret), bytes.subarray(0, IV_BYTES));
+    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+    const plain = Buffer.concat([
+      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
+    return plain.toString('utf8');
   } catch {
     return null;
   }
-  if (!Array.isArray(wire) || wire.length !== 10 || wire[0] !== VERSION) return null;
-  const [, sourceId, userId, chatId, mode, months, language, asOf, variant, expires] = wire;
+}
+
+function decode(plain: string): VerifiedChartToken | null {
+  let wire: unknown;
+  try {
+    wire = JSON.parse(plain);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(wire) || wire.length !== 11 || wire[0] !== VERSION) return null;
+  const [, sourceId, userId, chatId, lineUserId, mode, months, language, asOf, variant, expires] =
+    wire;
   if (
     !isId(sourceId) ||
     !(userId === null || isId(userId)) ||
     !(chatId === null || isId(chatId)) ||
+    !(lineUserId === null || isId(lineUserId)) ||
     (mode !== 'monthly' && mode !== 'readings' && mode !== 'cost') ||
     !isInteger(months, 1, MAX_CHART_MONTHS) ||
     (language !== 'th' && language !== 'en') ||
@@ -122,6 +145,7 @@ function decode(encoded: string): VerifiedChartToken | null {
     sourceId,
     userId,
     chatId,
+    lineUserId,
     mode,
     months,
     language,
@@ -137,17 +161,9 @@ export function verifyChartToken(
   token: string,
   now: Date,
 ): VerifiedChartToken | null {
-  const match = TOKEN_PATTERN.exec(token);
-  if (!match) return null;
-  const [, encoded = '', given = ''] = match;
-  const expected = signature(secret, encoded);
-  if (
-    expected.length !== SIGNATURE_CHARS ||
-    !timingSafeEqual(Buffer.from(given), Buffer.from(expected))
-  ) {
-    return null;
-  }
-  const payload = decode(encoded);
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const plain = open(secret, token);
+  const payload = plain === null ? null : decode(plain);
   if (!payload || now.getTime() >= payload.expiresAt.getTime()) return null;
   return payload;
 }

@@ -6,13 +6,19 @@ import type { Database } from './client';
  */
 export async function createDatabase(options: {
   databaseUrl: string | null;
+  /** Who migrates (the table owner); absent: databaseUrl. */
+  databaseOwnerUrl?: string | null;
   pgliteDir: string;
   /** postgres.js pool size. */
   maxConnections?: number;
 }): Promise<Database> {
   if (options.databaseUrl) {
     const { createPostgres } = await import('./postgres');
-    return createPostgres(options.databaseUrl, options.maxConnections ?? 10);
+    return createPostgres(
+      options.databaseUrl,
+      options.maxConnections ?? 10,
+      options.databaseOwnerUrl ?? undefined,
+    );
   }
   const { createPglite } = await import('./pglite');
   return createPglite(options.pgliteDir);

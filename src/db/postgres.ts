@@ -9,8 +9,16 @@ import * as schema from './schema';
 // Any constant works; it only has to be the same for every instance migrating this database.
 const MIGRATION_LOCK_KEY = 720_301_994;
 
-/** PostgreSQL through postgres.js (a pool of `max` connections). */
-export async function createPostgres(url: string, max: number): Promise<Database> {
+/**
+ * PostgreSQL through postgres.js (a pool of `max` connections). `url` is the application's own
+ * login, a member of home_log_app that owns nothing; `ownerUrl` (default `url`, the single-box
+ * set-up) is the table owner's, used only to migrate.
+ */
+export async function createPostgres(
+  url: string,
+  max: number,
+  ownerUrl: string = url,
+): Promise<Database> {
   const client = postgres(url, {
     max,
     onnotice: () => {},
@@ -36,7 +44,7 @@ export async function createPostgres(url: string, max: number): Promise<Database
     async migrate() {
       // One connection holds an advisory lock while migrating, so that several instances
       // starting together apply each migration once.
-      const lockClient = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+      const lockClient = postgres(ownerUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
       try {
         await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         const lockDb = drizzlePostgres({ client: lockClient });

@@ -122,10 +122,16 @@ export interface ShareCommand {
   member?: string;
 }
 
+/**
+ * Takes back a share: the group's (in that group), a member's (`@Mom`), or entry `#2` of
+ * `access meter 1`, which works from anywhere (a grantee who left every group, a group the
+ * owner has left).
+ */
 export interface UnshareCommand {
   type: 'unshare';
   meter: MeterRef;
   member?: string;
+  entry?: number;
 }
 
 export interface AccessCommand {
@@ -187,6 +193,7 @@ export type Problem =
   | 'badMeter' // meter number out of range (1–999)
   | 'missingReading' // fix/delete without `#12` or `last`
   | 'badReading' // `#0`, `#abc`
+  | 'badEntry' // unshare `#0`, `#abc`: not an entry number of the access list
   | 'missingName' // `add meter` without a name
   | 'badName' // a name without a letter, with `" = @ # :`, or that reads as a meter number (m1)
   | 'nameTooLong' // more than 40 characters

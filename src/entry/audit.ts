@@ -4,7 +4,8 @@ import { createDatabase } from '../db/open';
 
 // npm run audit:verify            checks the hash chain; exit 1 naming the first bad row
 // npm run audit:export -- <target> appends new rows as JSON Lines to a file or directory
-// Both connect as DATABASE_URL (the owner: row security hides rows from the app role) or open
+// Both connect as the owner, DATABASE_OWNER_URL or else DATABASE_URL (row security hides rows
+// from the app role), or open
 // PGLITE_DIR, which only one process can hold: stop the server first when using PGlite.
 
 const USAGE = 'usage: audit verify | audit export <file.jsonl | directory/>';

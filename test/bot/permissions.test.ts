@@ -136,4 +136,34 @@ describe.each(databaseKinds())('permissions on %s', (kind) => {
       expect(await h.database.db.$count(readings)).toBe(before + (outcome === 'ok' ? 1 : 0));
     }
   });
+
+  // Owner only, whatever anyone's role: sharing into a new group and archiving. These change
+  // what everyone sees, so they run after the matrix, the refusals first and the owner last.
+  const OWNER_ONLY = [
+    { name: 'share into a new group', command: 'share Electric', ok: /^Shared/, group: true },
+    { name: 'archive', command: 'archive Electric', ok: /^Archived/, group: false },
+  ];
+  const ownerLast: RoleName[] = ['none', 'read', 'write', 'admin', 'owner'];
+  it.each(
+    OWNER_ONLY.flatMap((action) =>
+      ownerLast.map(
+        (role) =>
+          [`${role} ${role === 'owner' ? 'may' : 'may not'} ${action.name}`, role, action] as const,
+      ),
+    ),
+  )('%s', async (_name, role, action) => {
+    const answer = await people[role].say(
+      action.command,
+      action.group ? { group: other.groupId } : {},
+    );
+    if (role === 'owner') {
+      expect(answer.text).toMatch(action.ok);
+    } else if (role === 'none') {
+      expect(answer.text).toMatch(/There is no "Electric" here/);
+    } else if (role === 'admin') {
+      expect(answer.text).toBe('Only the owner of meter 1 "Electric" can do that.');
+    } else {
+      expect(answer.text).toBe('Only an admin of meter 1 "Electric" can do that.');
+    }
+  });
 });

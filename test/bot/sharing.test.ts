@@ -124,7 +124,7 @@ describe('sharing a meter with the family', () => {
   it('lists who may do what', async () => {
     const answer = await son.say('access meter 1', inFamily);
     expect(answer.text).toBe(
-      'Who may use meter 1 "Water":\nDad: owner (admin)\nMom: admin\nthis group: read',
+      'Who may use meter 1 "Water":\nDad: owner (admin)\n#1 Mom: admin\n#2 this group: read',
     );
   });
 
@@ -245,10 +245,126 @@ describe('an admin who is not the owner', () => {
       .innerJoin(users, eq(users.id, access.userId));
     expect(grants).toEqual([{ name: 'Mom', role: 'admin' }]);
     expect((await dad.say('access meter 1', { group: family.groupId })).text).toBe(
-      'Who may use meter 1 "Water":\nDad: owner (admin)\nMom: admin\nthis group: write',
+      'Who may use meter 1 "Water":\nDad: owner (admin)\n#1 Mom: admin\n#2 this group: write\nTo take one back: unshare meter 1 #1',
     );
     expect((await dad.say('meter 1 = 100', { group: family.groupId })).text).toMatch(
       /Recorded meter 1 "Water": 100 m³/,
     );
+  });
+});
+
+describe('an admin who is not the owner, sharing and archiving', () => {
+  let h: Harness;
+  let dad: Person;
+  let mom: Person;
+  let family: FakeGroup;
+  let friends: FakeGroup;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
+    mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
+    family = h.platform.addGroup({ name: 'Family', members: [dad.user.userId, mom.user.userId] });
+    // A group the owner is not in.
+    friends = h.platform.addGroup({ name: 'Friends', members: [mom.user.userId] });
+    await dad.say('add meter Water m3');
+    const text = 'share Water @Mom admin';
+    const mention = {
+      mentionees: [
+        { index: text.indexOf('@'), length: 4, type: 'user' as const, userId: mom.user.userId },
+      ],
+    };
+    expect((await dad.say(text, { group: family.groupId, mention })).text).toMatch(/\(admin\)/);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("cannot share the owner's meter into a group the owner is not in", async () => {
+    const answer = await mom.say('share Water', { group: friends.groupId });
+    expect(answer.text).toBe('Only the owner of meter 1 "Water" can do that.');
+    expect(await h.database.db.$count(groupShares)).toBe(0);
+  });
+
+  it("cannot archive the owner's meter; the owner can", async () => {
+    expect((await mom.say('archive Water')).text).toBe(
+      'Only the owner of meter 1 "Water" can do that.',
+    );
+    expect((await dad.say('meters')).text).toMatch(/Water/);
+    expect((await dad.say('archive Water')).text).toMatch(/^Archived meter 1 "Water"/);
+  });
+});
+
+describe('nothing stranded: the owner revokes from the one-to-one chat', () => {
+  let h: Harness;
+  let dad: Person;
+  let mom: Person;
+  let family: FakeGroup;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
+    mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
+    family = h.platform.addGroup({ name: 'Family', members: [dad.user.userId, mom.user.userId] });
+    await dad.say('add meter Water m3');
+    await dad.say('share Water', { group: family.groupId });
+    const text = 'share Water @Mom write';
+    const mention = {
+      mentionees: [
+        { index: text.indexOf('@'), length: 4, type: 'user' as const, userId: mom.user.userId },
+      ],
+    };
+    expect((await dad.say(text, { group: family.groupId, mention })).text).toMatch(/\(write\)/);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('lists every grant and group share, numbered, with a revoke button each', async () => {
+    const answer = await dad.say('access meter 1');
+    expect(answer.text).toBe(
+      'Who may use meter 1 "Water":\nDad: owner (admin)\n#1 Mom: write\n#2 a group: write\nTo take one back: unshare meter 1 #1',
+    );
+    expect(answer.choices.map((c) => c.label)).toEqual(['Revoke #1', 'Revoke #2']);
+  });
+
+  it('revokes a grantee who has left every group (no one left to @-mention)', async () => {
+    await exchange(h, [
+      h.platform.events.memberLeft({ groupId: family.groupId, userIds: [mom.user.userId] }),
+    ]);
+    expect((await mom.say('meter 1 = 10')).text).toMatch(/Recorded meter 1 "Water": 10 m³/);
+
+    const list = await dad.say('access meter 1');
+    const revoked = await dad.tap(list, 'Revoke #1');
+    expect(revoked.text).toBe('Mom no longer has access to meter 1 "Water".');
+    expect(await h.database.db.$count(access)).toBe(0);
+    expect((await mom.say('meter 1 = 11')).text).not.toMatch(/Recorded/);
+    const [entry] = await h.database.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'access.revoke'));
+    expect(entry).toMatchObject({
+      chatKey: expect.stringMatching(/^user:/),
+      before: { role: 'write' },
+    });
+  });
+
+  it('takes the meter back from a group the owner was removed from', async () => {
+    await exchange(h, [
+      h.platform.events.memberLeft({ groupId: family.groupId, userIds: [dad.user.userId] }),
+    ]);
+    await exchange(h, [
+      h.platform.events.memberJoined({ groupId: family.groupId, userIds: [mom.user.userId] }),
+    ]);
+    expect((await mom.say('meter 1 = 12', { group: family.groupId })).text).toMatch(/Recorded/);
+
+    expect((await dad.say('unshare meter 1 #5')).text).toBe(
+      'meter 1 "Water" has no entry #5; see "access" for the list.',
+    );
+    expect((await dad.say('unshare meter 1 #1')).text).toBe(
+      'meter 1 "Water" is no longer shared with group #1.',
+    );
+    expect(await h.database.db.$count(groupShares)).toBe(0);
+    expect((await mom.say('meter 1 = 13', { group: family.groupId })).text).not.toMatch(/Recorded/);
   });
 });

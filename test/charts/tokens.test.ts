@@ -1,4 +1,4 @@
-import { createHmac, hkdfSync } from 'node:crypto';
+import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,6 +16,7 @@ const payload: ChartTokenPayload = {
   sourceId: '0b6f3a8e-4c1d-4d7e-9a55-1f2e3d4c5b6a',
   userId: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
   chatId: 'C4af4980629b9b0a1e2f3d4c5b6a79801',
+  lineUserId: 'U4af4980629b9b0a1e2f3d4c5b6a79801',
   mode: 'monthly',
   months: 12,
   language: 'th',
@@ -29,10 +30,22 @@ function flip(token: string, index: number): string {
   return token.slice(0, index) + (c === 'A' ? 'B' : 'A') + token.slice(index + 1);
 }
 
+/** Seals any JSON the documented way: AES-256-GCM under HKDF-SHA256(APP_SECRET, "…v2"). */
+function sealed(wire: unknown, plain?: string): string {
+  const key = Buffer.from(hkdfSync('sha256', SECRET, '', 'home-log chart links v2', 32));
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([
+    cipher.update(plain ?? JSON.stringify(wire), 'utf8'),
+    cipher.final(),
+  ]);
+  return Buffer.concat([iv, body, cipher.getAuthTag()]).toString('base64url');
+}
+
 describe('chart tokens', () => {
   it('round-trips the payload and the expiry, and is URL-safe and short', () => {
     const token = signChartToken(SECRET, payload, IN_A_WEEK);
-    expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(token.length).toBeLessThan(400);
     expect(verifyChartToken(SECRET, token, NOW)).toEqual({ ...payload, expiresAt: IN_A_WEEK });
   });
@@ -42,6 +55,7 @@ describe('chart tokens', () => {
       sourceId: fc.uuid(),
       userId: fc.option(fc.uuid()),
       chatId: fc.option(fc.stringMatching(/^[CR][0-9a-f]{32}$/)),
+      lineUserId: fc.option(fc.stringMatching(/^U[0-9a-f]{32}$/)),
       mode: fc.constantFrom('monthly' as const, 'readings' as const),
       months: fc.integer({ min: 1, max: MAX_CHART_MONTHS }),
       language: fc.constantFrom('th' as const, 'en' as const),
@@ -57,18 +71,23 @@ describe('chart tokens', () => {
     );
   });
 
-  it('refuses any tampering with the payload or the signature', () => {
+  it('refuses any tampering with the token', () => {
     const token = signChartToken(SECRET, payload, IN_A_WEEK);
-    for (let i = 0; i < token.length; i++) {
-      if (token[i] === '.') continue;
+    // The last character carries only 2 of its 6 bits; the rest are padding base64url ignores.
+    for (let i = 0; i < token.length - 1; i++) {
       expect(verifyChartToken(SECRET, flip(token, i), NOW)).toBeNull();
     }
-    // Another user's chart: a payload re-signed by someone without the secret.
-    const [encoded] = token.split('.');
-    const forged = JSON.parse(Buffer.from(encoded!, 'base64url').toString());
-    forged[2] = 'attacker';
-    const forgedEncoded = Buffer.from(JSON.stringify(forged)).toString('base64url');
-    expect(verifyChartToken(SECRET, `${forgedEncoded}.${token.split('.')[1]}`, NOW)).toBeNull();
+  });
+
+  it('reveals nothing of the payload: no id, no JSON, a new token each time', () => {
+    const token = signChartToken(SECRET, payload, IN_A_WEEK);
+    const bytes = Buffer.from(token, 'base64url').toString('latin1');
+    for (const id of [payload.sourceId, payload.userId!, payload.chatId!, payload.lineUserId!]) {
+      expect(bytes).not.toContain(id);
+      expect(token).not.toContain(id);
+    }
+    expect(bytes).not.toContain('monthly');
+    expect(signChartToken(SECRET, payload, IN_A_WEEK)).not.toBe(token);
   });
 
   it('refuses a token signed with another secret', () => {
@@ -89,9 +108,10 @@ describe('chart tokens', () => {
       '.',
       'abc',
       'abc.def',
-      `${'A'.repeat(20)}.${'A'.repeat(43)}`,
-      `${'A'.repeat(5000)}.${'A'.repeat(43)}`,
-      `a b.${'A'.repeat(43)}`,
+      'A'.repeat(20),
+      'A'.repeat(60),
+      'A'.repeat(5000),
+      `a b${'A'.repeat(43)}`,
       `${signChartToken(SECRET, payload, IN_A_WEEK)}.png`,
       '../../etc/passwd',
     ]) {
@@ -99,49 +119,46 @@ describe('chart tokens', () => {
     }
   });
 
-  it('refuses a correctly signed payload of the wrong shape', () => {
-    // The documented derivation: HKDF-SHA256(APP_SECRET, info "home-log chart links v1").
-    const key = Buffer.from(hkdfSync('sha256', SECRET, '', 'home-log chart links v1', 32));
-    const signed = (wire: unknown) => {
-      const encoded = Buffer.from(JSON.stringify(wire)).toString('base64url');
-      return `${encoded}.${createHmac('sha256', key).update(encoded).digest('base64url')}`;
-    };
+  it('refuses a correctly sealed payload of the wrong shape', () => {
     const exp = Math.floor(IN_A_WEEK.getTime() / 1000);
-    const good = [1, payload.sourceId, null, null, 'monthly', 12, 'en', 0, 'preview', exp];
-    expect(verifyChartToken(SECRET, signed(good), NOW)).not.toBeNull();
+    const good = [2, payload.sourceId, null, null, null, 'monthly', 12, 'en', 0, 'preview', exp];
+    expect(verifyChartToken(SECRET, sealed(good), NOW)).not.toBeNull();
     const variants: unknown[] = [
       { ...good },
-      good.slice(0, 9),
-      [2, ...good.slice(1)],
-      good.map((v, i) => (i === 4 ? 'pie' : v)),
-      good.map((v, i) => (i === 5 ? 0 : v)),
-      good.map((v, i) => (i === 5 ? MAX_CHART_MONTHS + 1 : v)),
-      good.map((v, i) => (i === 5 ? 1.5 : v)),
-      good.map((v, i) => (i === 6 ? 'de' : v)),
-      good.map((v, i) => (i === 8 ? 'huge' : v)),
-      good.map((v, i) => (i === 9 ? String(exp) : v)),
+      good.slice(0, 10),
+      [1, ...good.slice(1)],
+      good.map((v, i) => (i === 5 ? 'pie' : v)),
+      good.map((v, i) => (i === 6 ? 0 : v)),
+      good.map((v, i) => (i === 6 ? MAX_CHART_MONTHS + 1 : v)),
+      good.map((v, i) => (i === 6 ? 1.5 : v)),
+      good.map((v, i) => (i === 7 ? 'de' : v)),
+      good.map((v, i) => (i === 9 ? 'huge' : v)),
+      good.map((v, i) => (i === 10 ? String(exp) : v)),
       good.map((v, i) => (i === 1 ? 42 : v)),
       'not an array',
     ];
-    for (const wire of variants) expect(verifyChartToken(SECRET, signed(wire), NOW)).toBeNull();
+    for (const wire of variants) expect(verifyChartToken(SECRET, sealed(wire), NOW)).toBeNull();
   });
 
-  it('checks every field of a correctly signed payload, at the edges of each range', () => {
-    const key = Buffer.from(hkdfSync('sha256', SECRET, '', 'home-log chart links v1', 32));
-    const signed = (wire: unknown) => {
-      const encoded = Buffer.from(JSON.stringify(wire)).toString('base64url');
-      return `${encoded}.${createHmac('sha256', key).update(encoded).digest('base64url')}`;
-    };
+  it('checks every field of a correctly sealed payload, at the edges of each range', () => {
     const exp = Math.floor(IN_A_WEEK.getTime() / 1000);
-    const good = [1, 'S', 'U', 'C', 'readings', MAX_CHART_MONTHS, 'th', 0, 'original', exp];
+    const good = [2, 'S', 'U', 'C', 'L', 'readings', MAX_CHART_MONTHS, 'th', 0, 'original', exp];
     const at = (index: number, value: unknown) => good.map((v, i) => (i === index ? value : v));
     const id100 = 'x'.repeat(100);
-    for (const accepted of [good, at(1, id100), at(2, id100), at(3, id100), at(5, 1)]) {
-      expect(verifyChartToken(SECRET, signed(accepted), NOW)).not.toBeNull();
+    for (const accepted of [
+      good,
+      at(1, id100),
+      at(2, id100),
+      at(3, id100),
+      at(4, id100),
+      at(4, null),
+      at(6, 1),
+    ]) {
+      expect(verifyChartToken(SECRET, sealed(accepted), NOW)).not.toBeNull();
     }
     const refused: unknown[] = [
       [...good, 'extra'],
-      { 0: 1, length: 10 },
+      { 0: 2, length: 11 },
       at(1, ''),
       at(1, 'x'.repeat(101)),
       at(2, ''),
@@ -150,17 +167,17 @@ describe('chart tokens', () => {
       at(3, ''),
       at(3, 'x'.repeat(101)),
       at(3, 7),
-      at(7, -1),
-      at(7, 2.5),
-      at(9, -1),
+      at(4, ''),
+      at(4, 7),
+      at(8, -1),
+      at(8, 2.5),
+      at(10, -1),
       at(1, ['x']),
       at(1, null),
     ];
-    for (const wire of refused) expect(verifyChartToken(SECRET, signed(wire), NOW)).toBeNull();
-    // Signed, but not JSON at all.
-    const encoded = Buffer.from('not json').toString('base64url');
-    const mac = createHmac('sha256', key).update(encoded).digest('base64url');
-    expect(verifyChartToken(SECRET, `${encoded}.${mac}`, NOW)).toBeNull();
+    for (const wire of refused) expect(verifyChartToken(SECRET, sealed(wire), NOW)).toBeNull();
+    // Sealed, but not JSON at all.
+    expect(verifyChartToken(SECRET, sealed(null, 'not json'), NOW)).toBeNull();
   });
 
   it('signing refuses a nonsensical payload, saying which field is wrong', () => {

@@ -68,6 +68,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     LINE_ACCESS_BASE_URL: platform.url,
     APP_SECRET: randomBytes(32).toString('hex'),
     PUBLIC_BASE_URL: url,
+    // Every test browser comes from 127.0.0.1: the per-IP page limit is tested on its own.
+    WEB_REQUESTS_PER_MINUTE: '10000',
     ...options.env,
   });
   const { deps, drain } = await createNodeDeps(config, {

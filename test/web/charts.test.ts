@@ -6,19 +6,16 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { createChartRenderer, LINE_PREVIEW_MAX_BYTES } from '../../src/charts/renderer';
-import {
-  CHART_LINK_LIFETIME_MS,
-  ChartSourceNotFoundError,
-  prepareChart,
-} from '../../src/charts/service';
+import { ChartSourceNotFoundError, prepareChart } from '../../src/charts/service';
 import { CHART_COLOURS } from '../../src/charts/spec';
 import { CHART_SIZE } from '../../src/charts/theme';
 import { verifyChartToken } from '../../src/charts/tokens';
 import { rows } from '../../src/db/client';
-import { access, auditLog, sources, users } from '../../src/db/schema';
+import { access, auditLog, groupShares, sources, users } from '../../src/db/schema';
 import { type Harness, startHarness } from '../helpers/harness';
 
 const START = new Date('2026-11-15T03:00:00Z'); // 10:00 in Bangkok
+const SEVEN_DAYS_MS = 7 * 86_400_000;
 
 /**
  * Bars of one flat colour standing on the chart's baseline: the runs of at least 8 px of the
@@ -122,7 +119,7 @@ describe('chart links: GET /charts/<token>.png', () => {
     const chart = await prepareChart(harness.deps, actor(alice), request);
     expect(chart.originalUrl).toMatch(new RegExp(`^${harness.url}/charts/[A-Za-z0-9_.-]+\\.png$`));
     expect(chart.previewUrl).not.toBe(chart.originalUrl);
-    expect(chart.expiresAt.getTime() - START.getTime()).toBe(CHART_LINK_LIFETIME_MS);
+    expect(chart.expiresAt.getTime() - START.getTime()).toBe(SEVEN_DAYS_MS);
     expect(chart.cacheKey).toContain(`chart:${electric}:monthly:12:th:`);
     expect(harness.deps.charts!.stats().renders).toBe(before + 1);
 
@@ -134,9 +131,7 @@ describe('chart links: GET /charts/<token>.png', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/png');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('cache-control')).toBe(
-      `public, max-age=${CHART_LINK_LIFETIME_MS / 1000}, immutable`,
-    );
+    expect(response.headers.get('cache-control')).toBe('private, max-age=3600');
     const body = Buffer.from(await response.arrayBuffer());
     expect(response.headers.get('content-length')).toBe(String(body.length));
     const png = PNG.sync.read(body);
@@ -283,7 +278,7 @@ describe('chart links: GET /charts/<token>.png', () => {
     now = new Date(chart.expiresAt.getTime() - 60_000);
     const late = await get(chart.originalUrl);
     expect(late.status).toBe(200);
-    expect(late.headers.get('cache-control')).toBe('public, max-age=60, immutable');
+    expect(late.headers.get('cache-control')).toBe('private, max-age=60');
     now = chart.expiresAt;
     expect((await get(chart.originalUrl)).status).toBe(404);
     now = START;
@@ -321,5 +316,71 @@ describe('chart links: GET /charts/<token>.png', () => {
         language: 'en',
       }),
     ).rejects.toBeInstanceOf(ChartSourceNotFoundError);
+  });
+
+  it('reveals no user, meter or group id in the link', async () => {
+    now = START;
+    const chart = await prepareChart(
+      harness.deps,
+      { userId: alice, chatId: 'C0123456789abcdef0123456789abcdef', chatKey: 'group:x' },
+      { sourceId: electric, mode: 'monthly', months: 12, language: 'en', lineUserId: 'U42' },
+    );
+    for (const url of [chart.originalUrl, chart.previewUrl]) {
+      const token = tokenOf(url);
+      const decoded = Buffer.from(token.replace(/\./g, ''), 'base64url').toString('latin1');
+      for (const id of [alice, electric, 'C0123456789abcdef0123456789abcdef', 'U42']) {
+        expect(url).not.toContain(id);
+        expect(decoded).not.toContain(id);
+      }
+    }
+  });
+
+  it("404s a group's chart once the person who asked has left the group", async () => {
+    now = START;
+    const carolLine = harness.platform.addUser({ displayName: 'Carol' });
+    const family = harness.platform.addGroup({ name: 'Family', members: [carolLine.userId] });
+    const [carol] = await harness.database.db
+      .insert(users)
+      .values({ displayName: 'Carol', timezone: 'Asia/Bangkok' })
+      .returning({ id: users.id });
+    await harness.database.db
+      .insert(groupShares)
+      .values({ chatId: family.groupId, sourceId: electric, role: 'read', grantedBy: alice });
+    const chart = await prepareChart(
+      harness.deps,
+      { userId: carol!.id, chatId: family.groupId, chatKey: `group:${family.groupId}` },
+      {
+        sourceId: electric,
+        mode: 'monthly',
+        months: 12,
+        language: 'en',
+        lineUserId: carolLine.userId,
+      },
+    );
+    expect((await get(chart.originalUrl)).status).toBe(200);
+    // LINE's memberLeft: the fake platform no longer lists Carol in the group.
+    harness.platform.events.memberLeft({ groupId: family.groupId, userIds: [carolLine.userId] });
+    expect((await get(chart.originalUrl)).status).toBe(404);
+    expect((await get(chart.previewUrl)).status).toBe(404);
+  });
+
+  it('404s once the meter is archived', async () => {
+    now = START;
+    const chart = await prepareChart(harness.deps, actor(alice), {
+      sourceId: water,
+      mode: 'monthly',
+      months: 3,
+      language: 'en',
+    });
+    expect((await get(chart.originalUrl)).status).toBe(200);
+    await harness.database.db
+      .update(sources)
+      .set({ archivedAt: START })
+      .where(eq(sources.id, water));
+    expect((await get(chart.originalUrl)).status).toBe(404);
+    await harness.database.db
+      .update(sources)
+      .set({ archivedAt: null })
+      .where(eq(sources.id, water));
   });
 });

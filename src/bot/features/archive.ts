@@ -24,6 +24,8 @@ export const archive = new Composer()
       const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
+      // Archiving hides the meter from everyone it is shared with: the owner decides that.
+      if (meter.source.ownerId !== ctx.user.id) return [text(t.ownerOnly(labelOf(ctx, meter)))];
       const question = t.corrections.archiveAsk(
         labelOf(ctx, meter),
         t.corrections.say.unarchive(meter.number),
@@ -51,6 +53,7 @@ export const archive = new Composer()
       if (!meter) return [text(t.alreadyAnswered)];
       const label = labelOf(ctx, meter);
       if (!hasRole(meter.role, 'admin')) return [text(t.adminOnly(label))];
+      if (meter.source.ownerId !== ctx.user.id) return [text(t.ownerOnly(label))];
       await archiveMeter(tx, meter.source.id);
       audit({
         action: 'meter.archive',
@@ -89,6 +92,7 @@ export const archive = new Composer()
       const meter = found.found;
       const label = labelOf(ctx, meter);
       if (!hasRole(meter.role, 'admin')) return [text(t.adminOnly(label))];
+      if (meter.source.ownerId !== ctx.user.id) return [text(t.ownerOnly(label))];
       if (await ownerHasMeterNamed(tx, meter.source.ownerId, meter.source.name)) {
         return [text(t.corrections.nameTaken(label))];
       }

@@ -2,6 +2,7 @@ import type { GroupRole, Role } from '../../domain/types';
 import { eventSource, textMessageOf } from '../../line/events';
 import { chatNumber } from '../../store/meters';
 import {
+  type AccessList,
   accessList,
   endGroupShares,
   putGrant,
@@ -13,8 +14,8 @@ import type { User } from '../../store/users';
 import { Composer } from '../composer';
 import type { BotContext } from '../context';
 import { ensureLineUser } from '../identify';
-import { labelOf, ownChat, resolveMeter, resolveMeterHereOrOwn } from '../meter-access';
-import { type Message, text } from '../reply';
+import { hasRole, labelOf, ownChat, resolveMeter, resolveMeterHereOrOwn } from '../meter-access';
+import { type Message, quickMessage, text } from '../reply';
 
 const inGroup = (ctx: BotContext) => ctx.chat !== null && ctx.chat.type !== 'user';
 
@@ -35,11 +36,23 @@ async function mentionedUser(ctx: BotContext, memberText: string): Promise<User 
 const displayName = (user: User, memberText: string) =>
   user.displayName || memberText.replace(/^@/, '');
 
+/** Personal grants first, then group shares, each oldest first: the numbers `unshare #n` uses. */
+type AccessEntry =
+  | { kind: 'person'; id: string; name: string; role: Role }
+  | { kind: 'group'; chatId: string; role: GroupRole };
+
+const entriesOf = (list: AccessList): AccessEntry[] => [
+  ...list.people.map((p) => ({ kind: 'person' as const, ...p })),
+  ...list.groups.map((g) => ({ kind: 'group' as const, ...g })),
+];
+
 /**
- * `share meter 1 [read]` shares one of the speaker's own meters with the group;
- * `share meter 1 @Mom write` gives one member a personal role; `unshare` takes either back;
- * `access meter 1` lists who may do what. When LINE removes the bot from a group, that
- * group's shares end.
+ * `share meter 1 [read]` shares one of the speaker's own meters with the group (the owner
+ * only: a meter never reaches a group its owner did not choose); `share meter 1 @Mom write`
+ * gives one member a personal role (admins too); `unshare` takes either back, and
+ * `unshare meter 1 #2` takes back entry 2 of `access meter 1` from any chat, so no grant is
+ * stranded when the grantee or the owner has left the group. When LINE removes the bot from a
+ * group, that group's shares end.
  */
 export const sharing = new Composer()
   .userCommand('share', async (ctx, command) => {
@@ -86,6 +99,7 @@ export const sharing = new Composer()
       }
 
       if (command.role === 'admin') return [text(t.malformed('share', 'badRole'))];
+      if (source.ownerId !== speaker.id) return [text(t.ownerOnly(label))];
       const role: GroupRole = command.role ?? 'write';
       const before = await putGroupShare(tx, {
         chatId: chat.lineId,
@@ -114,7 +128,7 @@ export const sharing = new Composer()
       const found = await mentionedUser(ctx, command.member);
       if (Array.isArray(found)) return ctx.reply(...found);
       target = found;
-    } else if (!inGroup(ctx)) {
+    } else if (command.entry === undefined && !inGroup(ctx)) {
       await ctx.reply(text(t.shareInGroup));
       return;
     }
@@ -125,6 +139,31 @@ export const sharing = new Composer()
       const { meter } = resolved;
       const label = labelOf(ctx, meter);
       const source = meter.source;
+      if (command.entry !== undefined) {
+        const list = await accessList(tx, source.id, source.ownerId);
+        const entry = entriesOf(list)[command.entry - 1];
+        if (!entry) return [text(t.noAccessEntry(label, command.entry))];
+        if (entry.kind === 'person') {
+          await removeGrant(tx, entry.id, source.id);
+          audit({
+            action: 'access.revoke',
+            subjectType: 'user',
+            subjectId: entry.id,
+            sourceId: source.id,
+            before: { role: entry.role },
+          });
+          return [text(t.revoked(entry.name || t.someone, label))];
+        }
+        await removeGroupShare(tx, entry.chatId, source.id);
+        audit({
+          action: 'share.remove',
+          subjectType: 'group',
+          subjectId: entry.chatId,
+          sourceId: source.id,
+          before: { role: entry.role },
+        });
+        return [text(t.groupShareRevoked(label, command.entry))];
+      }
       if (target) {
         const name = displayName(target, command.member ?? '');
         if (target.id === source.ownerId) return [text(t.ownerStays(name, label))];
@@ -165,12 +204,24 @@ export const sharing = new Composer()
         sourceId: meter.source.id,
       });
       const here = ctx.chat && ctx.chat.type !== 'user' ? ctx.chat.lineId : null;
+      const entries = entriesOf(list);
       const lines = [
         t.accessOwner(list.owner.name),
-        ...list.people.map((p) => t.accessPerson(p.name, p.role)),
-        ...list.groups.map((g) => t.accessGroup(g.chatId === here, g.role)),
+        ...entries.map((e, i) =>
+          e.kind === 'person'
+            ? t.accessPerson(i + 1, e.name, e.role)
+            : t.accessGroup(i + 1, e.chatId === here, e.role),
+        ),
       ];
-      return [text(t.accessList(labelOf(ctx, meter), lines))];
+      // Admins get a revoke button per entry; the numbers are those of this chat.
+      const canRevoke = hasRole(meter.role, 'admin') && entries.length > 0;
+      if (canRevoke) lines.push(t.accessRevokeHint(t.say.unshareEntry(meter.number, 1)));
+      const buttons = canRevoke
+        ? entries.map((_, i) =>
+            quickMessage(t.button.revoke(i + 1), t.say.unshareEntry(meter.number, i + 1)),
+          )
+        : [];
+      return [text(t.accessList(labelOf(ctx, meter), lines), buttons)];
     });
     if (messages) await ctx.reply(...messages);
   })

@@ -86,6 +86,7 @@ export const usage = new Composer()
         mode: command.mode,
         months: command.months ?? DEFAULT_CHART_MONTHS,
         language: ctx.language,
+        lineUserId: ctx.lineUserId,
       });
       const picture = image(chart.originalUrl, chart.previewUrl);
       picture.quickReply = {

@@ -83,7 +83,7 @@ export function formatCommand(cmd: WellFormedCommand): string {
     case 'share':
       return `share ${formatRef(cmd.meter)}${opt(cmd.member)}${opt(cmd.role)}`;
     case 'unshare':
-      return `unshare ${formatRef(cmd.meter)}${opt(cmd.member)}`;
+      return `unshare ${formatRef(cmd.meter)}${opt(cmd.member)}${opt(cmd.entry !== undefined && `#${cmd.entry}`)}`;
     case 'access':
     case 'audit':
     case 'archive':

@@ -167,8 +167,19 @@ function parseShare(s: string, args: Token[]): Command | null {
   };
 }
 
-// unshare <meter> [@member]
+// unshare <meter> [@member] | unshare <meter> #<entry of the access list>
 function parseUnshare(s: string, args: Token[]): Command | null {
+  const hash = args.findIndex((t) => !t.quoted && t.text.startsWith('#'));
+  if (hash >= 0) {
+    const ref = requiredRef(args.slice(0, hash));
+    if (!ref) return null;
+    if (!ref.ok) return malformed('unshare', ref.problem);
+    const rest = args.slice(hash + 1);
+    const digits = args[hash]!.text.slice(1) || (rest.length === 1 ? rest.shift()!.text : '');
+    const entry = rest.length === 0 && DIGITS.test(digits) ? smallInt(digits, 999) : null;
+    if (entry === null || entry < 1) return malformed('unshare', 'badEntry', ref.value);
+    return { type: 'unshare', meter: ref.value, entry };
+  }
   const split = splitMember(s, args, false);
   const ref = requiredRef(split.refToks);
   if (!ref) return null;
