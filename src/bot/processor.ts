@@ -87,7 +87,7 @@ export function createProcessor(
       );
       await finishEvent(deps.database.db, claimed.webhookEventId, {
         status: 'failed',
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        error,
       }).catch((finishError) => log.error({ err: finishError }, 'could not mark event failed'));
     }
   }

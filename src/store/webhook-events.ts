@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { withActor } from '../db/actor';
 import { type Database, type Db, rows, type Tx } from '../db/client';
 import { webhookEvents } from '../db/schema';
+import { describeSafely } from '../safe-error';
 
 /** An event whose processing has been claimed by this process. */
 export interface ClaimedEvent {
@@ -115,10 +116,11 @@ export async function claimNext(db: Db, chatId: string): Promise<ClaimedEvent | 
   });
 }
 
+/** A failure is stored by kind only (describeSafely): never an error's message. */
 export async function finishEvent(
   db: Db,
   webhookEventId: string,
-  outcome: { status: 'done' } | { status: 'failed'; error: string },
+  outcome: { status: 'done' } | { status: 'failed'; error: unknown },
 ): Promise<void> {
   await withActor(db, { userId: null }, ({ tx }) =>
     tx
@@ -126,7 +128,8 @@ export async function finishEvent(
       .set({
         status: outcome.status,
         processedAt: sql`now()`,
-        lastError: outcome.status === 'failed' ? outcome.error.slice(0, 2000) : null,
+        lastError:
+          outcome.status === 'failed' ? describeSafely(outcome.error).slice(0, 2000) : null,
       })
       .where(eq(webhookEvents.webhookEventId, webhookEventId)),
   );
