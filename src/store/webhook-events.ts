@@ -116,7 +116,17 @@ export async function claimNext(db: Db, chatId: string): Promise<ClaimedEvent | 
   });
 }
 
-/** A failure is stored by kind only (describeSafely): never an error's message. */
+/**
+ * What a finished event keeps: its id (for deduplication) and its kind, none of what was said
+ * or who said it (text, reply token, source, postback data are dropped).
+ */
+const WITHOUT_CONTENT = sql`jsonb_strip_nulls(jsonb_build_object(
+  'type', payload->'type', 'mode', payload->'mode', 'timestamp', payload->'timestamp',
+  'webhookEventId', payload->'webhookEventId',
+  'message', case when jsonb_typeof(payload->'message') = 'object'
+    then jsonb_build_object('type', payload->'message'->'type') end))`;
+
+/** Finished: its content is cleared; a failure is stored by kind only (describeSafely). */
 export async function finishEvent(
   db: Db,
   webhookEventId: string,
@@ -130,6 +140,7 @@ export async function finishEvent(
         processedAt: sql`now()`,
         lastError:
           outcome.status === 'failed' ? describeSafely(outcome.error).slice(0, 2000) : null,
+        payload: WITHOUT_CONTENT,
       })
       .where(eq(webhookEvents.webhookEventId, webhookEventId)),
   );
@@ -152,6 +163,7 @@ export async function abandonExhausted(db: Db): Promise<number> {
     rows<{ id: string }>(
       tx,
       sql`update webhook_events set status = 'failed', processed_at = now(),
+            payload = ${WITHOUT_CONTENT},
             last_error = coalesce(last_error, 'gave up after repeated attempts')
           where status = 'processing' and attempts >= ${MAX_ATTEMPTS}
             and claimed_at <= now() - make_interval(secs => ${CLAIM_TIMEOUT_SECONDS})
@@ -159,6 +171,22 @@ export async function abandonExhausted(db: Db): Promise<number> {
     ),
   );
   return abandoned.length;
+}
+
+/**
+ * Clears the content of finished events that still hold it (finished before contents were
+ * cleared on finishing); returns how many.
+ */
+export async function clearFinishedContent(db: Db): Promise<number> {
+  const cleared = await withActor(db, { userId: null }, ({ tx }) =>
+    rows<{ id: string }>(
+      tx,
+      sql`update webhook_events set payload = ${WITHOUT_CONTENT}
+          where status in ('done', 'failed') and payload is distinct from ${WITHOUT_CONTENT}
+          returning webhook_event_id as id`,
+    ),
+  );
+  return cleared.length;
 }
 
 /** How long finished events are kept: long past any redelivery, short enough to stay small. */
