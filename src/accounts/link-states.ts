@@ -147,3 +147,11 @@ export async function whyUnusable(
 export async function forgetOldStates(tx: Tx, userId: string, now: Date): Promise<void> {
   await store.deleteExpiredLinkStates(tx, userId, new Date(now.getTime() - FORGET_AFTER_MS));
 }
+
+/**
+ * Periodic housekeeping: forgets everyone's long-expired states (they hold e-mail addresses and
+ * LINE ids), including those of people who never ask for a link again. Returns how many.
+ */
+export async function forgetOldStatesOfEveryone(tx: Tx, now: Date): Promise<number> {
+  return store.deleteAllExpiredLinkStates(tx, new Date(now.getTime() - FORGET_AFTER_MS));
+}

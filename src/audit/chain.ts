@@ -1,10 +1,12 @@
+import { createHash, type KeyObject } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { appendFile, mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { asc, gt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { type Db, rows } from '../db/client';
 import { auditLog } from '../db/schema';
+import { signCheckpoint } from './checkpoint';
 
 export interface ChainVerdict {
   ok: boolean;
@@ -33,9 +35,14 @@ export async function verifyAuditChain(db: Db): Promise<ChainVerdict> {
   };
 }
 
-/** One exported line: the row as stored, with its chain hashes. */
+/**
+ * One exported line: the row as stored, with its chain hashes and `hashed`, the exact text whose
+ * SHA-256 is `hash` (what audit_row_hash builds in the database). Anyone can check a row without
+ * the database: sha256(hashed) = hash, and the fields say what `hashed` says.
+ */
 export interface ExportedRow {
   seq: number;
+  /** Microseconds, UTC, as hashed: 2025-01-31T12:00:00.123456Z. */
   at: string;
   actorId: string | null;
   chatKey: string | null;
@@ -47,6 +54,7 @@ export interface ExportedRow {
   after: unknown;
   prevHash: string;
   hash: string;
+  hashed: string;
 }
 
 export interface ExportResult {
@@ -55,6 +63,14 @@ export interface ExportResult {
   fromSeq: number | null;
   toSeq: number | null;
   file: string | null;
+  /** The signed checkpoint of the chain head written by this run (null without a key). */
+  checkpoint: string | null;
+}
+
+export interface ExportOptions {
+  /** The Ed25519 key that signs the run's checkpoint (AUDIT_SIGNING_KEY); none: no checkpoint. */
+  signingKey?: KeyObject | null;
+  now?: () => Date;
 }
 
 export class ExportMismatch extends Error {}
@@ -67,7 +83,11 @@ const BATCH = 1000;
  * write-once storage) or a file (appended). Before writing, the last exported row is compared
  * with the database: if the database's copy changed since it was exported, nothing is written.
  */
-export async function exportAuditLog(db: Db, target: string): Promise<ExportResult> {
+export async function exportAuditLog(
+  db: Db,
+  target: string,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
   const directory = await isDirectoryTarget(target);
   const last = directory ? await lastExportedInDirectory(target) : await lastExportedInFile(target);
 
@@ -84,60 +104,115 @@ export async function exportAuditLog(db: Db, target: string): Promise<ExportResu
   let after = last?.seq ?? 0;
   let previousHash = last?.hash ?? '';
   for (;;) {
-    const batch = await db
-      .select()
-      .from(auditLog)
-      .where(gt(auditLog.seq, after))
-      .orderBy(asc(auditLog.seq))
-      .limit(BATCH);
+    const batch = await exportBatch(db, after);
     for (const row of batch) {
       if (row.prevHash !== previousHash) {
         throw new ExportMismatch(
           `audit row ${row.seq} does not follow row ${row.seq - 1}: run audit:verify`,
         );
       }
+      // What is written must verify on its own: the bytes must reproduce the stored hash.
+      if (sha256(row.hashed) !== row.hash) {
+        throw new ExportMismatch(`audit row ${row.seq} does not match its hash: run audit:verify`);
+      }
       previousHash = row.hash;
-      lines.push(JSON.stringify(toExported(row)));
+      lines.push(JSON.stringify(row));
     }
     if (batch.length < BATCH) break;
     after = batch.at(-1)!.seq;
   }
-  if (lines.length === 0) return { written: 0, fromSeq: null, toSeq: null, file: null };
 
   const fromSeq = (last?.seq ?? 0) + 1;
   const toSeq = fromSeq + lines.length - 1;
-  const body = `${lines.join('\n')}\n`;
-  let file = target;
-  if (directory) {
-    await mkdir(target, { recursive: true });
-    file = join(target, `audit-${pad(fromSeq)}-${pad(toSeq)}.jsonl`);
-    // Written under a temporary name and renamed: a crash never leaves half a file behind.
-    await writeFile(`${file}.partial`, body, { flag: 'wx' });
-    await rename(`${file}.partial`, file);
-  } else {
-    await appendFile(target, body);
+  let file: string | null = null;
+  if (lines.length > 0) {
+    const body = `${lines.join('\n')}\n`;
+    file = target;
+    if (directory) {
+      await mkdir(target, { recursive: true });
+      file = join(target, `audit-${pad(fromSeq)}-${pad(toSeq)}.jsonl`);
+      await writeOnce(file, body);
+    } else {
+      await appendFile(target, body);
+    }
   }
-  return { written: lines.length, fromSeq, toSeq, file };
+
+  // Every run vouches for the head it reached, new rows or not.
+  let checkpoint: string | null = null;
+  if (options.signingKey) {
+    const head = {
+      seq: lines.length > 0 ? toSeq : (last?.seq ?? 0),
+      hash: previousHash,
+      at: (options.now?.() ?? new Date()).toISOString(),
+    };
+    const stamp = head.at.replace(/[-:.]/g, '');
+    const name = `checkpoint-${pad(head.seq)}-${stamp}.json`;
+    if (directory) await mkdir(target, { recursive: true });
+    checkpoint = directory
+      ? join(target, name)
+      : join(dirname(target), `${basename(target)}.${name}`);
+    await writeOnce(checkpoint, `${JSON.stringify(signCheckpoint(head, options.signingKey))}\n`);
+  }
+
+  if (lines.length === 0) return { written: 0, fromSeq: null, toSeq: null, file: null, checkpoint };
+  return { written: lines.length, fromSeq, toSeq, file, checkpoint };
 }
+
+/** Written under a temporary name and renamed: a crash never leaves half a file behind. */
+async function writeOnce(file: string, body: string): Promise<void> {
+  await writeFile(`${file}.partial`, body, { flag: 'wx' });
+  await rename(`${file}.partial`, file);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+// The same text audit_row_hash (drizzle/0001_security.sql) hashes, built from the same columns.
+const AT_US = sql.raw(`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`);
+
+async function exportBatch(db: Db, after: number): Promise<ExportedRow[]> {
+  const found = await rows<{
+    seq: string | number;
+    at: string;
+    actor_id: string | null;
+    chat_key: string | null;
+    action: string;
+    subject_type: string | null;
+    subject_id: string | null;
+    source_id: string | null;
+    before: string | null;
+    after: string | null;
+    prev_hash: string;
+    hash: string;
+    hashed: string;
+  }>(
+    db,
+    sql`select seq, ${AT_US} as at, actor_id, chat_key, action, subject_type, subject_id,
+          source_id, before::text as before, after::text as after, prev_hash, hash,
+          jsonb_build_array(prev_hash, seq, ${AT_US}, actor_id, chat_key, action, subject_type,
+            subject_id, source_id, before, after)::text as hashed
+        from audit_log where seq > ${after} order by seq limit ${BATCH}`,
+  );
+  return found.map((row) => ({
+    seq: Number(row.seq),
+    at: row.at,
+    actorId: row.actor_id,
+    chatKey: row.chat_key,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    sourceId: row.source_id,
+    before: parsedJson(row.before),
+    after: parsedJson(row.after),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+    hashed: row.hashed,
+  }));
+}
+
+// jsonb as text, parsed here: drivers differ in whether a raw query's jsonb comes back parsed.
+const parsedJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
 
 const pad = (n: number) => String(n).padStart(12, '0');
-
-function toExported(row: typeof auditLog.$inferSelect): ExportedRow {
-  return {
-    seq: row.seq,
-    at: row.at.toISOString(),
-    actorId: row.actorId,
-    chatKey: row.chatKey,
-    action: row.action,
-    subjectType: row.subjectType,
-    subjectId: row.subjectId,
-    sourceId: row.sourceId,
-    before: row.before,
-    after: row.after,
-    prevHash: row.prevHash,
-    hash: row.hash,
-  };
-}
 
 async function isDirectoryTarget(target: string): Promise<boolean> {
   if (target.endsWith('/')) return true;

@@ -6,7 +6,6 @@ import {
   claimNext,
   finishEvent,
   LEASE_RENEW_MS,
-  pruneFinished,
   releaseAllClaims,
   renewLeases,
 } from '../store/webhook-events';
@@ -139,7 +138,7 @@ export function createProcessor(
       );
       await finishEvent(deps.database, claimed.webhookEventId, workerId, {
         status: 'failed',
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        error,
       }).catch((finishError) => log.error({ err: finishError }, 'could not mark event failed'));
     }
   }
@@ -175,17 +174,9 @@ export function createProcessor(
       return chats.length;
     },
     startSweeper(intervalMs = SWEEP_INTERVAL_MS[deps.database.kind]) {
-      let lastPrune = 0;
+      // Forgetting finished events is the retention job's (src/retention.ts), not the sweeper's.
       const timer = setInterval(() => {
-        deps.runInBackground(async () => {
-          await sweep();
-          // Once an hour, forget events long finished (they only served deduplication).
-          if (Date.now() - lastPrune > 3_600_000) {
-            lastPrune = Date.now();
-            const pruned = await pruneFinished(deps.database.db, deps.config.webhook.dedupeDays);
-            if (pruned > 0) log.info({ pruned }, 'forgot old finished events');
-          }
-        });
+        deps.runInBackground(sweep);
       }, intervalMs);
       timer.unref();
       return () => clearInterval(timer);

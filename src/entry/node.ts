@@ -6,6 +6,7 @@ import { createBot } from '../bot/bot';
 import { ConfigError, parseConfig } from '../config';
 import { createDatabase } from '../db/open';
 import { createLogger } from '../logger';
+import { startRetention } from '../retention';
 import { createNodeDeps } from '../runtime';
 
 // The production server: parse the configuration, migrate, serve, and drain on SIGTERM.
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
   const stopSweeper = bot.processor.startSweeper();
   // Reminders and alerts; other instances may run it too (each push is claimed in the database).
   const stopPushes = startPushScheduler(deps);
+  // Message texts, old events and expired link states are forgotten hourly.
+  const stopRetention = startRetention(deps);
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
     logger.info({ port: info.port, publicBaseUrl: config.publicBaseUrl }, 'listening');
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     stopSweeper();
     stopPushes();
+    stopRetention();
     const left = await drain(SHUTDOWN_GRACE_MS);
     if (left > 0) logger.warn({ left }, 'background work still running at shutdown');
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);

@@ -5,6 +5,7 @@ import { parseConfig } from '../config';
 import { createPostgres } from '../db/postgres';
 import { assembleDeps } from '../deps';
 import { createLogger } from '../logger';
+import { runRetention } from '../retention';
 
 // The Cloudflare Workers entry (wrangler.toml "main"). The same app as the Node server, on
 // PostgreSQL through Hyperdrive. Differences, by necessity:
@@ -60,13 +61,21 @@ export default {
 
   /**
    * Cron trigger: events recorded by an invocation that did not finish them, then reminders and
-   * alerts that are due (claimed in the database, so a Node server may run beside it).
+   * alerts that are due (claimed in the database, so a Node server may run beside it), then
+   * retention: old message texts, events and link states are forgotten here too.
    */
-  async scheduled(_controller: unknown, env: Env, ctx: ExecutionContext): Promise<void> {
+  async scheduled(
+    controller: { scheduledTime?: number },
+    env: Env,
+    ctx: ExecutionContext,
+  ): Promise<void> {
     const runtime = await open(env, ctx);
     try {
       await runtime.bot.processor.recover();
       await runPushTick(runtime.deps);
+      // The trigger fires every minute; retention is enough once an hour.
+      const minute = new Date(controller.scheduledTime ?? Date.now()).getUTCMinutes();
+      if (minute === 0) await runRetention(runtime.deps);
     } finally {
       runtime.finish();
     }

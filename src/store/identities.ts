@@ -154,3 +154,12 @@ export async function deleteExpiredLinkStates(tx: Tx, userId: string, before: Da
     .delete(linkStates)
     .where(and(eq(linkStates.userId, userId), lt(linkStates.expiresAt, before)));
 }
+
+/** Housekeeping for everyone: forgets every state that expired before `before`; how many. */
+export async function deleteAllExpiredLinkStates(tx: Tx, before: Date): Promise<number> {
+  const deleted = await tx
+    .delete(linkStates)
+    .where(lt(linkStates.expiresAt, before))
+    .returning({ tokenHash: linkStates.tokenHash });
+  return deleted.length;
+}

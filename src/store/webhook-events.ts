@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { withActor } from '../db/actor';
 import { type Database, type Db, rows, type Tx } from '../db/client';
 import { webhookEvents } from '../db/schema';
+import { describeSafely } from '../safe-error';
 
 /** An event whose processing has been claimed by this process. */
 export interface ClaimedEvent {
@@ -196,14 +197,25 @@ export async function findRecordedReply(
 }
 
 /**
- * Marks the event finished. Only the worker holding the claim may: a worker that lost its
+ * What a finished event keeps: its id (for deduplication) and its kind, none of what was said
+ * or who said it (text, reply token, source, postback data are dropped).
+ */
+const WITHOUT_CONTENT = sql`jsonb_strip_nulls(jsonb_build_object(
+  'type', payload->'type', 'mode', payload->'mode', 'timestamp', payload->'timestamp',
+  'webhookEventId', payload->'webhookEventId',
+  'message', case when jsonb_typeof(payload->'message') = 'object'
+    then jsonb_build_object('type', payload->'message'->'type') end))`;
+
+/**
+ * Marks the event finished and clears what was said in it (and the reply recorded for replays);
+ * a failure is stored by kind only (describeSafely). Only the worker holding the claim may: a worker that lost its
  * lease (it stalled and another took over) leaves the row to the new owner.
  */
 export async function finishEvent(
   database: Database,
   webhookEventId: string,
   workerId: string,
-  outcome: { status: 'done' } | { status: 'failed'; error: string },
+  outcome: { status: 'done' } | { status: 'failed'; error: unknown },
 ): Promise<void> {
   await asApp(database, (executor) =>
     executor
@@ -211,7 +223,10 @@ export async function finishEvent(
       .set({
         status: outcome.status,
         processedAt: sql`now()`,
-        lastError: outcome.status === 'failed' ? outcome.error.slice(0, 2000) : null,
+        lastError:
+          outcome.status === 'failed' ? describeSafely(outcome.error).slice(0, 2000) : null,
+        payload: WITHOUT_CONTENT,
+        reply: null,
       })
       .where(
         and(
@@ -262,6 +277,7 @@ export async function abandonExhausted(database: Database): Promise<number> {
     rows<{ id: string }>(
       executor,
       sql`update webhook_events set status = 'failed', processed_at = now(),
+            payload = ${WITHOUT_CONTENT},
             last_error = coalesce(last_error, 'gave up after repeated attempts')
           where status = 'processing' and attempts >= ${MAX_ATTEMPTS}
             and claimed_at <= now() - make_interval(secs => ${LEASE_SECONDS})
@@ -269,6 +285,22 @@ export async function abandonExhausted(database: Database): Promise<number> {
     ),
   );
   return abandoned.length;
+}
+
+/**
+ * Clears the content of finished events that still hold it (finished before contents were
+ * cleared on finishing); returns how many.
+ */
+export async function clearFinishedContent(db: Db): Promise<number> {
+  const cleared = await withActor(db, { userId: null }, ({ tx }) =>
+    rows<{ id: string }>(
+      tx,
+      sql`update webhook_events set payload = ${WITHOUT_CONTENT}
+          where status in ('done', 'failed') and payload is distinct from ${WITHOUT_CONTENT}
+          returning webhook_event_id as id`,
+    ),
+  );
+  return cleared.length;
 }
 
 /** How long finished events are kept: long past any redelivery, short enough to stay small. */

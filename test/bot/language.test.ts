@@ -136,7 +136,7 @@ describe('the person’s language, everywhere', () => {
     expect(created.text).toContain('เพิ่มมิเตอร์ 1 "ไฟฟ้า" (kWh) แล้ว');
     const stored = await somchai.say('มิเตอร์ 1 = 100');
     expect(stored.text).toContain('บันทึกมิเตอร์ 1 "ไฟฟ้า": 100 kWh');
-    const undone = await somchai.say('ย้อนกลับ');
-    expect(undone.text).toMatch(/ของมิเตอร์ 1 "ไฟฟ้า" แล้ว/);
+    const deleted = await somchai.say('ลบ #1');
+    expect(deleted.text).toMatch(/ของมิเตอร์ 1 "ไฟฟ้า" แล้ว/);
   });
 });

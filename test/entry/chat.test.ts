@@ -174,6 +174,9 @@ describe('the chat session', () => {
   });
 
   it('prints a Flex card as lines: the meter list and the usage card with its chart saved', async () => {
+    await session.start();
+    await session.send('add meter Electric kWh');
+    await session.send('meter 1 = 4521');
     const list = await session.send('meters');
     expect(list[0]).toBe('bot › Your meters');
     expect(text(list)).toMatch(/^ {6}1\. Electric \(kWh\)$/m);

@@ -8,7 +8,7 @@ import { type Config, type LogLevel, parseConfig } from '../../src/config';
 import type { Deps } from '../../src/deps';
 import { type FakeLinePlatform, startFakeLinePlatform } from '../../src/dev/fake-line-platform';
 import { postWebhook, type WebhookResult } from '../../src/dev/webhook-client';
-import { createLogger, silentLogger } from '../../src/logger';
+import { createLogger, type Logger, silentLogger } from '../../src/logger';
 import { createNodeDeps } from '../../src/runtime';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './db';
 
@@ -36,6 +36,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   clock?: () => Date;
   databaseKind?: DatabaseKind;
+  /** The app's logger; default silent (or TEST_LOG's level). */
+  logger?: Logger;
   /** Builds the app from the deps; default createApp. */
   createApp?: (deps: Deps) => Hono;
 }
@@ -74,7 +76,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   });
   const { deps, drain } = await createNodeDeps(config, {
     // TEST_LOG=debug npx vitest … shows the app's logs while debugging a test.
-    logger: process.env.TEST_LOG ? createLogger(process.env.TEST_LOG as LogLevel) : silentLogger(),
+    logger:
+      options.logger ??
+      (process.env.TEST_LOG ? createLogger(process.env.TEST_LOG as LogLevel) : silentLogger()),
     database,
     ...(options.clock ? { clock: options.clock } : {}),
   });
