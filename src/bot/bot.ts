@@ -1,9 +1,15 @@
-import type { webhook } from '@line/bot-sdk';
 import { withActor } from '../db/actor';
 import type { Deps } from '../deps';
 import type { Command } from '../domain/commands';
 import { messageLanguage, parseMessage } from '../domain/grammar';
 import type { Language } from '../domain/types';
+import {
+  eventSource,
+  isStandby,
+  postbackDataOf,
+  replyTokenOf,
+  textMessageOf,
+} from '../line/events';
 import { type User, updateProfile } from '../store/users';
 import { type ClaimedEvent, findRecordedReply } from '../store/webhook-events';
 import { Composer } from './composer';
@@ -115,7 +121,7 @@ export function createBot(deps: Deps, features: Composer = defaultFeatures()): B
   }
 
   async function resend(claimed: ClaimedEvent, reply = claimed.reply): Promise<void> {
-    if (!reply || (claimed.event as { mode?: string }).mode === 'standby') return;
+    if (!reply || isStandby(claimed.event)) return;
     await deliverReply(
       deps,
       { event: claimed.event, eventId: claimed.webhookEventId, receivedAt: claimed.receivedAt },
@@ -130,10 +136,10 @@ export function createBot(deps: Deps, features: Composer = defaultFeatures()): B
 
 async function apologiseWithoutContext(deps: Deps, claimed: ClaimedEvent): Promise<void> {
   const { event } = claimed;
-  const replyToken = (event as { replyToken?: string }).replyToken;
+  const replyToken = replyTokenOf(event);
   const fresh = deps.clock().getTime() - claimed.receivedAt.getTime() < REPLY_TOKEN_FRESH_MS;
   if (!replyToken || !fresh || (event.type !== 'message' && event.type !== 'postback')) return;
-  if (event.source?.type !== 'user' && event.type === 'message') return; // groups: no noise
+  if (eventSource(event)?.type !== 'user' && event.type === 'message') return; // groups: no noise
   await deps.line.reply(replyToken, [text(`${catalogs.th.sorry}\n\n${catalogs.en.sorry}`)]);
 }
 
@@ -146,20 +152,13 @@ async function contextFor(deps: Deps, claimed: ClaimedEvent): Promise<BotContext
 
   let messageText: string | null = null;
   let mentionsBot = false;
-  if (event.type === 'message') {
-    const message = (event as webhook.MessageEvent).message as {
-      type: string;
-      text?: string;
-      mention?: { mentionees?: { index: number; length: number; isSelf?: boolean }[] };
-    };
-    if (message.type === 'text' && typeof message.text === 'string') {
-      const selfMentions = (message.mention?.mentionees ?? []).filter((m) => m.isSelf);
-      mentionsBot = selfMentions.length > 0;
-      messageText = withoutMentions(message.text, selfMentions);
-    }
+  const message = textMessageOf(event);
+  if (message) {
+    const selfMentions = message.mentionees.filter((m) => m.isSelf);
+    mentionsBot = selfMentions.length > 0;
+    messageText = withoutMentions(message.text, selfMentions);
   }
-  const postbackData =
-    event.type === 'postback' ? ((event as webhook.PostbackEvent).postback?.data ?? null) : null;
+  const postbackData = postbackDataOf(event);
   const command = messageText === null ? null : parseMessage(messageText);
   const language = await personLanguage(deps, user, messageText, command);
 
@@ -169,7 +168,7 @@ async function contextFor(deps: Deps, claimed: ClaimedEvent): Promise<BotContext
     eventId: claimed.webhookEventId,
     receivedAt: claimed.receivedAt,
     chat,
-    lineUserId: (event.source as { userId?: string } | undefined)?.userId ?? null,
+    lineUserId: eventSource(event)?.userId ?? null,
     user,
     language,
     text: messageText,

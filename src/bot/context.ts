@@ -4,6 +4,7 @@ import type { Deps } from '../deps';
 import type { Command } from '../domain/commands';
 import type { Language } from '../domain/types';
 import type { Message } from '../line/client';
+import { isStandby, replyTokenOf } from '../line/events';
 import type { Chat } from '../store/meters';
 import type { User } from '../store/users';
 import { markApplied, type RecordedReply, recordReply } from '../store/webhook-events';
@@ -95,7 +96,7 @@ export async function deliverReply(
 ): Promise<void> {
   const messages = reply.messages.slice(0, MAX_MESSAGES) as Message[];
   if (messages.length === 0) return;
-  const replyToken = (source.event as { replyToken?: string }).replyToken;
+  const replyToken = replyTokenOf(source.event);
   const age = deps.clock().getTime() - source.receivedAt.getTime();
   if (replyToken && age < REPLY_TOKEN_FRESH_MS) {
     await deps.line.reply(replyToken, messages);
@@ -131,7 +132,7 @@ export function createContext(input: {
   let applied = false;
   // The reply recorded with the applied mark, so that sending exactly it needs no new record.
   let recorded: string | null = null;
-  const standby = (event as { mode?: string }).mode === 'standby';
+  const standby = isStandby(event);
   const to = chat?.lineId ?? null;
 
   return {

@@ -86,3 +86,16 @@ export function postbackDataOf(event: webhook.Event): string | null {
 /** The reply token, on the events that carry one. */
 export const replyTokenOf = (event: webhook.Event): string | null =>
   str((event as { replyToken?: unknown }).replyToken);
+
+/** In standby mode another channel answers: the bot must not send anything. */
+export const isStandby = (event: webhook.Event): boolean =>
+  (event as { mode?: unknown }).mode === 'standby';
+
+/** The result of LINE's account-link dialog, on an `accountLink` event. */
+export function accountLinkOf(
+  event: webhook.Event,
+): { result: string | null; nonce: string | null } | null {
+  if (event.type !== 'accountLink') return null;
+  const link = record((event as { link?: unknown }).link);
+  return { result: str(link?.result), nonce: str(link?.nonce) };
+}

@@ -3,6 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { withActor } from '../db/actor';
 import { type Database, type Db, rows, type Tx } from '../db/client';
 import { webhookEvents } from '../db/schema';
+import { chatLineId, eventSource } from '../line/events';
 import { describeSafely } from '../safe-error';
 
 /** An event whose processing has been claimed by this process. */
@@ -37,10 +38,8 @@ export const MAX_ATTEMPTS = 3;
 
 /** The chat an event belongs to: events of one chat are processed in order. */
 export function chatIdOf(event: webhook.Event): string {
-  const source = event.source as
-    | { type?: string; userId?: string; groupId?: string; roomId?: string }
-    | undefined;
-  return source?.groupId ?? source?.roomId ?? source?.userId ?? 'no-chat';
+  const source = eventSource(event);
+  return source ? chatLineId(source) : 'no-chat';
 }
 
 /** Some platforms' events lack an id; derive a stable one so that duplicates still collapse. */

@@ -1,8 +1,10 @@
 import type { webhook } from '@line/bot-sdk';
 import { describe, expect, it } from 'vitest';
 import {
+  accountLinkOf,
   chatLineId,
   eventSource,
+  isStandby,
   postbackDataOf,
   replyTokenOf,
   textMessageOf,
@@ -91,5 +93,24 @@ describe('message fields', () => {
     expect(replyTokenOf(event({ replyToken: 'r1' }))).toBe('r1');
     expect(replyTokenOf(event({ replyToken: '' }))).toBeNull();
     expect(replyTokenOf(event({}))).toBeNull();
+  });
+});
+
+describe('standby and account links', () => {
+  it('tells standby events apart', () => {
+    expect(isStandby(event({ mode: 'standby' }))).toBe(true);
+    expect(isStandby(event({ mode: 'active' }))).toBe(false);
+    expect(isStandby(event({}))).toBe(false);
+  });
+
+  it('reads the account-link result only from accountLink events', () => {
+    expect(
+      accountLinkOf(event({ type: 'accountLink', link: { result: 'ok', nonce: 'n1' } })),
+    ).toEqual({ result: 'ok', nonce: 'n1' });
+    expect(accountLinkOf(event({ type: 'accountLink', link: { result: 7 } }))).toEqual({
+      result: null,
+      nonce: null,
+    });
+    expect(accountLinkOf(event({ type: 'message', link: { result: 'ok' } }))).toBeNull();
   });
 });

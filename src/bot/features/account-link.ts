@@ -1,6 +1,6 @@
-import type { webhook } from '@line/bot-sdk';
 import { completeLineLink } from '../../accounts/line-link';
 import { answerMoveApproval } from '../../accounts/move';
+import { accountLinkOf, replyTokenOf } from '../../line/events';
 import { accountCatalogs } from '../account-messages';
 import { Composer } from '../composer';
 import type { BotContext } from '../context';
@@ -14,7 +14,7 @@ const REFUSE = 'moveno';
 
 /** Answers the person behind the event: a reply when LINE gave a token (`ok`), else a push. */
 async function answer(ctx: BotContext, message: Message): Promise<void> {
-  if ((ctx.event as { replyToken?: string }).replyToken) {
+  if (replyTokenOf(ctx.event)) {
     await ctx.reply(message);
     return;
   }
@@ -26,11 +26,11 @@ const tell = (ctx: BotContext, to: string, messages: Message[]) =>
   ctx.deps.line.push(to, messages, `account-link:${ctx.eventId}:${to}`);
 
 async function onAccountLink(ctx: BotContext): Promise<void> {
-  const link = (ctx.event as webhook.AccountLinkEvent).link;
+  const link = accountLinkOf(ctx.event);
   const outcome = await completeLineLink(ctx.deps, {
     lineUserId: ctx.lineUserId,
-    nonce: link?.nonce,
-    result: link?.result,
+    nonce: link?.nonce ?? undefined,
+    result: link?.result ?? undefined,
   });
   const mine = accountCatalogs[ctx.language];
   switch (outcome.kind) {
