@@ -94,6 +94,24 @@ describe('tariffs and bills through the webhook', () => {
     expect(answer.text).toMatch(/Total 1,441\.39 baht$/);
   });
 
+  it('draws the billing periods in baht (chart meter 1 cost, กราฟ มิเตอร์ 1 ค่าใช้จ่าย)', async () => {
+    const png = async (text: string) => {
+      const answer = await som.say(text);
+      expect(answer.images).toHaveLength(1);
+      const response = await fetch(answer.images[0]!.originalContentUrl);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toBe('image/png');
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const cost = await png('chart meter 1 cost');
+    const thaiCost = await png('กราฟ มิเตอร์ 1 ค่าใช้จ่าย');
+    const usage = await png('chart meter 1');
+    expect(cost.subarray(1, 4).toString()).toBe('PNG');
+    // Baht, not kWh: a different picture from the usage chart, and the Thai one its own.
+    expect(cost.equals(usage)).toBe(false);
+    expect(thaiCost.equals(cost)).toBe(false);
+  });
+
   it('speaks Thai: ค่าไฟ มิเตอร์ 1 and the Thai settings', async () => {
     const answer = await som.say('ค่าไฟ มิเตอร์ 1 2026-11');
     expect(answer.text).toMatch(/รวมทั้งสิ้น 1,441\.39 บาท/);
