@@ -117,7 +117,8 @@ describe('a replayed event', () => {
       chatId: row!.chatId,
       receivedAt: row!.receivedAt,
       attempts: 1,
-      event: row!.payload as never,
+      // The event as LINE sent it: a finished row keeps no message text.
+      event: event as never,
     };
     await h.database.db
       .update(webhookEvents)

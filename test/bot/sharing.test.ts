@@ -291,7 +291,9 @@ describe('an admin who is not the owner, sharing and archiving', () => {
       'Only the owner of meter 1 "Water" can do that.',
     );
     expect((await dad.say('meters')).text).toMatch(/Water/);
-    expect((await dad.say('archive Water')).text).toMatch(/^Archived meter 1 "Water"/);
+    const ask = await dad.say('archive Water');
+    expect(ask.text).toMatch(/^Archive meter 1 "Water"\?/);
+    expect((await dad.tap(ask, 'Archive')).text).toMatch(/^Archived meter 1 "Water"/);
   });
 });
 
