@@ -593,6 +593,13 @@ const en: Catalog = {
   corrections: correctionsEn,
 };
 
+/** Role names in Thai, as the grammar also reads them back (`แชร์ มิเตอร์ 1 @แม่ ส่งค่าได้`). */
+const THAI_ROLE: Record<'read' | 'write' | 'admin', string> = {
+  read: 'ดูอย่างเดียว',
+  write: 'ส่งค่าได้',
+  admin: 'ผู้ดูแล',
+};
+
 const th: Catalog = {
   meterLabel: (number, name) => `มิเตอร์ ${number} "${name}"`,
   greeting: (name) =>
@@ -740,9 +747,9 @@ const th: Catalog = {
   shareInGroup: 'แชร์มิเตอร์จากในกลุ่ม: เพิ่มบอทเข้ากลุ่มครอบครัว แล้วพิมพ์ "แชร์ มิเตอร์ 1" ในกลุ่ม',
   shared: (label, groupNumber, role, example) =>
     `แชร์${label}กับกลุ่มนี้แล้ว (${role === 'read' ? 'ดูได้อย่างเดียว' : 'ทุกคนส่งค่าได้'}) ในกลุ่มนี้คือมิเตอร์ ${groupNumber}${role === 'write' ? ` เช่น ${example}` : ''}`,
-  shareUnchanged: (label, role) => `${label}แชร์ในกลุ่มนี้อยู่แล้ว (${role})`,
-  granted: (name, label, role) => `${name} ได้สิทธิ์ ${role} ใน${label}แล้ว`,
-  grantUnchanged: (name, label, role) => `${name} มีสิทธิ์ ${role} ใน${label}อยู่แล้ว`,
+  shareUnchanged: (label, role) => `${label}แชร์ในกลุ่มนี้อยู่แล้ว (${THAI_ROLE[role]})`,
+  granted: (name, label, role) => `${name} ได้สิทธิ์${THAI_ROLE[role]}ใน${label}แล้ว`,
+  grantUnchanged: (name, label, role) => `${name} มีสิทธิ์${THAI_ROLE[role]}ใน${label}อยู่แล้ว`,
   mentionSomeone: 'แท็กคนที่ต้องการด้วย @ เช่น "แชร์ มิเตอร์ 1 @แม่ write"',
   mentionNeedsConsent: (name) => `LINE ไม่ได้บอกว่า ${name} คือใคร ต้องเพิ่ม Home Log เป็นเพื่อนก่อน`,
   ownerStays: (name, label) => `${name} เป็นเจ้าของ${label} เจ้าของมีสิทธิ์เต็มเสมอ`,
@@ -751,9 +758,9 @@ const th: Catalog = {
   revoked: (name, label) => `${name} ไม่มีสิทธิ์ใน${label}แล้ว`,
   noGrant: (name, label) => `${name} ไม่มีสิทธิ์ส่วนตัวใน${label}`,
   accessList: (label, lines) => `ผู้ที่ใช้${label}ได้:\n${lines.join('\n')}`,
-  accessOwner: (name) => `${name || 'เจ้าของ'}: เจ้าของ (admin)`,
-  accessPerson: (entry, name, role) => `#${entry} ${name || 'ผู้ใช้'}: ${role}`,
-  accessGroup: (entry, here, role) => `#${entry} ${here ? 'กลุ่มนี้' : 'กลุ่ม'}: ${role}`,
+  accessOwner: (name) => `${name || 'เจ้าของ'}: เจ้าของ (${THAI_ROLE.admin})`,
+  accessPerson: (entry, name, role) => `#${entry} ${name || 'ผู้ใช้'}: ${THAI_ROLE[role]}`,
+  accessGroup: (entry, here, role) => `#${entry} ${here ? 'กลุ่มนี้' : 'กลุ่ม'}: ${THAI_ROLE[role]}`,
   accessRevokeHint: (example) => `ยกเลิกสิทธิ์: ${example}`,
   noAccessEntry: (label, entry) => `${label}ไม่มีรายการ #${entry} ดูรายการจาก "สิทธิ์"`,
   groupShareRevoked: (label, entry) => `เลิกแชร์${label}กับกลุ่ม #${entry} แล้ว`,
