@@ -1034,7 +1034,8 @@ export interface MoneyCatalog {
       | { kind: 'vat'; percent: string },
   ): string;
   billingDaySaved(label: string, day: number | null): string;
-  noTariff(label: string, example: string): string;
+  /** No price set yet: an example for this meter, in the person's language. */
+  noTariff(label: string, meterNumber: number): string;
   countersOnly(label: string): string;
   billHeader(label: string, period: string, start: string, end: string): string;
   soFar(usage: string | null, projected: string | null): string;
@@ -1089,7 +1090,7 @@ const moneyEn: MoneyCatalog = {
     day === null
       ? `${label} now follows calendar months.`
       : `${label}: billing periods now start on day ${day} of each month (a shorter month uses its last day).`,
-  noTariff: (label, example) => `${label} has no price yet. For example: ${example}`,
+  noTariff: (label, n) => `${label} has no price yet. For example: set meter ${n} tariff mea-1.1.2`,
   countersOnly: (label) => `Bills are worked out for meters that count up; ${label} does not.`,
   billHeader: (label, period, start, end) =>
     `${label} — bill ${period} (${PERIOD_RANGE(start, end)})`,
@@ -1172,7 +1173,7 @@ const moneyTh: MoneyCatalog = {
     day === null
       ? `${label} ใช้รอบตามเดือนปฏิทินแล้ว`
       : `${label}: รอบบิลเริ่มวันที่ ${day} ของทุกเดือน (เดือนที่สั้นกว่าใช้วันสุดท้ายของเดือน)`,
-  noTariff: (label, example) => `${label} ยังไม่มีราคา ตัวอย่าง: ${example}`,
+  noTariff: (label, n) => `${label} ยังไม่มีราคา ตัวอย่าง: ตั้งค่า มิเตอร์ ${n} ประเภท mea-1.1.2`,
   countersOnly: (label) => `คำนวณค่าใช้จ่ายได้เฉพาะมิเตอร์แบบสะสม ${label} ไม่ใช่`,
   billHeader: (label, period, start, end) =>
     `${label} — บิล ${period} (${PERIOD_RANGE(start, end)})`,

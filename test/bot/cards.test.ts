@@ -66,6 +66,9 @@ describe('cards', () => {
     const png = PNG.sync.read(Buffer.from(await response.arrayBuffer()));
     expect(png.width).toBe(png.height);
 
+    // Chart and History are offered once, in the footer, not again as quick replies.
+    expect(answer.choices.map((c) => c.label)).toEqual(['Chart', 'History']);
+    expect((flex as { quickReply?: unknown }).quickReply).toBeUndefined();
     // The footer's buttons send the same commands a person would type.
     const tapped = await som.tap(answer, 'Chart');
     expect(tapped.images).toHaveLength(1);

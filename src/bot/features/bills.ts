@@ -119,8 +119,7 @@ export const bills = new Composer()
           to: command.period,
           now,
         });
-        if (settings.length === 0)
-          return [text(money.noTariff(label, 'set meter 1 tariff mea-1.1.2'))];
+        if (settings.length === 0) return [text(money.noTariff(label, meter.number))];
         const current = periodContaining(cycleOf(source), now).label === command.period;
         const estimate = estimates[0]!;
         return [
@@ -140,7 +139,7 @@ export const bills = new Composer()
       }
       const overview = await currentBills(tx, source, now, PREVIOUS_PERIODS);
       if (!overview.settings.some((s) => s.kind === 'rate')) {
-        return [text(money.noTariff(label, `set meter ${meter.number} tariff mea-1.1.2`))];
+        return [text(money.noTariff(label, meter.number))];
       }
       const parts = [
         describePeriod(

@@ -59,10 +59,8 @@ export const usage = new Composer()
         number: meter.number,
         ...report,
         chartUrl: await heroChartUrl(ctx, meter.source.id),
-        quickReplies: [
-          quickMessage(t.button.chart, t.say.chart(meter.number)),
-          quickMessage(t.button.history, t.say.history(meter.number)),
-        ],
+        // The card's footer already offers Chart and History: no quick replies repeating them.
+        quickReplies: [],
       }),
     );
   })
