@@ -1023,7 +1023,8 @@ export interface PeriodLine {
 }
 
 export interface MoneyCatalog {
-  tariffSaved(label: string, what: string, from: string): string;
+  /** `first`: the first setting of its kind, which also covers every period before `from`. */
+  tariffSaved(label: string, what: string, when: { from: string; first: boolean }): string;
   tariffWhat(
     change:
       | { kind: 'preset'; preset: string }
@@ -1067,7 +1068,8 @@ export interface MoneyCatalog {
 const PERIOD_RANGE = (start: string, end: string) => `${start} – ${end}`;
 
 const moneyEn: MoneyCatalog = {
-  tariffSaved: (label, what, from) => `Saved for ${label}: ${what}, from ${from}.`,
+  tariffSaved: (label, what, { from, first }) =>
+    `Saved for ${label}: ${what}, from ${from}${first ? ' (the first price of its kind, so it also prices earlier periods)' : ''}.`,
   tariffWhat: (c) => {
     switch (c.kind) {
       case 'preset':
@@ -1150,7 +1152,8 @@ const moneyEn: MoneyCatalog = {
 };
 
 const moneyTh: MoneyCatalog = {
-  tariffSaved: (label, what, from) => `บันทึกแล้วสำหรับ${label}: ${what} ตั้งแต่ ${from}`,
+  tariffSaved: (label, what, { from, first }) =>
+    `บันทึกแล้วสำหรับ${label}: ${what} ตั้งแต่ ${from}${first ? ' (เป็นราคาแรก จึงใช้กับรอบก่อนหน้าด้วย)' : ''}`,
   tariffWhat: (c) => {
     switch (c.kind) {
       case 'preset':

@@ -34,12 +34,16 @@ describe('tariffs and bills through the webhook', () => {
 
   it('reproduces the worked example: 320 kWh on mea-1.1.2 with Ft 0.3672 in 2022 is 1,455.94', async () => {
     expect((await som.say('set meter 1 tariff mea-1.1.2 from 2022-01-01')).text).toBe(
-      'Saved for meter 1 "Electric": tariff mea-1.1.2, from 2022-01-01.',
+      'Saved for meter 1 "Electric": tariff mea-1.1.2, from 2022-01-01 (the first price of its kind, so it also prices earlier periods).',
     );
     expect((await som.say('set meter 1 ft 0.3672 from 2022-09-01')).text).toBe(
-      'Saved for meter 1 "Electric": Ft 0.3672 baht per unit, from 2022-09-01.',
+      'Saved for meter 1 "Electric": Ft 0.3672 baht per unit, from 2022-09-01 (the first price of its kind, so it also prices earlier periods).',
     );
     expect((await som.say('set meter 1 vat 7 from 2022-01-01')).text).toMatch(/VAT 7 %/);
+    // A later setting of a kind already set prices only from its date: no note about the past.
+    expect((await som.say('set meter 1 vat 7 from 2023-01-01')).text).toMatch(
+      /VAT 7 %, from 2023-01-01\.$/,
+    );
     const answer = await som.say('bill meter 1 2022-11');
     expect(answer.text).toBe(
       [
@@ -74,6 +78,7 @@ describe('tariffs and bills through the webhook', () => {
       (rows as unknown as { action: string }[]);
     expect(actions.map((r) => r.action)).toEqual([
       'bill.view',
+      'tariff.set',
       'tariff.set',
       'tariff.set',
       'tariff.set',

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { TariffSetting } from '../../domain/billing/tariff';
 import type { TariffChange } from '../../domain/commands';
-import { addTariffSetting, setBillDay } from '../../store/billing';
+import { addTariffSetting, loadTariffSettings, setBillDay } from '../../store/billing';
 import { Composer } from '../composer';
 import { moneyCatalogs } from '../messages';
 import { labelOf, resolveMeter } from '../meter-access';
@@ -41,6 +41,10 @@ export const tariffs = new Composer()
         command.from ??
         DateTime.fromJSDate(ctx.deps.clock(), { zone: source.timezone }).toISODate()!;
       const setting = settingOf(command.change, from);
+      // The first setting of its kind also covers every period before its date.
+      const first = !(await loadTariffSettings(tx, source.id)).some(
+        (earlier) => earlier.kind === setting.kind,
+      );
       await addTariffSetting(tx, source.id, setting, ctx.user.id);
       audit({
         action: 'tariff.set',
@@ -54,7 +58,7 @@ export const tariffs = new Composer()
         change.kind === 'blocks' ? { kind: 'blocks', count: change.blocks.length } : change,
       );
       return [
-        text(money.tariffSaved(labelOf(ctx, meter), what, from), [
+        text(money.tariffSaved(labelOf(ctx, meter), what, { from, first }), [
           quickMessage(money.button.bill, money.say.bill(meter.number)),
         ]),
       ];
