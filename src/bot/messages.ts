@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Problem as GrammarProblem, MalformedTopic } from '../domain/commands';
-import { formatDateTime, formatDay, formatNumber, withUnit } from '../domain/format';
+import { formatDateTime, formatDay, formatFixed, formatNumber, withUnit } from '../domain/format';
 import type { Language } from '../domain/types';
 import type { Problem as ReadingProblem } from '../domain/validation';
 
@@ -996,11 +996,7 @@ function malformedText(language: Language, topic: MalformedTopic, problem: Gramm
 // features add sentences without touching the entries above.
 
 /** Baht with satang, as on a bill: "1,455.94", "38.22", "0.00". */
-export function baht(amount: string): string {
-  const [whole = '0', fraction = '00'] = new Decimal(amount).toFixed(2).split('.');
-  const sign = whole.startsWith('-') ? '-' : '';
-  return `${sign}${whole.replace('-', '').replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
-}
+export const baht = (amount: string): string => formatFixed(amount, 2);
 
 /** One bill, line by line, its figures already formatted. */
 export interface BillLines {

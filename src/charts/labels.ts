@@ -4,6 +4,7 @@
  */
 import Decimal from 'decimal.js';
 import { DateTime } from 'luxon';
+import { formatNumber } from '../domain/format';
 import type { Language } from '../domain/types';
 
 const MONTHS: Record<Language, readonly string[]> = {
@@ -53,19 +54,11 @@ export function monthTickLines(label: string): string[] {
   return cut > 0 ? [label.slice(0, cut), label.slice(cut + 1)] : [label];
 }
 
-const Round = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP });
-
 /**
  * A decimal string as a short figure for a bar: fewer decimals the larger it is (1,234 · 56.7 ·
  * 3.25), thousands grouped. A bar is read at a glance; the text answer carries the exact figure.
  */
 export function barValueLabel(value: string): string {
-  const exact = new Round(value);
-  const magnitude = exact.abs();
-  const decimals = magnitude.gte(100) ? 0 : magnitude.gte(10) ? 1 : 2;
-  const rounded = exact.toDecimalPlaces(decimals);
-  if (rounded.isZero()) return '0';
-  const [whole = '', fraction] = rounded.abs().toFixed().split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${rounded.isNegative() ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+  const magnitude = new Decimal(value).abs();
+  return formatNumber(value, magnitude.gte(100) ? 0 : magnitude.gte(10) ? 1 : 2);
 }

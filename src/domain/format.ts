@@ -38,6 +38,16 @@ export function formatNumber(value: string, maxDecimals?: number): string {
   return `${number.isNegative() ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
+/** Exactly `decimals` places, thousands grouped: money as on a bill ("1,455.94", "0.00"). */
+export function formatFixed(value: string, decimals: number): string {
+  if (!DECIMAL_TEXT.test(value)) return value;
+  const number = new Dec(value).toDecimalPlaces(decimals);
+  const [whole = '', fraction] = number.abs().toFixed(decimals).split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = number.isNegative() && !number.isZero() ? '-' : '';
+  return `${sign}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
 /** "4,521 kWh", or just "4,521" for a meter without a unit. */
 export function withUnit(value: string, unit: string, maxDecimals?: number): string {
   const number = formatNumber(value, maxDecimals);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatDateTime,
   formatDay,
+  formatFixed,
   formatMonth,
   formatNumber,
   withUnit,
@@ -103,5 +104,23 @@ describe('formatMonth', () => {
 
   it('leaves text that is not a month as it is', () => {
     expect(formatMonth('2026-13', 'en')).toBe('2026-13');
+  });
+});
+
+describe('formatFixed', () => {
+  it.each([
+    ['1455.94', '1,455.94'],
+    ['38.2', '38.20'],
+    ['0', '0.00'],
+    ['-0.001', '0.00'],
+    ['1204.965', '1,204.97'],
+    ['-95.254', '-95.25'],
+    ['1234567', '1,234,567.00'],
+  ])('%s → %s (baht with satang)', (value, shown) => {
+    expect(formatFixed(value, 2)).toBe(shown);
+  });
+
+  it('leaves text that is not a number alone', () => {
+    expect(formatFixed('n/a', 2)).toBe('n/a');
   });
 });
