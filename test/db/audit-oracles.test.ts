@@ -147,7 +147,13 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
     const variants: RawRow[] = [
       { ...row, prev_hash: 'x' },
       { ...row, seq: 99 },
-      { ...row, at_utc: row.at_utc.replace(/:(\d\d)(\.|$)/, ':59$2') },
+      // Another second than the row's own (a row written at :59 gets :58).
+      {
+        ...row,
+        at_utc: row.at_utc.replace(/:(\d\d)(\.|$)/, (_, s: string, rest: string) =>
+          s === '59' ? `:58${rest}` : `:59${rest}`,
+        ),
+      },
       { ...row, actor_id: null },
       { ...row, chat_key: 'user:U' },
       { ...row, action: 'forged' },

@@ -108,7 +108,34 @@ describe('a cumulative meter never shows negative use', () => {
           }
         },
       ),
-      { numRuns: 300 },
+      // Pinned so CI is repeatable while the case below is open; drop the seed once it is fixed.
+      { numRuns: 300, seed: 20261201 },
     );
+  });
+
+  // Found by this property (seed -1005721172): a reading that wraps, entered between a previous
+  // reading and a later one that had itself wrapped, moves the wrap onto the new reading and
+  // leaves the later one below it: negative use. Validation should offer "rolled over" there only
+  // when the new value also fits before the later reading. Known and open; when fixed this test
+  // starts to pass, and `it.fails` turns that into a failure that says to flip it.
+  it.fails('known case: a wrap entered between a reading and a later wrap', () => {
+    const points = play(4, [
+      { value: '9000', day: 0, choice: 'store' },
+      { value: '0', day: 1, choice: 'rollover' },
+      { value: '1', day: 0, choice: 'rollover' },
+    ]);
+    const source = { digits: 4, timezone: 'Asia/Bangkok' };
+    const periods = periodUsage({
+      source,
+      points,
+      periods: {
+        labels: ['p0', 'p1'],
+        boundaries: [new Date(START), new Date(START + DAY), new Date(START + 2 * DAY)],
+      },
+      now: NOW,
+    });
+    for (const figure of periods) {
+      if (figure.usage !== null) expect(new Decimal(figure.usage).gte(0)).toBe(true);
+    }
   });
 });
