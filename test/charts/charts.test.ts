@@ -870,9 +870,15 @@ describe('font resolution', () => {
     else process.env.CHART_FONT_FILE = saved;
   });
 
-  it('prefers $CHART_FONT_FILE, then the known locations, skipping missing files', () => {
-    process.env.CHART_FONT_FILE = '/usr/share/fonts/truetype/tlwg/Garuda.ttf';
-    expect(resolveFontFile()).toBe('/usr/share/fonts/truetype/tlwg/Garuda.ttf');
+  it('prefers $CHART_FONT_FILE, then the known locations, skipping missing files', async () => {
+    // A font file of the operator's own, wherever it lives (not a system font that a fresh
+    // machine may not have).
+    const dir = await mkdtemp(join(tmpdir(), 'home-log-font-'));
+    const ownFont = join(dir, 'Own.ttf');
+    await writeFile(ownFont, 'not parsed here: resolution only checks that the file exists');
+    process.env.CHART_FONT_FILE = ownFont;
+    expect(resolveFontFile()).toBe(ownFont);
+    await rm(dir, { recursive: true });
     process.env.CHART_FONT_FILE = '/nonexistent/font.ttf';
     expect(resolveFontFile()).toBe(KNOWN_FONT_FILES[0]);
     expect(resolveFontFile(['/nonexistent/a.ttf'])).toBeNull();
