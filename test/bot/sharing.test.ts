@@ -1,10 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { access, auditLog, groupShares, readings, users } from '../../src/db/schema';
 import type { FakeGroup } from '../../src/dev/fake-line-platform';
 import { exchange, type Person, person } from '../helpers/chat';
 import { type Harness, startHarness } from '../helpers/harness';
 
+// Each test starts from a fresh household and replays exactly the steps it builds on (the
+// `given` helpers), so any test runs alone and in any order.
 describe('sharing a meter with the family', () => {
   let h: Harness;
   let dad: Person;
@@ -13,7 +15,7 @@ describe('sharing a meter with the family', () => {
   let family: FakeGroup;
   let friends: FakeGroup;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     h = await startHarness();
     dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
     mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
@@ -27,11 +29,11 @@ describe('sharing a meter with the family', () => {
     await dad.say('add meter Water m3');
     await dad.say('meter 2 = 100');
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await h?.close();
   });
 
-  const inFamily = { group: '' };
+  const inFamily = () => ({ group: family.groupId });
   const mention = (text: string, who: Person) => {
     const at = text.indexOf('@');
     const length = text.slice(at).split(' ')[0]!.length;
@@ -47,14 +49,35 @@ describe('sharing a meter with the family', () => {
       .from(auditLog)
       .where(eq(auditLog.action, action))
       .orderBy(asc(auditLog.seq));
+  /** Says a text in the family group with its @-mention of `who`, and checks it was understood. */
+  const sayMentioning = async (speaker: Person, text: string, who: Person, expected: RegExp) => {
+    const answer = await speaker.say(text, { ...inFamily(), mention: mention(text, who) });
+    expect(answer.text).toMatch(expected);
+    return answer;
+  };
+
+  // The steps the tests build on, each checked as it happens.
+  const given = {
+    waterSharedWithFamily: async () => {
+      expect((await dad.say('share meter 2', inFamily())).text).toMatch(/^Shared meter 2/);
+    },
+    momReported110InFamily: async () => {
+      expect((await mom.say('meter 1 = 110', inFamily())).text).toMatch(/Recorded .* 110 m³/);
+    },
+    familyShareReadOnly: async () => {
+      expect((await dad.say('share meter 2 read', inFamily())).text).toMatch(/\(read only\)/);
+    },
+    momMay: (role: 'write' | 'admin') =>
+      sayMentioning(dad, `share Water @Mom ${role}`, mom, new RegExp(`\\(${role}\\)`)),
+  };
 
   it('tells you to share from inside the group', async () => {
     expect((await dad.say('share meter 2')).text).toMatch(/Share a meter from inside the group/);
+    expect(await shares()).toEqual([]);
   });
 
   it("shares one of the speaker's own meters, numbered as in their one-to-one chat, into the group", async () => {
-    inFamily.group = family.groupId;
-    const answer = await dad.say('share meter 2', inFamily);
+    const answer = await dad.say('share meter 2', inFamily());
     expect(answer.text).toBe(
       'Shared meter 2 "Water" with this group (everyone can report it). Here it is meter 1, e.g. meter 1 = 4521.',
     );
@@ -64,43 +87,53 @@ describe('sharing a meter with the family', () => {
   });
 
   it('lets group members report it, recording the author', async () => {
-    expect((await mom.say('meter 1 = 110', inFamily)).text).toMatch(
+    await given.waterSharedWithFamily();
+    expect((await mom.say('meter 1 = 110', inFamily())).text).toMatch(
       /Recorded meter 1 "Water": 110 m³/,
     );
-    const [latest] = await h.database.db
+    const stored = await h.database.db
       .select({ value: readings.value, by: users.displayName })
       .from(readings)
       .innerJoin(users, eq(users.id, readings.enteredBy))
-      .orderBy(asc(readings.enteredAt))
-      .offset(1);
-    expect(latest).toEqual({ value: '110', by: 'Mom' });
+      .orderBy(asc(readings.enteredAt));
+    expect(stored).toEqual([
+      { value: '100', by: 'Dad' },
+      { value: '110', by: 'Mom' },
+    ]);
   });
 
   it('does not let a member share a meter that is not theirs', async () => {
-    expect((await mom.say('share Water', inFamily)).text).toMatch(/There is no "Water" here/);
-    expect((await mom.say('share meter 1', inFamily)).text).toMatch(/There is no meter 1 here/);
+    await given.waterSharedWithFamily();
+    expect((await mom.say('share Water', inFamily())).text).toMatch(/There is no "Water" here/);
+    expect((await mom.say('share meter 1', inFamily())).text).toMatch(/There is no meter 1 here/);
+    expect(await shares()).toEqual(['family:write']);
   });
 
   it('changes a group share to read only, and members can then only look', async () => {
-    expect((await dad.say('share meter 2 read', inFamily)).text).toMatch(/\(read only\)/);
+    await given.waterSharedWithFamily();
+    await given.momReported110InFamily();
+    expect((await dad.say('share meter 2 read', inFamily())).text).toMatch(/\(read only\)/);
     expect(await shares()).toEqual(['family:read']);
-    expect((await mom.say('meter 1 = 120', inFamily)).text).toMatch(
+    expect((await mom.say('meter 1 = 120', inFamily())).text).toMatch(
       /You can look at meter 1 "Water", but not change it/,
     );
-    expect((await mom.say('history meter 1', inFamily)).text).toMatch(/#2 110 m³/);
+    expect((await mom.say('history meter 1', inFamily())).text).toMatch(/#2 110 m³/);
+    expect(await h.database.db.$count(readings)).toBe(2);
     const [change] = await audits('share.change');
     expect(change).toMatchObject({ before: { role: 'write' }, after: { role: 'read' } });
   });
 
   it('gives one mentioned member a personal role, which also works in the one-to-one chat', async () => {
+    await given.waterSharedWithFamily();
+    await given.familyShareReadOnly();
     const text = 'share Water @Mom write';
-    const answer = await dad.say(text, { ...inFamily, mention: mention(text, mom) });
+    const answer = await dad.say(text, { ...inFamily(), mention: mention(text, mom) });
     expect(answer.text).toBe('Mom can now report and see meter 2 "Water" (write).');
     expect(await h.database.db.select({ role: access.role }).from(access)).toEqual([
       { role: 'write' },
     ]);
     // In the group her write role beats the group's read share.
-    expect((await mom.say('meter 1 = 120', inFamily)).text).toMatch(
+    expect((await mom.say('meter 1 = 120', inFamily())).text).toMatch(
       /Recorded meter 1 "Water": 120 m³/,
     );
     // In her own chat the meter now has a number of its own.
@@ -108,28 +141,46 @@ describe('sharing a meter with the family', () => {
     expect((await mom.say('meter 1 = 125')).text).toMatch(/Recorded meter 1 "Water": 125 m³/);
   });
 
-  it('never demotes the owner', async () => {
-    const text = 'share Water @Dad read';
-    const answer = await mom.say(text, { ...inFamily, mention: mention(text, dad) });
-    expect(answer.text).toMatch(/Only an admin of meter 1 "Water" can do that/);
-    const byDad = 'unshare Water @Dad';
-    // Even an admin cannot take the owner's access away.
-    const promoted = 'share Water @Mom admin';
-    await dad.say(promoted, { ...inFamily, mention: mention(promoted, mom) });
-    const attempt = await mom.say(byDad, { ...inFamily, mention: mention(byDad, dad) });
+  it('never lets an admin demote the owner or take his access away', async () => {
+    await given.waterSharedWithFamily();
+    await given.momMay('write');
+    const demote = 'share Water @Dad read';
+    // A writer is not even an admin.
+    await sayMentioning(mom, demote, dad, /Only an admin of meter 1 "Water" can do that/);
+    // An admin is refused because Dad owns the meter.
+    await given.momMay('admin');
+    const owner = 'Dad owns meter 1 "Water"; the owner always keeps full access.';
+    expect((await sayMentioning(mom, demote, dad, /owns/)).text).toBe(owner);
     // In the group, unshare finds the meter by the group's own numbering first.
-    expect(attempt.text).toBe('Dad owns meter 1 "Water"; the owner always keeps full access.');
+    expect((await sayMentioning(mom, 'unshare Water @Dad', dad, /owns/)).text).toBe(owner);
+    expect(
+      await h.database.db
+        .select({ name: users.displayName, role: access.role })
+        .from(access)
+        .innerJoin(users, eq(users.id, access.userId)),
+    ).toEqual([{ name: 'Mom', role: 'admin' }]);
   });
 
   it('lists who may do what', async () => {
-    const answer = await son.say('access meter 1', inFamily);
+    await given.waterSharedWithFamily();
+    await given.familyShareReadOnly();
+    await given.momMay('admin');
+    const answer = await son.say('access meter 1', inFamily());
     expect(answer.text).toBe(
       'Who may use meter 1 "Water":\nDad: owner (admin)\n#1 Mom: admin\n#2 this group: read',
     );
   });
 
   it('shows admins the audit trail, and no one else', async () => {
-    expect((await son.say('audit meter 1', inFamily)).text).toMatch(
+    await given.waterSharedWithFamily();
+    await given.momReported110InFamily();
+    await given.familyShareReadOnly();
+    await given.momMay('write');
+    expect((await mom.say('meter 1 = 120', inFamily())).text).toMatch(/Recorded/);
+    expect((await mom.say('meter 1 = 125')).text).toMatch(/Recorded/);
+    await given.momMay('admin');
+
+    expect((await son.say('audit meter 1', inFamily())).text).toMatch(
       /Only an admin of meter 1 "Water" can do that/,
     );
     const trail = await dad.say('audit Water');
@@ -140,50 +191,61 @@ describe('sharing a meter with the family', () => {
   });
 
   it('takes a personal role back with unshare and a mention', async () => {
+    await given.waterSharedWithFamily();
+    await given.momMay('write');
+    expect((await mom.say('meter 1 = 130')).text).toMatch(/Recorded meter 1 "Water": 130 m³/);
     const text = 'unshare Water @Mom';
-    expect((await dad.say(text, { ...inFamily, mention: mention(text, mom) })).text).toBe(
+    expect((await dad.say(text, { ...inFamily(), mention: mention(text, mom) })).text).toBe(
       'Mom no longer has access to meter 1 "Water".',
     );
     expect(await h.database.db.$count(access)).toBe(0);
-    expect((await mom.say('meter 1 = 130')).text).toMatch(
+    expect((await mom.say('meter 1 = 140')).text).toMatch(
       /You have no meters yet|There is no meter 1 here/,
     );
+    expect(await h.database.db.$count(readings)).toBe(2);
   });
 
   it('needs LINE to name the mentioned person', async () => {
+    await given.waterSharedWithFamily();
     const text = 'share Water @Mom write';
     const answer = await dad.say(text, {
-      ...inFamily,
+      ...inFamily(),
       mention: { mentionees: [{ index: text.indexOf('@'), length: 4, type: 'user' }] },
     });
     expect(answer.text).toMatch(/LINE did not tell me who @Mom is/);
+    expect(await h.database.db.$count(access)).toBe(0);
   });
 
   it('keeps a number pointing at the same meter after unsharing and sharing again', async () => {
-    await dad.say('share Electric', inFamily);
-    expect((await dad.say('meters', inFamily)).text).toMatch(/1\. Water .*\n2\. Electric/);
-    expect((await dad.say('unshare meter 1', inFamily)).text).toBe(
+    await given.waterSharedWithFamily();
+    await dad.say('share Electric', inFamily());
+    expect((await dad.say('meters', inFamily())).text).toMatch(/1\. Water .*\n2\. Electric/);
+    expect((await dad.say('unshare meter 1', inFamily())).text).toBe(
       'meter 1 "Water" is no longer shared with this group.',
     );
-    expect((await dad.say('meters', inFamily)).text).toMatch(
+    expect((await dad.say('meters', inFamily())).text).toMatch(
       /^Meters shared in this group:\n2\. Electric/,
     );
-    await dad.say('share Water', inFamily);
-    expect((await dad.say('meters', inFamily)).text).toMatch(/1\. Water .*\n2\. Electric/);
+    await dad.say('share Water', inFamily());
+    expect((await dad.say('meters', inFamily())).text).toMatch(/1\. Water .*\n2\. Electric/);
   });
 
   it('does not show a meter shared in one group to another group', async () => {
+    await given.waterSharedWithFamily();
     expect((await mom.say('meter 1 = 140', { group: friends.groupId })).text).toMatch(
       /There is no meter 1 here/,
     );
     expect((await mom.say('meters', { group: friends.groupId })).text).toMatch(
       /No meters are shared in this group yet/,
     );
+    expect(await h.database.db.$count(readings)).toBe(1);
   });
 
   it("ends the group's shares when the bot is removed from the group, and audits it", async () => {
+    await given.waterSharedWithFamily();
+    await dad.say('share Electric', inFamily());
     await dad.say('share Water', { group: friends.groupId });
-    expect(await shares()).toContain('friends:write');
+    expect(await shares()).toEqual(['family:write', 'family:write', 'friends:write']);
     const bye = await exchange(h, [h.platform.events.leave({ groupId: family.groupId })]);
     expect(bye.messages).toEqual([]);
     expect(await shares()).toEqual(['friends:write']);
@@ -303,7 +365,7 @@ describe('nothing stranded: the owner revokes from the one-to-one chat', () => {
   let mom: Person;
   let family: FakeGroup;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     h = await startHarness();
     dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
     mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
@@ -318,7 +380,7 @@ describe('nothing stranded: the owner revokes from the one-to-one chat', () => {
     };
     expect((await dad.say(text, { group: family.groupId, mention })).text).toMatch(/\(write\)/);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await h?.close();
   });
 
@@ -363,10 +425,13 @@ describe('nothing stranded: the owner revokes from the one-to-one chat', () => {
     expect((await dad.say('unshare meter 1 #5')).text).toBe(
       'meter 1 "Water" has no entry #5; see "access" for the list.',
     );
-    expect((await dad.say('unshare meter 1 #1')).text).toBe(
-      'meter 1 "Water" is no longer shared with group #1.',
+    // The group is #2 in the list (Mom's own grant is #1).
+    expect((await dad.say('access meter 1')).text).toMatch(/\n#2 a group: write/);
+    expect((await dad.say('unshare meter 1 #2')).text).toBe(
+      'meter 1 "Water" is no longer shared with group #2.',
     );
     expect(await h.database.db.$count(groupShares)).toBe(0);
+    expect(await h.database.db.$count(access)).toBe(1);
     expect((await mom.say('meter 1 = 13', { group: family.groupId })).text).not.toMatch(/Recorded/);
   });
 });
