@@ -6,7 +6,12 @@ import { configDefaults, defineConfig } from 'vitest/config';
 //   db    database-level tests, on PGlite and also on PostgreSQL when TEST_DATABASE_URL is set
 //   e2e   everything else (the app over HTTP, the bot, entry points, the browser): any new
 //         folder lands here until it is listed above, so no test file is ever left out.
-const unit = ['test/domain/**/*.test.ts', 'test/charts/**/*.test.ts', 'test/config.test.ts'];
+const unit = [
+  'test/domain/**/*.test.ts',
+  'test/charts/**/*.test.ts',
+  'test/audit/offline/**/*.test.ts',
+  'test/config.test.ts',
+];
 const db = [
   'test/db/**/*.test.ts',
   'test/store/**/*.test.ts',
@@ -34,7 +39,15 @@ export default defineConfig({
     isolate: false,
     projects: [
       { extends: true, test: { name: 'unit', include: unit } },
-      { extends: true, test: { name: 'db', include: db, globalSetup: databaseSetup } },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: db,
+          exclude: [...configDefaults.exclude, ...unit],
+          globalSetup: databaseSetup,
+        },
+      },
       {
         extends: true,
         test: {
