@@ -7,8 +7,14 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.unit.config.ts' },
   plugins: ['@stryker-mutator/vitest-runner'],
-  // The reading service is covered by database tests, which are too slow to run per mutant.
-  mutate: ['src/domain/**/*.ts', 'src/charts/tokens.ts'],
+  // The pure core: domain rules, the chart tokens, and the audit chain's offline verifier and
+  // checkpoints. The reading service needs a database: stryker.readings.config.mjs.
+  mutate: [
+    'src/domain/**/*.ts',
+    'src/charts/tokens.ts',
+    'src/audit/verify-export.ts',
+    'src/audit/checkpoint.ts',
+  ],
   coverageAnalysis: 'perTest',
   // Mutants of module-level constants (grammar tables, presets) would each re-run every unit
   // test: about 30 % of the mutants for over 80 % of the time. They are left out (reported as

@@ -11,6 +11,7 @@ import {
   parseDecimal,
   parseMessage,
 } from '../../src/domain/grammar';
+import { propertyRuns } from '../helpers/property-runs';
 import { GRAMMAR_CASES } from './grammar-cases';
 
 describe('parseMessage: the grammar table', () => {
@@ -221,7 +222,7 @@ describe('parseMessage: properties', () => {
         const result = parseMessage(text);
         expect(result === null || typeof result.type === 'string').toBe(true);
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 
@@ -238,7 +239,7 @@ describe('parseMessage: properties', () => {
         if (how === 'padded') return `  ${text}\n`;
         return text;
       });
-    const runs = 3000;
+    const runs = propertyRuns(3000);
     let understood = 0;
     fc.assert(
       fc.property(
@@ -262,7 +263,7 @@ describe('parseMessage: properties', () => {
         const text = formatCommand(command);
         expect(parseMessage(text), text).toStrictEqual(command);
       }),
-      { numRuns: 3000 },
+      { numRuns: propertyRuns(3000) },
     );
   });
 });

@@ -11,6 +11,7 @@ import { formatDateTime, formatDay } from '../../src/domain/format';
 import { formatCommand, parseMessage } from '../../src/domain/grammar';
 import { resolveTakenAt } from '../../src/domain/time';
 import type { Language } from '../../src/domain/types';
+import { propertyRuns } from '../helpers/property-runs';
 
 const LANGUAGES: Language[] = ['en', 'th'];
 const ZONE = 'Asia/Bangkok';
@@ -42,7 +43,7 @@ describe('every date the bot prints parses back', () => {
         const minute = DateTime.fromJSDate(at, { zone: ZONE }).startOf('minute');
         expect(readBack(printed, now)?.getTime(), printed).toBe(minute.toMillis());
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -55,7 +56,7 @@ describe('every date the bot prints parses back', () => {
           DateTime.fromJSDate(at, { zone: ZONE }).toISODate(),
         );
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 

@@ -16,6 +16,7 @@ import {
   usageBetween,
   usageSincePrevious,
 } from '../../src/domain/usage';
+import { propertyRuns } from '../helpers/property-runs';
 
 const BANGKOK = 'Asia/Bangkok';
 const BERLIN = 'Europe/Berlin';
@@ -618,7 +619,7 @@ describe('properties', () => {
           monthlyUsage({ source, points, from, to, now }),
         );
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
 
@@ -672,7 +673,7 @@ describe('properties', () => {
         monthlyStats({ timezone: source.timezone, points, from, to });
         monthlySums({ timezone: source.timezone, points, from, to, now });
       }),
-      { numRuns: 300 },
+      { numRuns: propertyRuns(300) },
     );
   });
   it('(d) periodUsage on the calendar-month grid is monthlyUsage', () => {
@@ -711,7 +712,7 @@ describe('properties', () => {
         const probes = selectProbePoints(points, periods.boundaries);
         expect(periodUsage({ source: src, points: probes, periods, now: LATER })).toEqual(figures);
       }),
-      { numRuns: 200 },
+      { numRuns: propertyRuns(200) },
     );
   });
 });
