@@ -110,7 +110,8 @@ interface Options {
   /** Longest wait for the bot's background work to finish after a load run. */
   drainMs: number;
   usageRuns: number;
-  usageReadings: number;
+  /** History lengths for the usage case: the target's 100,000 and ten times that. */
+  usageReadings: number[];
   chartRuns: number;
 }
 
@@ -169,7 +170,7 @@ function parseOptions(argv: string[]): Options {
     aloneMaxSeconds: quick ? 2 : 5,
     drainMs: number('drain-seconds', quick ? 20 : 60) * 1000,
     usageRuns: quick ? 10 : 60,
-    usageReadings: quick ? 20_000 : 100_000,
+    usageReadings: quick ? [20_000] : [100_000, 1_000_000],
     chartRuns: quick ? 10 : 60,
   };
 }
@@ -842,32 +843,36 @@ async function main(): Promise<void> {
   }
 
   if (options.only.has('usage')) {
-    log(`usage: a meter with ${int(options.usageReadings)} readings`);
-    const results = await benchUsage(options.usageRuns, {
-      kinds: databases,
-      adminUrl,
-      readings: options.usageReadings,
-    });
-    const label = `${Math.round(options.usageReadings / 1000)}k`;
-    raw.usage = results;
-    for (const r of results) {
-      const naive = r.name.startsWith('naive');
-      rows.push({
-        case: naive
-          ? `usage, naive full-history load (12 months of ${label})`
-          : `usage, 12 months of ${label} readings`,
-        database: r.database,
-        median: ms(r.medianMs),
-        tail: `p95 ${ms(r.p95Ms)}`,
-        target: naive ? '—' : '≤ 10 ms',
-        // The target is for 100,000 readings; a smoke run with fewer only shows the figure.
-        met: naive || options.usageReadings !== 100_000 ? null : r.medianMs <= 10,
-        data: { ...r },
+    raw.usage = [];
+    for (const count of options.usageReadings) {
+      log(`usage: a meter with ${int(count)} readings`);
+      const results = await benchUsage(options.usageRuns, {
+        kinds: databases,
+        adminUrl,
+        readings: count,
       });
-      if (naive && r.ratio !== undefined) {
-        ratios.push(
-          `usage (${r.database}): naive full-history load / month-boundary probes = ${r.ratio}×`,
-        );
+      const label = count >= 1_000_000 ? `${count / 1_000_000}M` : `${Math.round(count / 1000)}k`;
+      (raw.usage as unknown[]).push(...results.map((r) => ({ ...r, readings: count })));
+      for (const r of results) {
+        const naive = r.name.startsWith('naive');
+        rows.push({
+          case: naive
+            ? `usage, naive full-history load (12 months of ${label})`
+            : `usage, 12 months of ${label} readings`,
+          database: r.database,
+          median: ms(r.medianMs),
+          tail: `p95 ${ms(r.p95Ms)}`,
+          // The target is set for 100,000 readings (and should hold beyond); a smoke run with
+          // fewer only shows the figure.
+          target: naive ? '—' : '≤ 10 ms',
+          met: naive || count < 100_000 ? null : r.medianMs <= 10,
+          data: { ...r, readings: count },
+        });
+        if (naive && r.ratio !== undefined) {
+          ratios.push(
+            `usage (${r.database}, ${label}): naive full-history load / month-boundary probes = ${r.ratio}×`,
+          );
+        }
       }
     }
   }

@@ -148,7 +148,7 @@ async function benchOn(
     if (JSON.stringify(await fast()) !== JSON.stringify(await naive())) {
       throw new Error(`usage bench (${kind}): probes and full history disagree`);
     }
-    const label = `${Math.round(count / 1000)}k`;
+    const label = count >= 1_000_000 ? `${count / 1_000_000}M` : `${Math.round(count / 1000)}k`;
     const probes = await time(`usage, 12 months of ${label} readings (${kind})`, runs, 10, fast);
     const full = await time(`naive full-history load (${kind})`, 5, 1, naive);
     const ratio = Math.round(full.medianMs / probes.medianMs);
