@@ -27,6 +27,7 @@ describe('the LINE API client', () => {
     line = createLineApi({
       channelAccessToken: 'client-test-token',
       baseUrl: platform.url,
+      dataBaseUrl: platform.url,
       logger: createLogger('debug', sink),
       backoffMs: () => 0,
     });
