@@ -35,6 +35,7 @@ const languages = [
       photo1: 'photo #1',
       photoMeter1: 'photo meter 1 #1',
       history: 'history meter 1',
+      share: 'share meter 1',
       delete2: 'delete meter 1 #2',
       undo: 'undo',
     },
@@ -64,6 +65,7 @@ const languages = [
       photo1: 'รูป #1',
       photoMeter1: 'รูป มิเตอร์ 1 #1',
       history: 'ประวัติ มิเตอร์ 1',
+      share: 'แชร์ มิเตอร์ 1',
       delete2: 'ลบ มิเตอร์ 1 #2',
       undo: 'ย้อนกลับ',
     },
@@ -95,6 +97,7 @@ describe.each(languages)(
     let firstPhoto: Buffer;
     let secondPhoto: Buffer;
     let ownerLinks: { one: string; two: string };
+    let groupId: string;
 
     const sendImage = (who: Person, bytes: Buffer, contentType = 'image/jpeg', groupId?: string) =>
       exchange(h, [
@@ -225,6 +228,7 @@ describe.each(languages)(
         name: 'Family',
         members: [owner.user.userId, bob.user.userId],
       });
+      groupId = group.groupId;
       expect((await owner.say(say.photo1, { group: group.groupId })).text).toMatch(
         want.onlyOneToOne,
       );
@@ -301,6 +305,26 @@ describe.each(languages)(
       const still = await fetch(ownerLinks.one);
       expect(still.status).toBe(200);
       await still.arrayBuffer();
+    });
+
+    it('stops a link given in a group once its viewer has left the group', async () => {
+      await owner.say(say.share, { group: groupId });
+
+      const links = want.links.exec((await bob.say(say.history, { group: groupId })).text);
+
+      expect(links).not.toBeNull();
+
+      const groupLink = links![2]!;
+
+      const seen = await fetch(groupLink);
+
+      expect(seen.status).toBe(200);
+
+      await seen.arrayBuffer();
+
+      await exchange(h, [h.platform.events.memberLeft({ groupId, userIds: [bob.user.userId] })]);
+
+      expect((await fetch(groupLink)).status).toBe(404);
     });
 
     it('expires links after PHOTO_LINK_LIFETIME_HOURS', async () => {
