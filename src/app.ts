@@ -4,6 +4,7 @@ import { webhookRoutes } from './bot/webhook';
 import type { Deps } from './deps';
 import { chartRoutes } from './web/charts';
 import { googleLinkRoutes } from './web/google-link';
+import { photoRoutes } from './web/photos';
 import { perIpLimit } from './web/rate-limit';
 
 /**
@@ -21,6 +22,9 @@ export function createApp(deps: Deps, bot: Bot = createBot(deps)): Hono {
     return up ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable' }, 503);
   });
   app.route('/charts', chartRoutes(deps));
+  // Opened by people in a browser (LINE's in-app one): the per-IP limit applies.
+  app.use('/photos/*', perIpLimit(deps.config.webRequestsPerMinute));
+  app.route('/photos', photoRoutes(deps));
   // The pages people open in a browser; not /charts (LINE's few servers fetch every image).
   app.use('/link/*', perIpLimit(deps.config.webRequestsPerMinute));
   app.route('/link/google', googleLinkRoutes(deps));

@@ -47,6 +47,12 @@ export interface Config {
   chartLinkLifetimeMs: number;
   /** Requests a minute one IP address may make to the web pages (WEB_REQUESTS_PER_MINUTE, 30). */
   webRequestsPerMinute: number;
+  photos: {
+    /** The largest photo kept with a reading (PHOTO_MAX_MB, default 5). */
+    maxBytes: number;
+    /** How long a photo link in `history` works (PHOTO_LINK_LIFETIME_HOURS, default 24). */
+    linkLifetimeMs: number;
+  };
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -144,6 +150,18 @@ const schema = z.object({
       .regex(/^\d{1,2}$/, 'whole days, 1-30')
       .refine((v) => Number(v) >= 1 && Number(v) <= 30, 'whole days, 1-30'),
   ),
+  PHOTO_MAX_MB: optional(
+    z
+      .string()
+      .regex(/^\d{1,2}$/, 'whole megabytes, 1-20')
+      .refine((v) => Number(v) >= 1 && Number(v) <= 20, 'whole megabytes, 1-20'),
+  ),
+  PHOTO_LINK_LIFETIME_HOURS: optional(
+    z
+      .string()
+      .regex(/^\d{1,3}$/, 'whole hours, 1-720')
+      .refine((v) => Number(v) >= 1 && Number(v) <= 720, 'whole hours, 1-720'),
+  ),
   WEB_REQUESTS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,4}$/, 'a whole number, 1-99999')),
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], 'one of debug, info, warn, error'),
@@ -209,6 +227,10 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
     },
     chartLinkLifetimeMs: Number(env.CHART_LINK_LIFETIME_DAYS ?? 7) * 86_400_000,
     webRequestsPerMinute: Number(env.WEB_REQUESTS_PER_MINUTE ?? 30),
+    photos: {
+      maxBytes: Number(env.PHOTO_MAX_MB ?? 5) * 1024 * 1024,
+      linkLifetimeMs: Number(env.PHOTO_LINK_LIFETIME_HOURS ?? 24) * 3_600_000,
+    },
   };
 }
 

@@ -139,6 +139,22 @@ describe('parseConfig', () => {
     );
   });
 
+  it('limits photos to PHOTO_MAX_MB and their links to PHOTO_LINK_LIFETIME_HOURS', () => {
+    expect(parseConfig(valid).photos).toEqual({
+      maxBytes: 5 * 1024 * 1024,
+      linkLifetimeMs: 24 * 3_600_000,
+    });
+    expect(
+      parseConfig({ ...valid, PHOTO_MAX_MB: '10', PHOTO_LINK_LIFETIME_HOURS: '2' }).photos,
+    ).toEqual({ maxBytes: 10 * 1024 * 1024, linkLifetimeMs: 2 * 3_600_000 });
+    expect(
+      problemsOf({ ...valid, PHOTO_MAX_MB: '0', PHOTO_LINK_LIFETIME_HOURS: '721' }).problems,
+    ).toEqual([
+      { variable: 'PHOTO_MAX_MB', expected: 'whole megabytes, 1-20' },
+      { variable: 'PHOTO_LINK_LIFETIME_HOURS', expected: 'whole hours, 1-720' },
+    ]);
+  });
+
   it('keeps the accepted event age inside the deduplication window, with a day to spare', () => {
     expect(parseConfig(valid).webhook).toEqual({ dedupeDays: 30, maxEventAgeHours: 24 });
     expect(

@@ -32,6 +32,7 @@ import { help } from './features/help';
 import { history } from './features/history';
 import { lifecycle } from './features/lifecycle';
 import { meters } from './features/meters';
+import { photos } from './features/photos';
 import { readings } from './features/readings';
 import { reminders } from './features/reminders';
 import { settings } from './features/settings';
@@ -58,6 +59,7 @@ export function defaultFeatures(): Composer {
     .use(meters)
     .use(readings)
     .use(history)
+    .use(photos)
     .use(usage)
     .use(corrections)
     .use(settings)

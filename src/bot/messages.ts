@@ -152,6 +152,7 @@ export interface Catalog {
   welcomeBack(name: string, meters: string[]): string;
   /** Corrections: the meant target, undo as an inverse, archive, lower readings. */
   corrections: CorrectionSentences;
+  photos: PhotoSentences;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,6 +345,75 @@ const correctionsTh: CorrectionSentences = {
   },
 };
 
+// ---------------------------------------------------------------------------
+// Photos kept as evidence for readings.
+
+export interface PhotoSentences {
+  /** `photo #12` in a group: photos are taken in the one-to-one chat only. */
+  onlyOneToOne: string;
+  /** After `photo #12`: the next photo goes with this reading. */
+  sendNow(label: string, number: number, value: string, minutes: number): string;
+  attached(label: string, number: number, value: string, count: number): string;
+  /** An image with no reading to go with. */
+  whichReading: string;
+  tooLarge(maxMegabytes: number): string;
+  notAnImage: string;
+  unavailable: string;
+  /** The reading was deleted or undone before its photo arrived. */
+  readingGone(number: number): string;
+  tooMany(label: string, number: number, max: number): string;
+  /** A history line of a reading that has a photo. */
+  marked(line: string): string;
+  /** Below the history: a link per photo, and how long they work. */
+  links(entries: { number: number; url: string }[], hours: number): string;
+  button: { camera: string; cameraRoll: string };
+  say: { photo(meter: number, reading: number): string };
+}
+
+const photosEn: PhotoSentences = {
+  onlyOneToOne:
+    'I keep photos from our one-to-one chat only, so they stay between us: open a chat with me, type "photo #12" there, then send the photo.',
+  sendNow: (label, number, value, minutes) =>
+    `Send the photo for #${number} ${value} on ${label} now (within ${minutes} minutes).`,
+  attached: (label, number, value, count) =>
+    `Photo kept with #${number} ${value} on ${label}${count > 1 ? ` (${count} photos now)` : ''}. "history" shows a link to it.`,
+  whichReading:
+    'Which reading is this photo for? Send "photo #N" first (N from "history"), then the photo. A photo sent within a few minutes of a reading goes with it by itself. Nothing was kept.',
+  tooLarge: (max) => `That photo is too large (${max} MB at most). Nothing was kept.`,
+  notAnImage: 'That is not a JPEG or PNG photo. Nothing was kept.',
+  unavailable: 'I could not get that photo from LINE. Please send it again.',
+  readingGone: (number) =>
+    `Reading #${number} is no longer there (deleted or undone), so I did not keep the photo.`,
+  tooMany: (label, number, max) =>
+    `#${number} on ${label} already has ${max} photos, the most I keep for one reading. Nothing more was kept.`,
+  marked: (line) => `${line} 📷`,
+  links: (entries, hours) =>
+    `Photos (each link works for ${hours} hours):\n${entries.map((e) => `#${e.number} ${e.url}`).join('\n')}`,
+  button: { camera: 'Take a photo', cameraRoll: 'Choose a photo' },
+  say: { photo: (meter, reading) => `photo meter ${meter} #${reading}` },
+};
+
+const photosTh: PhotoSentences = {
+  onlyOneToOne: 'รูปเก็บได้เฉพาะในแชตส่วนตัวกับบอทค่ะ เพื่อให้เห็นกันแค่เรา: เปิดแชตกับบอท พิมพ์ "รูป #12" แล้วส่งรูป',
+  sendNow: (label, number, value, minutes) =>
+    `ส่งรูปของ #${number} ${value} ของ${label}ได้เลยค่ะ (ภายใน ${minutes} นาที)`,
+  attached: (label, number, value, count) =>
+    `เก็บรูปไว้กับ #${number} ${value} ของ${label}แล้ว${count > 1 ? ` (ตอนนี้มี ${count} รูป)` : ''} ดูลิงก์ได้ใน "ประวัติ"`,
+  whichReading:
+    'รูปนี้เป็นของค่าไหนคะ พิมพ์ "รูป #N" ก่อน (N จาก "ประวัติ") แล้วส่งรูป ถ้าส่งรูปภายในไม่กี่นาทีหลังจดค่า รูปจะไปกับค่านั้นเอง ยังไม่ได้เก็บรูปนี้',
+  tooLarge: (max) => `รูปใหญ่เกินไป (ไม่เกิน ${max} MB) ยังไม่ได้เก็บรูปนี้`,
+  notAnImage: 'ไฟล์นี้ไม่ใช่รูป JPEG หรือ PNG ยังไม่ได้เก็บ',
+  unavailable: 'ดึงรูปจาก LINE ไม่ได้ค่ะ กรุณาส่งอีกครั้ง',
+  readingGone: (number) => `ค่า #${number} ถูกลบหรือย้อนกลับไปแล้ว จึงไม่ได้เก็บรูป`,
+  tooMany: (label, number, max) =>
+    `#${number} ของ${label}มีรูปครบ ${max} รูปแล้ว (สูงสุดต่อค่า) ไม่ได้เก็บเพิ่ม`,
+  marked: (line) => `${line} 📷`,
+  links: (entries, hours) =>
+    `รูป (ลิงก์ใช้ได้ ${hours} ชั่วโมง):\n${entries.map((e) => `#${e.number} ${e.url}`).join('\n')}`,
+  button: { camera: 'ถ่ายรูป', cameraRoll: 'เลือกรูป' },
+  say: { photo: (meter, reading) => `รูป มิเตอร์ ${meter} #${reading}` },
+};
+
 const en: Catalog = {
   meterLabel: (number, name) => `meter ${number} "${name}"`,
   greeting: (name) =>
@@ -369,6 +439,7 @@ const en: Catalog = {
       'undo: take back your last change here (again for the one before)',
       'fix meter 2 #3 = 141, fix #12 = 4512: correct a reading (numbers from history)',
       'delete meter 2 #3, delete #12: remove a reading',
+      'photo #12 (then a photo): keep a photo with a reading; a photo sent right after a reading is kept with it (one-to-one chat)',
       'set meter 1 min 0 max 99999 digits 5: checks',
       'new meter 1 final 45210 initial 3: the meter was replaced',
       '',
@@ -591,6 +662,7 @@ const en: Catalog = {
   welcomeBack: (name, meters) =>
     `Welcome back${name ? `, ${name}` : ''}! Your meters:\n${meters.join('\n')}\nSend a reading like "meter 1 = 4521", or type "help".`,
   corrections: correctionsEn,
+  photos: photosEn,
 };
 
 /** Role names in Thai, as the grammar also reads them back (`แชร์ มิเตอร์ 1 @แม่ ส่งค่าได้`). */
@@ -625,6 +697,7 @@ const th: Catalog = {
       'ย้อนกลับ: ย้อนสิ่งที่คุณทำล่าสุดในแชตนี้ (พิมพ์อีกครั้งเพื่อย้อนก่อนหน้านั้น)',
       'แก้ มิเตอร์ 2 #3 = 141, แก้ #12 = 4512: แก้ค่าที่จดไว้ (หมายเลขจากประวัติ)',
       'ลบ มิเตอร์ 2 #3, ลบ #12: ลบค่าที่จดไว้',
+      'รูป #12 (แล้วส่งรูป): เก็บรูปไว้กับค่าที่จด ส่งรูปทันทีหลังจดค่าก็ได้ (ในแชตส่วนตัว)',
       'ตั้งค่า มิเตอร์ 1 ต่ำสุด 0 สูงสุด 99999 หลัก 5: ตั้งการตรวจค่า',
       'เปลี่ยนมิเตอร์ 1 ค่าสุดท้าย 45210 ค่าเริ่มต้น 3: เปลี่ยนมิเตอร์ใหม่',
       '',
@@ -836,6 +909,7 @@ const th: Catalog = {
   welcomeBack: (name, meters) =>
     `ยินดีต้อนรับกลับค่ะ${name ? ` คุณ${name}` : ''}! มิเตอร์ของคุณ:\n${meters.join('\n')}\nส่งค่าแบบ "มิเตอร์ 1 = 4521" หรือพิมพ์ "ช่วยเหลือ"`,
   corrections: correctionsTh,
+  photos: photosTh,
 };
 
 export const catalogs: Record<Language, Catalog> = { en, th: withThaiSpacing(th) };
@@ -867,6 +941,7 @@ export function describeProblem(
 /** An example of each command, to show how to write it. */
 const EXAMPLES: Record<Language, Partial<Record<MalformedTopic, string>>> = {
   en: {
+    photo: 'photo #12',
     reading: 'meter 1 = 4521',
     addMeter: 'add meter Electric kWh',
     history: 'history meter 1',
@@ -889,6 +964,7 @@ const EXAMPLES: Record<Language, Partial<Record<MalformedTopic, string>>> = {
     alert: 'alert meter 1 over 400',
   },
   th: {
+    photo: 'รูป #12',
     reading: 'มิเตอร์ 1 = 4521',
     addMeter: 'เพิ่มมิเตอร์ ไฟฟ้า kWh',
     history: 'ประวัติ มิเตอร์ 1',
@@ -1258,6 +1334,8 @@ const AUDIT_ACTIONS: Record<Language, Record<string, string>> = {
     'history.view': 'looked at the history',
     'usage.view': 'looked at the usage',
     'chart.view': 'looked at a chart',
+    'photo.attach': 'kept a photo with a reading',
+    'photo.view': 'looked at a photo',
     'audit.view': 'looked at this list',
   },
   th: {
@@ -1282,6 +1360,8 @@ const AUDIT_ACTIONS: Record<Language, Record<string, string>> = {
     'history.view': 'ดูประวัติ',
     'usage.view': 'ดูการใช้',
     'chart.view': 'ดูกราฟ',
+    'photo.attach': 'แนบรูปกับค่าที่จด',
+    'photo.view': 'ดูรูป',
     'audit.view': 'ดูรายการนี้',
   },
 };

@@ -4,6 +4,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   index,
   integer,
   jsonb,
@@ -23,6 +24,12 @@ import {
 
 const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = (name = 'created_at') => tstz(name).notNull().defaultNow();
+
+/** Raw bytes. PGlite hands back a Uint8Array and postgres.js a Buffer: both become a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /** A SQL `IN (...)` check over string literals, for enumerated text columns. */
 const oneOf = (column: AnyPgColumn, values: readonly string[]) =>
@@ -555,6 +562,68 @@ export const shownHistories = pgTable(
       .notNull()
       .references(() => sources.id, { onDelete: 'cascade' }),
     shownAt: tstz('shown_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.chatKey] })],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Photos kept as evidence for readings
+
+export const PHOTO_TYPES = ['image/jpeg', 'image/png'] as const;
+
+/**
+ * A photo kept with a reading: the bytes themselves (a household's photos are few and small, so
+ * the database holds them and a backup holds everything; see docs/photos.md). A photo belongs to
+ * reading `#number` of its meter, so a fix (which keeps the number) keeps it, and it is shown
+ * only while that reading is current. Rows are never updated or deleted by the application.
+ */
+export const readingPhotos = pgTable(
+  'reading_photos',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    // The reading row it was sent for (a later fix makes a new row with the same number).
+    readingId: uuid('reading_id')
+      .notNull()
+      .references(() => readings.id, { onDelete: 'restrict' }),
+    contentType: text('content_type', { enum: PHOTO_TYPES }).notNull(),
+    bytes: bytea('bytes').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    addedBy: uuid('added_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'restrict' }),
+    addedAt: createdAt('added_at'),
+    // The LINE webhook event of the image: a redelivered image is stored once.
+    origin: text('origin').notNull(),
+  },
+  (t) => [
+    uniqueIndex('reading_photos_origin_unique').on(t.origin),
+    index('reading_photos_by_reading').on(t.sourceId, t.number, t.addedAt),
+    check('reading_photos_content_type_check', oneOf(t.contentType, PHOTO_TYPES)),
+    check('reading_photos_size_check', sql`${t.size} = octet_length(${t.bytes})`),
+  ],
+);
+
+/**
+ * `photo #12` waiting for its picture: the next image the person sends in that chat belongs to
+ * that reading. One per person and chat; a newer request replaces it, an image consumes it.
+ */
+export const photoRequests = pgTable(
+  'photo_requests',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    chatKey: text('chat_key').notNull(),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    number: integer('number').notNull(),
+    requestedAt: tstz('requested_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.chatKey] })],
 );

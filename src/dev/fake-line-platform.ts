@@ -216,7 +216,12 @@ export interface EventFactory {
       quotedMessageId?: string;
     },
   ): TextMessageEvent;
-  image(input: ChatRef): ImageMessageEvent;
+  /**
+   * An image message. `content` is what GET /v2/bot/message/{id}/content then serves (default: a
+   * small PNG); the content type is LINE's header for it (default image/jpeg, as LINE sends
+   * photos), which need not match the bytes.
+   */
+  image(input: ChatRef & { content?: { bytes: Buffer; contentType?: string } }): ImageMessageEvent;
   follow(input: { userId: string; isUnblocked?: boolean }): webhook.FollowEvent;
   unfollow(input: { userId: string }): webhook.UnfollowEvent;
   join(input: GroupOrRoom): webhook.JoinEvent;
@@ -780,6 +785,8 @@ interface ApiResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Bytes to send instead of JSON (content downloads). */
+  raw?: { bytes: Buffer; contentType: string };
 }
 
 interface Route {
@@ -942,7 +949,28 @@ class Platform {
     route('GET', '/v2/bot/user/all/richmenu', () => this.defaultRichMenu()),
     route('POST', '/v2/bot/user/:userId/richmenu/:richMenuId', (r) => this.linkRichMenu(r)),
     route('GET', '/v2/bot/user/:userId/richmenu', (r) => this.richMenuOfUser(r)),
+    route('GET', '/v2/bot/message/:messageId/content', (r) => this.messageContent(r)),
   ];
+
+  // --- Content (messaging-api.yml getMessageContent, on api-data.line.me) ---------------------
+
+  /** What users sent, by message id, as LINE keeps it for the bot to download. */
+  private contents = new Map<string, { bytes: Buffer; contentType: string }>();
+
+  private messageContent(req: ApiRequest): ApiResponse {
+    // getMessageContent: one required path parameter, no query, no body; LINE message ids are
+    // decimal strings.
+    const messageId = req.params.messageId ?? '';
+    if (!/^\d{1,30}$/.test(messageId)) {
+      return json(400, { message: 'The value for the messageId is invalid' });
+    }
+    if (req.body !== undefined) {
+      return json(400, { message: 'A GET request must not have a body' });
+    }
+    const content = this.contents.get(messageId);
+    if (!content) return NOT_FOUND();
+    return { status: 200, body: undefined, raw: content };
+  }
 
   // --- Monthly push quota ----------------------------------------------------------------------
   private quotaLimit: number | null = null;
@@ -1194,14 +1222,24 @@ class Platform {
       });
     })();
 
-    const payload = JSON.stringify(answer.body);
-    res.writeHead(answer.status, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(payload),
-      'x-line-request-id': requestId,
-      ...answer.headers,
-    });
-    res.end(payload);
+    if (answer.raw) {
+      res.writeHead(answer.status, {
+        'content-type': answer.raw.contentType,
+        'content-length': answer.raw.bytes.length,
+        'x-line-request-id': requestId,
+        ...answer.headers,
+      });
+      res.end(answer.raw.bytes);
+    } else {
+      const payload = JSON.stringify(answer.body);
+      res.writeHead(answer.status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(payload),
+        'x-line-request-id': requestId,
+        ...answer.headers,
+      });
+      res.end(payload);
+    }
 
     this.record({
       method,
@@ -1210,7 +1248,9 @@ class Platform {
       headers,
       body: Buffer.isBuffer(body) ? `[${headers['content-type']}, ${body.length} bytes]` : body,
       status: answer.status,
-      response: answer.body,
+      response: answer.raw
+        ? `[${answer.raw.contentType}, ${answer.raw.bytes.length} bytes]`
+        : answer.body,
       requestId,
       at: this.now(),
     });
@@ -1655,13 +1695,17 @@ class Platform {
       };
       return { type: 'message', ...this.withToken(input, true), message };
     },
-    image: (input) => {
+    image: ({ content, ...input }) => {
       const message: webhook.ImageMessageContent = {
         id: String(this.nextMessageId++),
         type: 'image',
         quoteToken: newQuoteToken(),
         contentProvider: { type: 'line' },
       };
+      this.contents.set(message.id, {
+        bytes: content?.bytes ?? SAMPLE_PNG,
+        contentType: content?.contentType ?? 'image/jpeg',
+      });
       return { type: 'message', ...this.withToken(input, true), message };
     },
     follow: ({ userId, isUnblocked = false }) => {
@@ -1798,8 +1842,15 @@ class Platform {
     this.richMenuAliases.clear();
     this.defaultRichMenuId = null;
     this.userRichMenus.clear();
+    this.contents.clear();
   }
 }
+
+/** A 1×1 PNG: what an image message carries when a test gives no content. */
+const SAMPLE_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 const ACCOUNT_LINK_DIALOG = '/dialog/bot/accountLink';
 /** LINE documents link tokens as valid for 10 minutes. */

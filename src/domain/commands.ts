@@ -73,6 +73,12 @@ export interface DeleteCommand {
   target: ReadingRef;
 }
 
+/** `photo #12` (then an image): the next photo sent in the chat is kept with that reading. */
+export interface PhotoCommand {
+  type: 'photo';
+  target: ReadingRef;
+}
+
 /**
  * Validators and register size. A property that is absent is left unchanged;
  * `null` clears it. `maxRate` is the largest plausible usage per day. At least one is present.
@@ -236,6 +242,7 @@ export type Command =
   | UndoCommand
   | FixCommand
   | DeleteCommand
+  | PhotoCommand
   | SetMeterCommand
   | ReplaceMeterCommand
   | UsageCommand

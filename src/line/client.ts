@@ -36,7 +36,16 @@ export interface LineApi {
    * far. Null when LINE could not be asked (callers then push nothing).
    */
   quota(): Promise<PushQuota | null>;
+  /**
+   * The bytes of an image (or other content) a user sent, from LINE's data API, read up to
+   * `maxBytes`: 'tooLarge' past that, 'unavailable' when LINE could not give it (gone, or down).
+   */
+  messageContent(messageId: string, maxBytes: number): Promise<MessageContent>;
 }
+
+export type MessageContent =
+  | { ok: true; bytes: Buffer; contentType: string | null }
+  | { ok: false; reason: 'tooLarge' | 'unavailable' };
 
 export interface PushQuota {
   limit: number | null;
@@ -55,6 +64,8 @@ const TIMEOUT_MS = 10_000;
 export function createLineApi(options: {
   channelAccessToken: string;
   baseUrl: string;
+  /** The data API (content downloads), https://api-data.line.me in production. */
+  dataBaseUrl: string;
   logger: Logger;
   /** Pause between attempts; tests make it zero. */
   backoffMs?: (attempt: number) => number;
@@ -62,6 +73,10 @@ export function createLineApi(options: {
   const client = new messagingApi.MessagingApiClient({
     channelAccessToken: options.channelAccessToken,
     baseURL: options.baseUrl,
+  });
+  const blob = new messagingApi.MessagingApiBlobClient({
+    channelAccessToken: options.channelAccessToken,
+    baseURL: options.dataBaseUrl,
   });
   const log = options.logger.child({ component: 'line-api' });
   const backoff = options.backoffMs ?? ((attempt) => 200 * 2 ** attempt);
@@ -154,6 +169,15 @@ export function createLineApi(options: {
       );
       return result.ok ? result.body.linkToken : null;
     },
+    async messageContent(messageId, maxBytes) {
+      const result = await call('message content', true, async () => {
+        const response = await blob.getMessageContentWithHttpInfo(messageId);
+        return { httpResponse: response.httpResponse, body: await readCapped(response, maxBytes) };
+      });
+      if (!result.ok) return { ok: false, reason: 'unavailable' };
+      if (result.body === null) return { ok: false, reason: 'tooLarge' };
+      return { ok: true, ...result.body };
+    },
     async showLoading(userId, seconds = 20) {
       await call('loading', false, () =>
         client.showLoadingAnimation({ chatId: userId, loadingSeconds: seconds }),
@@ -167,6 +191,35 @@ export function retryKeyUuid(seed: string): string {
   const hex = createHash('sha256').update(seed).digest('hex');
   // Shape it as a version-4-style UUID so that strict validators accept it.
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((Number.parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * The body of a content download, or null when it is longer than `maxBytes`: a declared length
+ * over the limit is refused before reading, and the stream is cut off as soon as it passes it.
+ */
+async function readCapped(
+  response: { httpResponse: Response; body: AsyncIterable<unknown> & { destroy?: () => void } },
+  maxBytes: number,
+): Promise<{ bytes: Buffer; contentType: string | null } | null> {
+  const { httpResponse, body } = response;
+  const declared = Number(httpResponse.headers.get('content-length') ?? Number.NaN);
+  const contentType = httpResponse.headers.get('content-type');
+  if (declared > maxBytes) {
+    body.destroy?.();
+    return null;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const part = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += part.length;
+    if (size > maxBytes) {
+      body.destroy?.();
+      return null;
+    }
+    chunks.push(part);
+  }
+  return { bytes: Buffer.concat(chunks), contentType };
 }
 
 function isHttpInfo<T>(value: unknown): value is ApiResponseType<T> {

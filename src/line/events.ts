@@ -76,6 +76,13 @@ export function textMessageOf(event: webhook.Event): TextMessage | null {
   };
 }
 
+/** The id of an image message (to download its content), else null. */
+export function imageMessageIdOf(event: webhook.Event): string | null {
+  if (event.type !== 'message') return null;
+  const message = record((event as { message?: unknown }).message);
+  return message?.type === 'image' ? str(message.id) : null;
+}
+
 /** The data of a postback event, else null. */
 export function postbackDataOf(event: webhook.Event): string | null {
   if (event.type !== 'postback') return null;

@@ -50,7 +50,7 @@ export function chartRoutes(deps: Deps): Hono {
 }
 
 /** Whether LINE still lists this user in the group or room (a left member gets a 404). */
-async function stillInChat(deps: Deps, chatId: string, lineUserId: string | null) {
+export async function stillInChat(deps: Deps, chatId: string, lineUserId: string | null) {
   if (!lineUserId) return false;
   const profile = chatId.startsWith('R')
     ? await deps.line.getRoomMemberProfile(chatId, lineUserId)

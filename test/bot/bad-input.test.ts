@@ -70,9 +70,12 @@ describe('bad input in a one-to-one chat', () => {
     await unchanged();
   });
 
-  it('answers a picture with how to send a reading', async () => {
-    const reply = await exchange(h, [h.platform.events.image({ userId: niran.user.userId })]);
-    expect(reply.text).toMatch(/I can only read text/);
+  it('refuses an "image" that is not a picture, even right after a reading', async () => {
+    const content = { bytes: Buffer.from('<svg onload="alert(1)"/>'), contentType: 'image/jpeg' };
+    const reply = await exchange(h, [
+      h.platform.events.image({ userId: niran.user.userId, content }),
+    ]);
+    expect(reply.text).toBe('That is not a JPEG or PNG photo. Nothing was kept.');
     await unchanged();
   });
 

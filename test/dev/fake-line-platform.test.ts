@@ -870,3 +870,39 @@ describe('Flex validation (messaging-api.yml Flex schemas and LINE size limits)'
     expect(platform.textsTo(user.userId)).toEqual(['card']);
   });
 });
+
+describe('message content (messaging-api.yml getMessageContent, on api-data.line.me)', () => {
+  const blobClient = () =>
+    new messagingApi.MessagingApiBlobClient({ channelAccessToken: TOKEN, baseURL: platform.url });
+
+  it("serves an image message's bytes, with the content type LINE gave them", async () => {
+    const user = platform.addUser({ displayName: 'Dad' });
+    const bytes = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const event = platform.events.image({ userId: user.userId, content: { bytes } });
+    const response = await blobClient().getMessageContentWithHttpInfo(event.message.id);
+    expect(response.httpResponse.headers.get('content-type')).toBe('image/jpeg');
+    expect(response.httpResponse.headers.get('x-line-request-id')).toMatch(UUID);
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body) chunks.push(Buffer.from(chunk as Uint8Array));
+    expect(Buffer.concat(chunks)).toEqual(bytes);
+    const [call] = platform.calls;
+    expect(call).toMatchObject({
+      method: 'GET',
+      path: `/v2/bot/message/${event.message.id}/content`,
+      status: 200,
+      response: `[image/jpeg, ${bytes.length} bytes]`,
+    });
+  });
+
+  it('answers 404 to a message it never issued, 400 to an id that is not one, 401 without the token', async () => {
+    expect((await fetchError(blobClient().getMessageContent('123456789'))).status).toBe(404);
+    expect((await fetchError(blobClient().getMessageContent('abc'))).status).toBe(400);
+    const user = platform.addUser({ displayName: 'Kid' });
+    const event = platform.events.image({ userId: user.userId });
+    const stranger = new messagingApi.MessagingApiBlobClient({
+      channelAccessToken: 'wrong',
+      baseURL: platform.url,
+    });
+    expect((await fetchError(stranger.getMessageContent(event.message.id))).status).toBe(401);
+  });
+});

@@ -311,6 +311,19 @@ export const GRAMMAR_CASES: ReadonlyArray<readonly [string, Command | null]> = [
   ['fix #12 = 1e309', bad('fix', 'badNumber')],
   ['fix #12 = 4512 # typo', bad('fix', 'unexpectedText')],
   ['fix the sink tomorrow', bad('fix', 'missingReading', n('the sink tomorrow'))],
+  // --- photo
+  ['photo #12', { type: 'photo', target: { which: 'number', number: 12 } }],
+  ['photo meter 2 #3', { type: 'photo', target: { meter: m(2), which: 'number', number: 3 } }],
+  ['picture last', { type: 'photo', target: { which: 'last' } }],
+  ['รูป #12', { type: 'photo', target: { which: 'number', number: 12 } }],
+  ['รูป#12', { type: 'photo', target: { which: 'number', number: 12 } }],
+  ['รูปภาพ มิเตอร์ 1 #3', { type: 'photo', target: { meter: m(1), which: 'number', number: 3 } }],
+  ['ภาพ ล่าสุด', { type: 'photo', target: { which: 'last' } }],
+  ['photo', bad('photo', 'missingReading')],
+  ['photo #12 please', bad('photo', 'unexpectedText')],
+  ['รูป #0', bad('photo', 'badReading')],
+  // Thai words that begin with รูป or ภาพ are not the command.
+  ['รูปสวยมาก', null],
   // --- delete
   ['delete #12', { type: 'delete', target: { which: 'number', number: 12 } }],
   ['delete meter 1 #12', { type: 'delete', target: { meter: m(1), which: 'number', number: 12 } }],

@@ -27,6 +27,7 @@ describe('the LINE API client', () => {
     line = createLineApi({
       channelAccessToken: 'client-test-token',
       baseUrl: platform.url,
+      dataBaseUrl: platform.url,
       logger: createLogger('debug', sink),
       backoffMs: () => 0,
     });
@@ -109,5 +110,26 @@ describe('the LINE API client', () => {
     );
     expect(retryKeyUuid('event:1')).toBe(retryKeyUuid('event:1'));
     expect(retryKeyUuid('event:1')).not.toBe(retryKeyUuid('event:2'));
+  });
+  it('downloads message content up to a limit: larger is tooLarge, a gone message unavailable', async () => {
+    const user = platform.addUser({ displayName: 'E' });
+    const bytes = Buffer.alloc(5000, 7);
+    const event = platform.events.image({ userId: user.userId, content: { bytes } });
+    expect(await line.messageContent(event.message.id, 5000)).toEqual({
+      ok: true,
+      bytes,
+      contentType: 'image/jpeg',
+    });
+    expect(await line.messageContent(event.message.id, 4999)).toEqual({
+      ok: false,
+      reason: 'tooLarge',
+    });
+    // A 404 is not retried.
+    const before = platform.calls.length;
+    expect(await line.messageContent('123', 5000)).toEqual({ ok: false, reason: 'unavailable' });
+    expect(platform.calls.length - before).toBe(1);
+    // A 500 is, and then the content arrives.
+    platform.failNext('GET', `/v2/bot/message/${event.message.id}/content`, 500);
+    expect(await line.messageContent(event.message.id, 5000)).toMatchObject({ ok: true });
   });
 });

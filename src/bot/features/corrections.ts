@@ -152,7 +152,8 @@ export const corrections = new Composer()
  * was last shown here (recently); else the only one they may change here; else they are asked,
  * one button per meter that has that reading. Never "the last meter written to".
  */
-async function meantMeter(
+/** The meter a `#3` means for this person here (also used by `photo #3`). */
+export async function meantMeter(
   ctx: SpeakerContext,
   tx: Tx,
   target: ReadingRef,

@@ -1,4 +1,6 @@
+import { photoUrl } from '../../photos/service';
 import { rememberShownHistory } from '../../store/changes';
+import { newestPhotos } from '../../store/photos';
 import { history as loadHistory, withdrawnReadings } from '../../store/readings';
 import { Composer } from '../composer';
 import { formatWhen, withUnit } from '../format';
@@ -45,8 +47,17 @@ export const history = new Composer().command('history', async (ctx, command) =>
     );
     const label = labelOf(ctx, meter);
     if (lines.length === 0) return [text(t.noHistory(label))];
-    const rendered = lines.slice(0, SHOWN).map(({ reading, enteredByName }) =>
-      t.historyLine({
+    const shown = lines.slice(0, SHOWN);
+    // Photos of the readings shown that are current (a withdrawn reading's photo is hidden).
+    const photos = await newestPhotos(
+      tx,
+      source.id,
+      shown
+        .filter(({ reading }) => !withdrawn.has(reading.id))
+        .map(({ reading }) => reading.number),
+    );
+    const rendered = shown.map(({ reading, enteredByName }) => {
+      const line = t.historyLine({
         number: reading.number,
         value: withUnit(reading.value, source.unit),
         when: formatWhen(reading.takenAt, ctx.language, source.timezone, now),
@@ -57,10 +68,36 @@ export const history = new Composer().command('history', async (ctx, command) =>
           : reading.registerEvent
             ? t.registerEvent(reading.registerEvent)
             : null,
-      }),
-    );
+      });
+      return photos.has(reading.number) && !withdrawn.has(reading.id)
+        ? t.photos.marked(line)
+        : line;
+    });
+    // A link per photo, for this viewer: every fetch checks their access again.
+    const viewer = ctx.user;
+    const links =
+      viewer && photos.size > 0
+        ? `\n\n${t.photos.links(
+            shown.flatMap(({ reading: { number } }) => {
+              const photoId = photos.get(number);
+              if (!photoId) return [];
+              return [
+                {
+                  number,
+                  url: photoUrl(ctx.deps, {
+                    photoId,
+                    userId: viewer.id,
+                    chatId: ctx.actor.chatId ?? null,
+                    lineUserId: ctx.lineUserId,
+                  }),
+                },
+              ];
+            }),
+            Math.round(ctx.deps.config.photos.linkLifetimeMs / 3_600_000),
+          )}`
+        : '';
     return [
-      text(t.history(label, rendered, lines.length > SHOWN), [
+      text(`${t.history(label, rendered, lines.length > SHOWN)}${links}`, [
         quickMessage(t.button.undo, t.say.undo),
         quickMessage(t.button.usage, t.say.usage(meter.number)),
         quickMessage(t.button.chart, t.say.chart(meter.number)),

@@ -68,6 +68,8 @@ export function formatCommand(cmd: WellFormedCommand): string {
       return `fix ${formatTarget(cmd.target)} = ${cmd.value}`;
     case 'delete':
       return `delete ${formatTarget(cmd.target)}`;
+    case 'photo':
+      return `photo ${formatTarget(cmd.target)}`;
     case 'setMeter': {
       const setting = (word: string, v: string | number | null | undefined) =>
         v === undefined ? '' : ` ${word} ${v ?? 'none'}`;

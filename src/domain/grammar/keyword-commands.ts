@@ -190,7 +190,7 @@ function parseUnshare(s: string, args: Token[]): Command | null {
 
 /** `[meter] #12` or `[meter] last`, then whatever follows (from `next`). */
 function parseTarget(
-  topic: 'fix' | 'delete',
+  topic: 'fix' | 'delete' | 'photo',
   args: Token[],
 ): { target: ReadingRef; next: number } | Command | null {
   const at = args.findIndex(
@@ -246,6 +246,14 @@ function parseDelete(args: Token[]): Command | null {
   if (!t || 'type' in t) return t;
   if (t.next < args.length) return malformed('delete', 'unexpectedText', t.target.meter);
   return { type: 'delete', target: t.target };
+}
+
+// photo [meter] #12|last
+function parsePhoto(args: Token[]): Command | null {
+  const t = parseTarget('photo', args);
+  if (!t || 'type' in t) return t;
+  if (t.next < args.length) return malformed('photo', 'unexpectedText', t.target.meter);
+  return { type: 'photo', target: t.target };
 }
 
 // set <meter> (min|max|digits|rate [=] <value|none>)+
@@ -384,6 +392,8 @@ export function parseFamily(match: FamilyMatch, s: string): Command | null {
       return parseFix(args);
     case 'delete':
       return parseDelete(args);
+    case 'photo':
+      return parsePhoto(args);
     case 'setMeter':
       return parseSetMeter(args);
     case 'replaceMeter':

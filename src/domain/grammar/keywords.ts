@@ -68,6 +68,7 @@ type Family =
   | 'history'
   | 'fix'
   | 'delete'
+  | 'photo'
   | 'setMeter'
   | 'replaceMeter'
   | 'usage'
@@ -88,6 +89,8 @@ const EN_FAMILIES = new Map<string, Family>([
   ['delete', 'delete'],
   ['del', 'delete'],
   ['remove', 'delete'],
+  ['photo', 'photo'],
+  ['picture', 'photo'],
   ['set', 'setMeter'],
   ['new', 'replaceMeter'],
   ['replace', 'replaceMeter'],
@@ -124,6 +127,7 @@ const TH_FAMILIES: ReadonlyArray<{ re: RegExp; family: Family; kind?: SourceKind
     { re: /^แก้ไข/, family: 'fix' },
     { re: /^แก้/, family: 'fix' },
     { re: /^ลบ/, family: 'delete' },
+    { re: /^(?:รูปภาพ|รูปถ่าย|รูป|ภาพถ่าย|ภาพ)/, family: 'photo' },
     { re: /^ตั้งค่า/, family: 'setMeter' },
     { re: /^เปลี่ยน/, family: 'replaceMeter' },
     { re: /^(?:การใช้งาน|การใช้|ใช้ไป|ยอดใช้)/, family: 'usage' },
