@@ -3,6 +3,7 @@ import { type Bot, createBot } from './bot/bot';
 import { webhookRoutes } from './bot/webhook';
 import type { Deps } from './deps';
 import { chartRoutes } from './web/charts';
+import { exportRoutes } from './web/exports';
 import { googleLinkRoutes } from './web/google-link';
 import { perIpLimit } from './web/rate-limit';
 
@@ -21,6 +22,9 @@ export function createApp(deps: Deps, bot: Bot = createBot(deps)): Hono {
     return up ? c.json({ status: 'ok' }) : c.json({ status: 'unavailable' }, 503);
   });
   app.route('/charts', chartRoutes(deps));
+  // A person's downloads: limited per IP like the other pages people open in a browser.
+  app.use('/exports/*', perIpLimit(deps.config.webRequestsPerMinute));
+  app.route('/exports', exportRoutes(deps));
   // The pages people open in a browser; not /charts (LINE's few servers fetch every image).
   app.use('/link/*', perIpLimit(deps.config.webRequestsPerMinute));
   app.route('/link/google', googleLinkRoutes(deps));

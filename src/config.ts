@@ -47,6 +47,8 @@ export interface Config {
   chartLinkLifetimeMs: number;
   /** Requests a minute one IP address may make to the web pages (WEB_REQUESTS_PER_MINUTE, 30). */
   webRequestsPerMinute: number;
+  /** How long an `export` download link works (EXPORT_LINK_LIFETIME_HOURS, default 24). */
+  exportLinkLifetimeMs: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -144,6 +146,12 @@ const schema = z.object({
       .regex(/^\d{1,2}$/, 'whole days, 1-30')
       .refine((v) => Number(v) >= 1 && Number(v) <= 30, 'whole days, 1-30'),
   ),
+  EXPORT_LINK_LIFETIME_HOURS: optional(
+    z
+      .string()
+      .regex(/^\d{1,3}$/, 'whole hours, 1-168')
+      .refine((v) => Number(v) >= 1 && Number(v) <= 168, 'whole hours, 1-168'),
+  ),
   WEB_REQUESTS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,4}$/, 'a whole number, 1-99999')),
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], 'one of debug, info, warn, error'),
@@ -209,6 +217,7 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
     },
     chartLinkLifetimeMs: Number(env.CHART_LINK_LIFETIME_DAYS ?? 7) * 86_400_000,
     webRequestsPerMinute: Number(env.WEB_REQUESTS_PER_MINUTE ?? 30),
+    exportLinkLifetimeMs: Number(env.EXPORT_LINK_LIFETIME_HOURS ?? 24) * 3_600_000,
   };
 }
 

@@ -42,6 +42,7 @@ export function assembleDeps(parts: {
     line: createLineApi({
       channelAccessToken: config.line.channelAccessToken,
       baseUrl: config.line.apiBaseUrl,
+      dataBaseUrl: config.line.dataApiBaseUrl,
       logger,
     }),
     charts: parts.charts,

@@ -37,6 +37,7 @@ import { reminders } from './features/reminders';
 import { settings } from './features/settings';
 import { sharing } from './features/sharing';
 import { tariffs } from './features/tariffs';
+import { importFiles, transfers } from './features/transfers';
 import { usage } from './features/usage';
 import { chatOf, identify } from './identify';
 import { catalogs } from './messages';
@@ -53,6 +54,7 @@ export interface Bot {
 export function defaultFeatures(): Composer {
   return new Composer()
     .use(lifecycle)
+    .use(importFiles)
     .use(chatFilter)
     .use(help)
     .use(meters)
@@ -64,6 +66,7 @@ export function defaultFeatures(): Composer {
     .use(sharing)
     .use(auditTrail)
     .use(archive)
+    .use(transfers)
     .use(google)
     .use(tariffs)
     .use(bills)

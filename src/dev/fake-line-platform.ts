@@ -188,6 +188,10 @@ export type ImageMessageEvent = webhook.MessageEvent & {
   replyToken: string;
   message: webhook.ImageMessageContent;
 };
+export type FileMessageEvent = webhook.MessageEvent & {
+  replyToken: string;
+  message: webhook.FileMessageContent;
+};
 export type PostbackEvent = webhook.PostbackEvent & { replyToken: string };
 
 /**
@@ -216,7 +220,10 @@ export interface EventFactory {
       quotedMessageId?: string;
     },
   ): TextMessageEvent;
-  image(input: ChatRef): ImageMessageEvent;
+  /** An image; `content` is what GET /v2/bot/message/{id}/content then serves (default none). */
+  image(input: ChatRef & { content?: Buffer }): ImageMessageEvent;
+  /** A file; its bytes are served from GET /v2/bot/message/{id}/content, as on api-data.line.me. */
+  file(input: ChatRef & { fileName: string; content: Buffer | string }): FileMessageEvent;
   follow(input: { userId: string; isUnblocked?: boolean }): webhook.FollowEvent;
   unfollow(input: { userId: string }): webhook.UnfollowEvent;
   join(input: GroupOrRoom): webhook.JoinEvent;
@@ -283,6 +290,8 @@ export interface FakeLinePlatform {
    * messages pushed since the last reset().
    */
   setQuota(limit: number | null): void;
+  /** Drops a message's content, as LINE does after a while: fetching it then answers 404. */
+  expireContent(messageId: string): void;
   /** Rich menus, their images, aliases, the default and per-user links, as LINE holds them. */
   richMenuState(): FakeRichMenuState;
   /** Forget recorded calls only. */
@@ -769,6 +778,8 @@ function checkRichMenuRequest(v: unknown): Errors {
 interface ApiRequest {
   method: string;
   path: string;
+  /** The query string as sent ('' or '?…'). */
+  query: string;
   params: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
@@ -780,6 +791,8 @@ interface ApiResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Binary content (message contents): sent as is instead of JSON. */
+  raw?: { bytes: Buffer; contentType: string };
 }
 
 interface Route {
@@ -928,6 +941,7 @@ class Platform {
     route('GET', '/v2/bot/message/quota', () => this.quota()),
     route('GET', '/v2/bot/message/quota/consumption', () => this.quotaConsumption()),
     route('POST', '/v2/bot/user/:userId/linkToken', (r) => this.issueLinkToken(r)),
+    route('GET', '/v2/bot/message/:messageId/content', (r) => this.messageContent(r)),
     route('POST', '/v2/bot/richmenu/validate', (r) => this.validateRichMenu(r)),
     route('POST', '/v2/bot/richmenu', (r) => this.createRichMenu(r)),
     route('GET', '/v2/bot/richmenu/list', () => this.listRichMenus()),
@@ -943,6 +957,25 @@ class Platform {
     route('POST', '/v2/bot/user/:userId/richmenu/:richMenuId', (r) => this.linkRichMenu(r)),
     route('GET', '/v2/bot/user/:userId/richmenu', (r) => this.richMenuOfUser(r)),
   ];
+
+  // --- Message contents (messaging-api.yml getMessageContent, on api-data.line.me) ------------
+
+  /** What users sent, by message id: LINE keeps it a while, then answers 404. */
+  private contents = new Map<string, { bytes: Buffer; contentType: string }>();
+
+  private messageContent(req: ApiRequest): ApiResponse {
+    // getMessageContent: GET, one required path parameter, no query and no body.
+    if (req.body !== undefined) return json(400, { message: 'A GET request has no body' });
+    if (req.query !== '') return json(400, { message: 'Unexpected query parameters' });
+    const found = this.contents.get(req.params.messageId ?? '');
+    if (!found) return NOT_FOUND();
+    return { status: 200, body: null, raw: found };
+  }
+
+  /** Forget a message's content, as LINE does after a while (its fetch then answers 404). */
+  expireContent(messageId: string): void {
+    this.contents.delete(messageId);
+  }
 
   // --- Monthly push quota ----------------------------------------------------------------------
   private quotaLimit: number | null = null;
@@ -1186,6 +1219,7 @@ class Platform {
       return r.handle({
         method,
         path: url.pathname,
+        query: url.search,
         params,
         headers,
         body,
@@ -1194,14 +1228,23 @@ class Platform {
       });
     })();
 
-    const payload = JSON.stringify(answer.body);
-    res.writeHead(answer.status, {
-      'content-type': 'application/json',
-      'content-length': Buffer.byteLength(payload),
-      'x-line-request-id': requestId,
-      ...answer.headers,
-    });
-    res.end(payload);
+    if (answer.raw) {
+      res.writeHead(answer.status, {
+        'content-type': answer.raw.contentType,
+        'content-length': answer.raw.bytes.length,
+        'x-line-request-id': requestId,
+      });
+      res.end(answer.raw.bytes);
+    } else {
+      const payload = JSON.stringify(answer.body);
+      res.writeHead(answer.status, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(payload),
+        'x-line-request-id': requestId,
+        ...answer.headers,
+      });
+      res.end(payload);
+    }
 
     this.record({
       method,
@@ -1210,7 +1253,9 @@ class Platform {
       headers,
       body: Buffer.isBuffer(body) ? `[${headers['content-type']}, ${body.length} bytes]` : body,
       status: answer.status,
-      response: answer.body,
+      response: answer.raw
+        ? `[${answer.raw.contentType}, ${answer.raw.bytes.length} bytes]`
+        : answer.body,
       requestId,
       at: this.now(),
     });
@@ -1655,13 +1700,25 @@ class Platform {
       };
       return { type: 'message', ...this.withToken(input, true), message };
     },
-    image: (input) => {
+    image: ({ content, ...input }) => {
       const message: webhook.ImageMessageContent = {
         id: String(this.nextMessageId++),
         type: 'image',
         quoteToken: newQuoteToken(),
         contentProvider: { type: 'line' },
       };
+      if (content) this.contents.set(message.id, { bytes: content, contentType: 'image/jpeg' });
+      return { type: 'message', ...this.withToken(input, true), message };
+    },
+    file: ({ fileName, content, ...input }) => {
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      const message: webhook.FileMessageContent = {
+        id: String(this.nextMessageId++),
+        type: 'file',
+        fileName,
+        fileSize: bytes.length,
+      };
+      this.contents.set(message.id, { bytes, contentType: 'application/octet-stream' });
       return { type: 'message', ...this.withToken(input, true), message };
     },
     follow: ({ userId, isUnblocked = false }) => {
@@ -1798,6 +1855,7 @@ class Platform {
     this.richMenuAliases.clear();
     this.defaultRichMenuId = null;
     this.userRichMenus.clear();
+    this.contents.clear();
   }
 }
 
@@ -1862,6 +1920,7 @@ export async function startFakeLinePlatform(
     messagesTo: (chatId) => platform.messagesTo(chatId),
     textsTo: (chatId) => platform.textsTo(chatId),
     setQuota: (limit) => platform.setQuota(limit),
+    expireContent: (messageId) => platform.expireContent(messageId),
     richMenuState: () => platform.richMenuState(),
     clearRecorded: () => platform.clearRecorded(),
     reset: () => platform.reset(),

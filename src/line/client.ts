@@ -36,7 +36,14 @@ export interface LineApi {
    * far. Null when LINE could not be asked (callers then push nothing).
    */
   quota(): Promise<PushQuota | null>;
+  /**
+   * The content of a file or image a user sent (from api-data.line.me), read up to `maxBytes`:
+   * `tooLarge` past that, null when LINE has no such content (expired, unknown) or failed.
+   */
+  messageContent(messageId: string, maxBytes: number): Promise<MessageContent | null>;
 }
+
+export type MessageContent = { ok: true; bytes: Buffer } | { ok: false; tooLarge: true };
 
 export interface PushQuota {
   limit: number | null;
@@ -55,6 +62,8 @@ const TIMEOUT_MS = 10_000;
 export function createLineApi(options: {
   channelAccessToken: string;
   baseUrl: string;
+  /** api-data.line.me: message contents. Default: the same as baseUrl. */
+  dataBaseUrl?: string;
   logger: Logger;
   /** Pause between attempts; tests make it zero. */
   backoffMs?: (attempt: number) => number;
@@ -62,6 +71,10 @@ export function createLineApi(options: {
   const client = new messagingApi.MessagingApiClient({
     channelAccessToken: options.channelAccessToken,
     baseURL: options.baseUrl,
+  });
+  const blobClient = new messagingApi.MessagingApiBlobClient({
+    channelAccessToken: options.channelAccessToken,
+    baseURL: options.dataBaseUrl ?? options.baseUrl,
   });
   const log = options.logger.child({ component: 'line-api' });
   const backoff = options.backoffMs ?? ((attempt) => 200 * 2 ** attempt);
@@ -153,6 +166,25 @@ export function createLineApi(options: {
         client.issueLinkTokenWithHttpInfo(userId),
       );
       return result.ok ? result.body.linkToken : null;
+    },
+    async messageContent(messageId, maxBytes) {
+      const result = await call('message content', true, () =>
+        blobClient.getMessageContentWithHttpInfo(messageId),
+      );
+      if (!result.ok) return null;
+      // Read as it arrives and stop past the limit: a large file is never held whole.
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of result.body) {
+        const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+        size += bytes.length;
+        if (size > maxBytes) {
+          result.body.destroy();
+          return { ok: false, tooLarge: true };
+        }
+        chunks.push(bytes);
+      }
+      return { ok: true, bytes: Buffer.concat(chunks) };
     },
     async showLoading(userId, seconds = 20) {
       await call('loading', false, () =>

@@ -44,6 +44,7 @@ describe.each(databaseKinds())('schema and migrations on %s', (kind) => {
       'paid_bills',
       'push_claims',
       'reading_confirmations',
+      'reading_imports',
       'readings',
       'reminders',
       'shown_histories',
