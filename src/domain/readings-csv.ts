@@ -49,8 +49,12 @@ export interface CsvReading {
 
 /** What opens a formula in Excel, LibreOffice and Google Sheets. */
 const FORMULA_START = /^[=+\-@\t\r]/;
-const guard = (text: string) => (FORMULA_START.test(text) ? `'${text}` : text);
-const unguard = (text: string) => (/^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text);
+/** A formula start, or apostrophes before one (so that a note "'=x" also reads back as written). */
+const needsGuard = (text: string): boolean =>
+  FORMULA_START.test(text) || (text.startsWith("'") && needsGuard(text.slice(1)));
+const guard = (text: string) => (needsGuard(text) ? `'${text}` : text);
+const unguard = (text: string) =>
+  text.startsWith("'") && needsGuard(text.slice(1)) ? text.slice(1) : text;
 
 /** An instant as ISO 8601 in the zone, with its offset; milliseconds only when there are some. */
 export function isoInZone(at: Date, zone: string): string {
