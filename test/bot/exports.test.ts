@@ -169,6 +169,15 @@ describe.each(databaseKinds())('exports on %s', (kind) => {
     expect((await fetch(url)).status).toBe(404);
   });
 
+  it('answers 404 once the meter is archived', async () => {
+    expect((await som.say('add meter Water m3')).text).toMatch(/^Created meter 2 "Water"/);
+    const url = linkIn((await som.say('export meter 2')).text);
+    expect((await fetch(url)).status).toBe(200);
+    const asked = await som.say('archive meter 2');
+    expect((await som.tap(asked, 'Archive')).text).toMatch(/^Archived meter 2/);
+    expect((await fetch(url)).status).toBe(404);
+  });
+
   it('is refused in a group: a link to personal data is not posted for everyone', async () => {
     for (const [text, reply] of [
       ['export meter 1', /^Exports and imports are personal/],
@@ -193,8 +202,15 @@ describe.each(databaseKinds())('exports on %s', (kind) => {
     expect(data.identities).toEqual([
       expect.objectContaining({ provider: 'line', providerUserId: som.user.userId }),
     ]);
+    // An archived meter is still the person's data.
     expect(data.meters).toEqual([
-      expect.objectContaining({ name: 'Electric', unit: 'kWh', yourRole: 'owner' }),
+      expect.objectContaining({
+        name: 'Electric',
+        unit: 'kWh',
+        yourRole: 'owner',
+        archivedAt: null,
+      }),
+      expect.objectContaining({ name: 'Water', yourRole: 'owner', archivedAt: expect.any(String) }),
     ]);
     // Som owns the meter: all six rows of it, Mom's included, each with its status.
     expect(data.readings.map((r) => `${r.value} ${r.status}`)).toEqual([
