@@ -25,3 +25,13 @@ ALTER TABLE reading_imports ENABLE ROW LEVEL SECURITY;
 CREATE POLICY reading_imports_own ON reading_imports FOR ALL TO home_log_app
   USING (user_id = app_user_id())
   WITH CHECK (user_id = app_user_id() AND app_source_role(source_id) IN ('write', 'admin'));
+--> statement-breakpoint
+-- Retention (no user acting) forgets imports a day after they expired: their rows are copies of
+-- what someone sent, stored or not, and serve nothing once the import is over.
+GRANT DELETE ON reading_imports TO home_log_app;
+--> statement-breakpoint
+CREATE POLICY reading_imports_forget_select ON reading_imports FOR SELECT TO home_log_app
+  USING (app_user_id() IS NULL AND expires_at < now() - interval '1 day');
+--> statement-breakpoint
+CREATE POLICY reading_imports_forget ON reading_imports FOR DELETE TO home_log_app
+  USING (app_user_id() IS NULL AND expires_at < now() - interval '1 day');

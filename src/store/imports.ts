@@ -113,3 +113,12 @@ export async function reopenAsCancelled(tx: Tx, id: string): Promise<void> {
     .set({ state: 'cancelled' })
     .where(and(eq(readingImports.id, id), eq(readingImports.state, 'stored')));
 }
+
+/** Retention: imports that expired more than a day ago, whoever they belonged to. */
+export async function forgetOldImports(tx: Tx): Promise<number> {
+  const deleted = await tx
+    .delete(readingImports)
+    .where(sql`${readingImports.expiresAt} < now() - interval '1 day'`)
+    .returning({ id: readingImports.id });
+  return deleted.length;
+}

@@ -1,8 +1,9 @@
 import { parse } from 'csv-parse/sync';
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, readings, sources } from '../../src/db/schema';
+import { auditLog, readingImports, readings, sources } from '../../src/db/schema';
 import type { FakeGroup } from '../../src/dev/fake-line-platform';
+import { runRetention } from '../../src/retention';
 import { type Answer, exchange, type Person, person } from '../helpers/chat';
 import { databaseKinds } from '../helpers/db';
 import { type Harness, startHarness } from '../helpers/harness';
@@ -273,5 +274,16 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
       );
     expect(currentRows(copy)).toEqual(currentRows(exported));
     expect(currentRows(copy)).toHaveLength(6);
+  });
+
+  it('forgets imports a day after they expired (retention)', async () => {
+    // The database's clock is today; every import of this story expired in March.
+    const before = await h.database.db.$count(readingImports);
+    expect(before).toBeGreaterThan(0);
+    const report = await runRetention(h.deps);
+    expect(report.importsForgotten).toBe(before);
+    expect(await h.database.db.$count(readingImports)).toBe(0);
+    // The readings they stored stay.
+    expect(await current('Electric')).toHaveLength(5);
   });
 });
