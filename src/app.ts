@@ -3,6 +3,7 @@ import { type Bot, createBot } from './bot/bot';
 import { webhookRoutes } from './bot/webhook';
 import type { Deps } from './deps';
 import { chartRoutes } from './web/charts';
+import { exportRoutes } from './web/exports';
 import { googleLinkRoutes } from './web/google-link';
 import { photoRoutes } from './web/photos';
 import { perIpLimit } from './web/rate-limit';
@@ -25,6 +26,9 @@ export function createApp(deps: Deps, bot: Bot = createBot(deps)): Hono {
   // Opened by people in a browser (LINE's in-app one): the per-IP limit applies.
   app.use('/photos/*', perIpLimit(deps.config.webRequestsPerMinute));
   app.route('/photos', photoRoutes(deps));
+  // A person's downloads: limited per IP like the other pages people open in a browser.
+  app.use('/exports/*', perIpLimit(deps.config.webRequestsPerMinute));
+  app.route('/exports', exportRoutes(deps));
   // The pages people open in a browser; not /charts (LINE's few servers fetch every image).
   app.use('/link/*', perIpLimit(deps.config.webRequestsPerMinute));
   app.route('/link/google', googleLinkRoutes(deps));

@@ -53,6 +53,8 @@ export interface Config {
     /** How long a photo link in `history` works (PHOTO_LINK_LIFETIME_HOURS, default 24). */
     linkLifetimeMs: number;
   };
+  /** How long an `export` download link works (EXPORT_LINK_LIFETIME_HOURS, default 24). */
+  exportLinkLifetimeMs: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -162,6 +164,12 @@ const schema = z.object({
       .regex(/^\d{1,3}$/, 'whole hours, 1-720')
       .refine((v) => Number(v) >= 1 && Number(v) <= 720, 'whole hours, 1-720'),
   ),
+  EXPORT_LINK_LIFETIME_HOURS: optional(
+    z
+      .string()
+      .regex(/^\d{1,3}$/, 'whole hours, 1-168')
+      .refine((v) => Number(v) >= 1 && Number(v) <= 168, 'whole hours, 1-168'),
+  ),
   WEB_REQUESTS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,4}$/, 'a whole number, 1-99999')),
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], 'one of debug, info, warn, error'),
@@ -231,6 +239,7 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
       maxBytes: Number(env.PHOTO_MAX_MB ?? 5) * 1024 * 1024,
       linkLifetimeMs: Number(env.PHOTO_LINK_LIFETIME_HOURS ?? 24) * 3_600_000,
     },
+    exportLinkLifetimeMs: Number(env.EXPORT_LINK_LIFETIME_HOURS ?? 24) * 3_600_000,
   };
 }
 

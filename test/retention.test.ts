@@ -125,6 +125,7 @@ describe.each(databaseKinds())('retention on %s', (databaseKind) => {
       contentsCleared: 1,
       eventsPruned: 1,
       linkStatesForgotten: 2,
+      importsForgotten: 0,
     });
     const left = await inbox();
     expect(left.map((row) => row.id).sort()).toEqual(['legacy-done', 'month-old-pending']);
@@ -137,6 +138,7 @@ describe.each(databaseKinds())('retention on %s', (databaseKind) => {
       contentsCleared: 0,
       eventsPruned: 0,
       linkStatesForgotten: 0,
+      importsForgotten: 0,
     });
   });
 

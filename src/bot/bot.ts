@@ -38,6 +38,7 @@ import { reminders } from './features/reminders';
 import { settings } from './features/settings';
 import { sharing } from './features/sharing';
 import { tariffs } from './features/tariffs';
+import { importFiles, transfers } from './features/transfers';
 import { usage } from './features/usage';
 import { chatOf, identify } from './identify';
 import { catalogs } from './messages';
@@ -54,6 +55,7 @@ export interface Bot {
 export function defaultFeatures(): Composer {
   return new Composer()
     .use(lifecycle)
+    .use(importFiles)
     .use(chatFilter)
     .use(help)
     .use(meters)
@@ -66,6 +68,7 @@ export function defaultFeatures(): Composer {
     .use(sharing)
     .use(auditTrail)
     .use(archive)
+    .use(transfers)
     .use(google)
     .use(tariffs)
     .use(bills)

@@ -627,3 +627,35 @@ export const photoRequests = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.chatKey] })],
 );
+
+export const IMPORT_STATES = ['waiting', 'ready', 'stored', 'cancelled'] as const;
+
+/**
+ * `import meter 1`: one person's import into one meter, from the request to the confirmation.
+ * waiting: a CSV file is expected in the one-to-one chat; ready: the file was read and previewed,
+ * `rows` holds the readings that passed (nothing is stored yet); stored or cancelled: done.
+ * Past `expires_at` nothing more happens to it.
+ */
+export const readingImports = pgTable(
+  'reading_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sourceId: uuid('source_id')
+      .notNull()
+      .references(() => sources.id, { onDelete: 'cascade' }),
+    chatKey: text('chat_key').notNull(),
+    state: text('state', { enum: IMPORT_STATES }).notNull().default('waiting'),
+    // [{ line, takenAt (ISO), value, note }] once the file was read.
+    rows: jsonb('rows'),
+    createdAt: createdAt(),
+    expiresAt: tstz('expires_at').notNull(),
+    resolvedAt: tstz('resolved_at'),
+  },
+  (t) => [
+    index('reading_imports_user_idx').on(t.userId, t.createdAt),
+    check('reading_imports_state_check', oneOf(t.state, IMPORT_STATES)),
+  ],
+);

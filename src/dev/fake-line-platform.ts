@@ -188,6 +188,10 @@ export type ImageMessageEvent = webhook.MessageEvent & {
   replyToken: string;
   message: webhook.ImageMessageContent;
 };
+export type FileMessageEvent = webhook.MessageEvent & {
+  replyToken: string;
+  message: webhook.FileMessageContent;
+};
 export type PostbackEvent = webhook.PostbackEvent & { replyToken: string };
 
 /**
@@ -222,6 +226,8 @@ export interface EventFactory {
    * photos), which need not match the bytes.
    */
   image(input: ChatRef & { content?: { bytes: Buffer; contentType?: string } }): ImageMessageEvent;
+  /** A file; its bytes are served from GET /v2/bot/message/{id}/content, as on api-data.line.me. */
+  file(input: ChatRef & { fileName: string; content: Buffer | string }): FileMessageEvent;
   follow(input: { userId: string; isUnblocked?: boolean }): webhook.FollowEvent;
   unfollow(input: { userId: string }): webhook.UnfollowEvent;
   join(input: GroupOrRoom): webhook.JoinEvent;
@@ -288,6 +294,8 @@ export interface FakeLinePlatform {
    * messages pushed since the last reset().
    */
   setQuota(limit: number | null): void;
+  /** Drops a message's content, as LINE does after a while: fetching it then answers 404. */
+  expireContent(messageId: string): void;
   /** Rich menus, their images, aliases, the default and per-user links, as LINE holds them. */
   richMenuState(): FakeRichMenuState;
   /** Forget recorded calls only. */
@@ -774,6 +782,8 @@ function checkRichMenuRequest(v: unknown): Errors {
 interface ApiRequest {
   method: string;
   path: string;
+  /** The query string as sent ('' or '?…'). */
+  query: string;
   params: Record<string, string>;
   headers: Record<string, string>;
   body: unknown;
@@ -935,6 +945,7 @@ class Platform {
     route('GET', '/v2/bot/message/quota', () => this.quota()),
     route('GET', '/v2/bot/message/quota/consumption', () => this.quotaConsumption()),
     route('POST', '/v2/bot/user/:userId/linkToken', (r) => this.issueLinkToken(r)),
+    route('GET', '/v2/bot/message/:messageId/content', (r) => this.messageContent(r)),
     route('POST', '/v2/bot/richmenu/validate', (r) => this.validateRichMenu(r)),
     route('POST', '/v2/bot/richmenu', (r) => this.createRichMenu(r)),
     route('GET', '/v2/bot/richmenu/list', () => this.listRichMenus()),
@@ -949,12 +960,11 @@ class Platform {
     route('GET', '/v2/bot/user/all/richmenu', () => this.defaultRichMenu()),
     route('POST', '/v2/bot/user/:userId/richmenu/:richMenuId', (r) => this.linkRichMenu(r)),
     route('GET', '/v2/bot/user/:userId/richmenu', (r) => this.richMenuOfUser(r)),
-    route('GET', '/v2/bot/message/:messageId/content', (r) => this.messageContent(r)),
   ];
 
   // --- Content (messaging-api.yml getMessageContent, on api-data.line.me) ---------------------
 
-  /** What users sent, by message id, as LINE keeps it for the bot to download. */
+  /** What users sent, by message id, as LINE keeps it for the bot to download (then 404). */
   private contents = new Map<string, { bytes: Buffer; contentType: string }>();
 
   private messageContent(req: ApiRequest): ApiResponse {
@@ -967,9 +977,15 @@ class Platform {
     if (req.body !== undefined) {
       return json(400, { message: 'A GET request must not have a body' });
     }
+    if (req.query !== '') return json(400, { message: 'Unexpected query parameters' });
     const content = this.contents.get(messageId);
     if (!content) return NOT_FOUND();
     return { status: 200, body: undefined, raw: content };
+  }
+
+  /** Forget a message's content, as LINE does after a while (its fetch then answers 404). */
+  expireContent(messageId: string): void {
+    this.contents.delete(messageId);
   }
 
   // --- Monthly push quota ----------------------------------------------------------------------
@@ -1214,6 +1230,7 @@ class Platform {
       return r.handle({
         method,
         path: url.pathname,
+        query: url.search,
         params,
         headers,
         body,
@@ -1708,6 +1725,17 @@ class Platform {
       });
       return { type: 'message', ...this.withToken(input, true), message };
     },
+    file: ({ fileName, content, ...input }) => {
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      const message: webhook.FileMessageContent = {
+        id: String(this.nextMessageId++),
+        type: 'file',
+        fileName,
+        fileSize: bytes.length,
+      };
+      this.contents.set(message.id, { bytes, contentType: 'application/octet-stream' });
+      return { type: 'message', ...this.withToken(input, true), message };
+    },
     follow: ({ userId, isUnblocked = false }) => {
       const event = { type: 'follow' as const, ...this.withToken({ userId }, true) };
       this.requireUser(userId).friend = true;
@@ -1913,6 +1941,7 @@ export async function startFakeLinePlatform(
     messagesTo: (chatId) => platform.messagesTo(chatId),
     textsTo: (chatId) => platform.textsTo(chatId),
     setQuota: (limit) => platform.setQuota(limit),
+    expireContent: (messageId) => platform.expireContent(messageId),
     richMenuState: () => platform.richMenuState(),
     clearRecorded: () => platform.clearRecorded(),
     reset: () => platform.reset(),

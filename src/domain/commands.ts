@@ -188,6 +188,23 @@ export interface HelpCommand {
   type: 'help';
 }
 
+/** `export meter 1`: a link to a CSV file of the meter's readings. */
+export interface ExportMeterCommand {
+  type: 'exportMeter';
+  meter: MeterRef;
+}
+
+/** `export my data`: a link to a JSON file of everything kept about the person. */
+export interface ExportMyDataCommand {
+  type: 'exportMyData';
+}
+
+/** `import meter 1`: the bot asks for a CSV file of readings to add to the meter. */
+export interface ImportMeterCommand {
+  type: 'importMeter';
+  meter: MeterRef;
+}
+
 /** Why a message that looked like a command could not be parsed. */
 export type Problem =
   | 'tooLong' // the message is longer than MAX_MESSAGE_LENGTH
@@ -259,6 +276,9 @@ export type Command =
   | WhoamiCommand
   | RemoveLineCommand
   | HelpCommand
+  | ExportMeterCommand
+  | ExportMyDataCommand
+  | ImportMeterCommand
   | SetTariffCommand
   | SetBillingDayCommand
   | BillCommand

@@ -83,6 +83,27 @@ export function imageMessageIdOf(event: webhook.Event): string | null {
   return message?.type === 'image' ? str(message.id) : null;
 }
 
+export interface FileMessage {
+  id: string;
+  fileName: string;
+  /** Bytes, as LINE states it (the download is still limited on its own). */
+  fileSize: number;
+}
+
+/** The file message of a message event (a document sent in the chat); null for anything else. */
+export function fileMessageOf(event: webhook.Event): FileMessage | null {
+  if (event.type !== 'message') return null;
+  const message = record((event as { message?: unknown }).message);
+  const id = str(message?.id);
+  if (message?.type !== 'file' || !id) return null;
+  const size = message.fileSize;
+  return {
+    id,
+    fileName: typeof message.fileName === 'string' ? message.fileName : '',
+    fileSize: typeof size === 'number' && Number.isFinite(size) && size >= 0 ? size : 0,
+  };
+}
+
 /** The data of a postback event, else null. */
 export function postbackDataOf(event: webhook.Event): string | null {
   if (event.type !== 'postback') return null;

@@ -108,6 +108,8 @@ export interface NewReading {
   note: string | null;
   origin: string;
   registerEvent: RegisterEvent | null;
+  /** How the value was obtained; default read from the meter ('actual'). */
+  quality?: Reading['quality'];
 }
 
 /** Inserts a reading (the caller holds lockSource and has validated it). */

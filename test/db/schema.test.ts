@@ -45,6 +45,7 @@ describe.each(databaseKinds())('schema and migrations on %s', (kind) => {
       'photo_requests',
       'push_claims',
       'reading_confirmations',
+      'reading_imports',
       'reading_photos',
       'readings',
       'reminders',

@@ -906,3 +906,52 @@ describe('message content (messaging-api.yml getMessageContent, on api-data.line
     expect((await fetchError(stranger.getMessageContent(event.message.id))).status).toBe(401);
   });
 });
+
+describe('file and image content for the bot to fetch', () => {
+  const blob = () =>
+    new messagingApi.MessagingApiBlobClient({ channelAccessToken: TOKEN, baseURL: platform.url });
+  const read = async (stream: AsyncIterable<Buffer | Uint8Array>) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks);
+  };
+
+  it('serves the bytes of a file message through the SDK blob client', async () => {
+    const event = platform.events.file({
+      userId: platform.addUser({ displayName: 'Som' }).userId,
+      fileName: 'readings.csv',
+      content: 'time,value\n2026-01-01,1\n',
+    });
+    // webhook.yml FileMessageContent: id, type, fileName and fileSize are required.
+    expect(event.message).toEqual({
+      id: expect.stringMatching(/^\d+$/),
+      type: 'file',
+      fileName: 'readings.csv',
+      fileSize: 24,
+    });
+    const body = await read(await blob().getMessageContent(event.message.id));
+    expect(body.toString('utf8')).toBe('time,value\n2026-01-01,1\n');
+    expect(platform.calls.at(-1)).toMatchObject({
+      method: 'GET',
+      path: `/v2/bot/message/${event.message.id}/content`,
+      status: 200,
+      response: '[application/octet-stream, 24 bytes]',
+    });
+  });
+
+  it('answers 404 for unknown or expired content, 401 without the token, 400 to a query', async () => {
+    const event = platform.events.file({
+      userId: platform.addUser({ displayName: 'Som' }).userId,
+      fileName: 'a.csv',
+      content: 'x',
+    });
+    expect((await fetchError(blob().getMessageContent('123'))).status).toBe(404);
+    const url = `${platform.url}/v2/bot/message/${event.message.id}/content`;
+    expect((await fetch(url)).status).toBe(401);
+    const auth = { headers: { authorization: `Bearer ${TOKEN}` } };
+    expect((await fetch(`${url}?preview=1`, auth)).status).toBe(400);
+    expect((await fetch(url, auth)).status).toBe(200);
+    platform.expireContent(event.message.id);
+    expect((await fetchError(blob().getMessageContent(event.message.id))).status).toBe(404);
+  });
+});

@@ -451,4 +451,19 @@ export const GRAMMAR_CASES: ReadonlyArray<readonly [string, Command | null]> = [
   ['archive meter 1', { type: 'archive', meter: m(1) }],
   ['archive electric', { type: 'archive', meter: n('electric') }],
   ['เก็บถาวร มิเตอร์ 1', { type: 'archive', meter: m(1) }],
+
+  // --- export and import
+  ['export meter 1', { type: 'exportMeter', meter: m(1) }],
+  ['export electric', { type: 'exportMeter', meter: n('electric') }],
+  ['ส่งออก มิเตอร์ 1', { type: 'exportMeter', meter: m(1) }],
+  ['ส่งออกมิเตอร์ 2', { type: 'exportMeter', meter: m(2) }],
+  ['export my data', { type: 'exportMyData' }],
+  ['Export my data.', { type: 'exportMyData' }],
+  ['ส่งออกข้อมูลของฉัน', { type: 'exportMyData' }],
+  ['ส่งออก ข้อมูลของฉัน', { type: 'exportMyData' }],
+  ['export', bad('exportMeter', 'missingMeter')],
+  ['import meter 1', { type: 'importMeter', meter: m(1) }],
+  ['นำเข้า มิเตอร์ 1', { type: 'importMeter', meter: m(1) }],
+  ['นำเข้ามิเตอร์ 3', { type: 'importMeter', meter: m(3) }],
+  ['import', bad('importMeter', 'missingMeter')],
 ];

@@ -111,5 +111,11 @@ export function formatCommand(cmd: WellFormedCommand): string {
       return `unarchive ${formatRef(cmd.meter)}`;
     case 'listArchived':
       return 'archived';
+    case 'exportMeter':
+      return `export ${formatRef(cmd.meter)}`;
+    case 'exportMyData':
+      return 'export my data';
+    case 'importMeter':
+      return `import ${formatRef(cmd.meter)}`;
   }
 }

@@ -18,6 +18,7 @@ import {
   MEMBER_CONNECTORS,
   MONTH_UNITS,
   MONTHLY_WORDS,
+  MY_DATA_RE,
   NONE_WORDS,
   PER_DAY_WORDS,
   READINGS_WORDS,
@@ -47,6 +48,21 @@ function parseMeterOnly(
   const ref = requiredRef(args);
   if (!ref) return null;
   return ref.ok ? { type, meter: ref.value } : malformed(type, ref.problem);
+}
+
+// export my data | export <meter>
+function parseExport(s: string, from: number, args: Token[]): Command | null {
+  if (MY_DATA_RE.test(s.slice(from).trim())) return { type: 'exportMyData' };
+  const ref = requiredRef(args);
+  if (!ref) return null;
+  return ref.ok ? { type: 'exportMeter', meter: ref.value } : malformed('exportMeter', ref.problem);
+}
+
+// import <meter>
+function parseImport(args: Token[]): Command | null {
+  const ref = requiredRef(args);
+  if (!ref) return null;
+  return ref.ok ? { type: 'importMeter', meter: ref.value } : malformed('importMeter', ref.problem);
 }
 
 // usage [meter] [YYYY-MM]
@@ -414,5 +430,9 @@ export function parseFamily(match: FamilyMatch, s: string): Command | null {
       return parseAddMeter(args, match.kind);
     case 'unarchive':
       return parseMeterOnly(match.family, args);
+    case 'export':
+      return parseExport(s, match.from, args);
+    case 'import':
+      return parseImport(args);
   }
 }

@@ -79,7 +79,9 @@ type Family =
   | 'audit'
   | 'archive'
   | 'addMeter'
-  | 'unarchive';
+  | 'unarchive'
+  | 'export'
+  | 'import';
 
 const EN_FAMILIES = new Map<string, Family>([
   ['history', 'history'],
@@ -104,6 +106,8 @@ const EN_FAMILIES = new Map<string, Family>([
   ['archive', 'archive'],
   ['unarchive', 'unarchive'],
   ['restore', 'unarchive'],
+  ['export', 'export'],
+  ['import', 'import'],
 ]);
 
 /** `add <word>`: meter is the generic word (kind left to the bot); counter is a cumulative register. */
@@ -143,6 +147,9 @@ const TH_FAMILIES: ReadonlyArray<{ re: RegExp; family: Family; kind?: SourceKind
       family: 'usage',
     },
     { re: /^(?:ยกเลิกเก็บถาวร|เลิกเก็บถาวร|นำกลับมา)/, family: 'unarchive' },
+    { re: /^ส่งออก(?= ?ข้อมูล)/, family: 'export', glued: true },
+    { re: /^ส่งออก/, family: 'export' },
+    { re: /^นำเข้า/, family: 'import' },
   ];
 
 const ARTICLES = new Set(['a', 'an']);
@@ -227,6 +234,10 @@ export const ROLE_WORDS = new Map<string, Role>([
 export const MEMBER_CONNECTORS = new Set(['with', 'to', 'from', 'ให้', 'กับ', 'จาก']);
 
 export const LAST_WORDS = new Set(['last', 'latest', 'ล่าสุด']);
+
+/** `export my data`, `ส่งออกข้อมูลของฉัน`: what follows the export keyword for the person's data. */
+export const MY_DATA_RE =
+  /^(?:my ?data|all ?my ?data|ข้อมูล ?ของ ?ฉัน|ข้อมูล ?ของ ?ผม|ข้อมูล ?ทั้งหมด|ข้อมูล ?ฉัน)[.!]?$/i;
 
 type Setting = 'min' | 'max' | 'digits' | 'maxRate';
 export const SETTING_WORDS = new Map<string, Setting>([
