@@ -58,6 +58,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     hostname: '127.0.0.1',
   });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  // Node closes an idle keep-alive connection after 5 s; on a busy machine a test's next fetch can
+  // pick that connection up just as it closes (ECONNRESET). Tests keep theirs open longer.
+  (server as import('node:http').Server).keepAliveTimeout = 120_000;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The fake's account-link dialog delivers its event to this app, as LINE would.
   platform.connectWebhook(`${url}/webhook`, channelSecret);
