@@ -127,6 +127,8 @@ export interface Catalog {
   auditEmpty(label: string): string;
   auditLine(when: string, who: string, action: string, detail: string): string;
   someone: string;
+  /** Who or what an audit line shows once the person's data was deleted. */
+  erased: string;
   archived(label: string): string;
   chartsUnavailable: string;
   malformed(topic: MalformedTopic, problem: GrammarProblem): string;
@@ -396,6 +398,7 @@ const en: Catalog = {
       'whoami: who you are here',
       'link google / unlink google: keep your meters if you change LINE accounts',
       'remove line #2: remove another LINE account from yours (see whoami)',
+      'delete my data: see what would go and what stays, then delete everything after a tap and a word',
     ].join('\n'),
   notUnderstood: 'Sorry, I didn\'t understand that. Type "help" to see what I can do.',
   onlyText: 'I can only read text. Type the number the meter shows, e.g. "meter 1 = 4521".',
@@ -523,6 +526,7 @@ const en: Catalog = {
   auditLine: (when, who, action, detail) =>
     `${when} ${who}: ${action}${detail ? ` ${detail}` : ''}`,
   someone: 'system',
+  erased: '(erased)',
   archived: (label) => `Archived ${label}. Its readings are kept; it no longer appears in lists.`,
   chartsUnavailable:
     'This Home Log server cannot draw charts (it runs where the chart renderer is not available). Ask for the usage as text instead.',
@@ -652,6 +656,7 @@ const th: Catalog = {
       'whoami: ดูว่าคุณคือใคร',
       'link google / unlink google: เชื่อมบัญชี Google ไว้ใช้กู้มิเตอร์คืนเมื่อเปลี่ยนบัญชี LINE',
       'ลบไลน์ #2: เอาบัญชี LINE อื่นออกจากบัญชีของคุณ (ดูเลขจาก whoami)',
+      'ลบข้อมูลของฉัน: ดูว่าอะไรจะถูกลบและอะไรยังอยู่ แล้วลบทั้งหมดหลังจากกดปุ่มและพิมพ์คำยืนยัน',
     ].join('\n'),
   notUnderstood: 'ขอโทษค่ะ ไม่เข้าใจข้อความนี้ พิมพ์ "ช่วยเหลือ" เพื่อดูคำสั่งที่ใช้ได้',
   onlyText: 'อ่านได้เฉพาะข้อความค่ะ พิมพ์ตัวเลขที่มิเตอร์แสดง เช่น "มิเตอร์ 1 = 4521"',
@@ -770,6 +775,7 @@ const th: Catalog = {
   auditLine: (when, who, action, detail) =>
     `${when} ${who}: ${action}${detail ? ` ${detail}` : ''}`,
   someone: 'ระบบ',
+  erased: '(ลบแล้ว)',
   archived: (label) => `เก็บ${label}เข้าคลังแล้ว ค่าที่จดไว้ยังอยู่ แต่จะไม่แสดงในรายการ`,
   chartsUnavailable: 'เซิร์ฟเวอร์ Home Log นี้วาดกราฟไม่ได้ ดูการใช้เป็นข้อความแทนได้ค่ะ',
   malformed: (topic, problem) => malformedText('th', topic, problem),
@@ -1259,6 +1265,8 @@ const AUDIT_ACTIONS: Record<Language, Record<string, string>> = {
     'usage.view': 'looked at the usage',
     'chart.view': 'looked at a chart',
     'audit.view': 'looked at this list',
+    'meter.transfer': 'passed the meter to another admin (deleted their data)',
+    'meter.erase': 'removed the meter (deleted their data)',
   },
   th: {
     'reading.add': 'จดค่า',
@@ -1283,6 +1291,8 @@ const AUDIT_ACTIONS: Record<Language, Record<string, string>> = {
     'usage.view': 'ดูการใช้',
     'chart.view': 'ดูกราฟ',
     'audit.view': 'ดูรายการนี้',
+    'meter.transfer': 'ส่งมิเตอร์ต่อให้ผู้ดูแลอีกคน (ลบข้อมูลของตัวเอง)',
+    'meter.erase': 'ลบมิเตอร์ (ลบข้อมูลของตัวเอง)',
   },
 };
 

@@ -182,6 +182,17 @@ export interface HelpCommand {
   type: 'help';
 }
 
+/** `delete my data`: shows what erasure would remove and keep, and asks for a tap. */
+export interface DeleteMyDataCommand {
+  type: 'deleteMyData';
+}
+
+/** `DELETE 4821` / `ลบ 4821`: the word that confirms a tapped erasure request. */
+export interface ErasureWordCommand {
+  type: 'erasureWord';
+  code: string;
+}
+
 /** Why a message that looked like a command could not be parsed. */
 export type Problem =
   | 'tooLong' // the message is longer than MAX_MESSAGE_LENGTH
@@ -251,6 +262,8 @@ export type Command =
   | UnlinkGoogleCommand
   | WhoamiCommand
   | RemoveLineCommand
+  | DeleteMyDataCommand
+  | ErasureWordCommand
   | HelpCommand
   | SetTariffCommand
   | SetBillingDayCommand
