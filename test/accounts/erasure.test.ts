@@ -121,7 +121,10 @@ describe.each(databaseKinds())('npm run user:delete on %s', (kind) => {
     await target?.close();
   });
 
-  it('exits 1 on an unknown LINE user id and changes nothing', () => {
+  // Each command is a child process that opens (and on PGlite boots) the database itself.
+  const SLOW = 300_000;
+
+  it('exits 1 on an unknown LINE user id and changes nothing', { timeout: SLOW }, () => {
     const unknown = run(target.env, '--', newUserId());
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(
@@ -130,7 +133,9 @@ describe.each(databaseKinds())('npm run user:delete on %s', (kind) => {
     expect(run(target.env).status).toBe(2);
   });
 
-  it('erases the person, passes the shared meter, removes the other, and the chain verifies', async () => {
+  it('erases the person, passes the shared meter, removes the other, and the chain verifies', {
+    timeout: SLOW,
+  }, async () => {
     const done = run(target.env, '--', ann.line);
     expect(done.stderr).toBe('');
     expect(done.status).toBe(0);
@@ -180,6 +185,39 @@ describe.each(databaseKinds())('npm run user:delete on %s', (kind) => {
     );
     // The same id again: nobody has it any more.
     expect(await eraseByLineUserId(db(), ann.line)).toBeNull();
+  });
+
+  it('audit:export after the deletion verifies, and audit:show reads it with "(erased)"', {
+    timeout: SLOW,
+  }, async () => {
+    if (kind === 'pglite') await target.database.close();
+    const dir = await mkdtemp(join(tmpdir(), 'home-log-erased-export-'));
+    try {
+      const audit = (...args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', 'src/entry/audit.ts', ...args], {
+          env: { PATH: process.env.PATH ?? '', ...target.env },
+          encoding: 'utf8',
+        });
+      expect(audit('export', join(dir, 'out/')).status).toBe(0);
+      const verified = audit('verify', '--file', join(dir, 'out'));
+      expect(verified.stdout).toContain('audit export intact');
+      expect(verified.status).toBe(0);
+      const shown = audit('show', '--file', join(dir, 'out'));
+      expect(shown.status).toBe(0);
+      const lines = shown.stdout.trim().split('\n');
+      expect(lines.filter((l) => l.includes(' reading.add '))).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^#\\d+ \\S+Z ${ann.id} in user:${ann.id} reading.add .*"note":"\\(erased\\)"`,
+          ),
+        ),
+        expect.stringMatching(/"note":"\(erased\)"/),
+        expect.stringMatching(new RegExp(`${bob.id} .*"note":"bob-note"`)),
+      ]);
+      expect(lines.at(-1)).toMatch(/user.erase user:\S+ after=\{"by":"operator"/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

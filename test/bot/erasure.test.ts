@@ -209,7 +209,9 @@ describe.each(databaseKinds())('delete my data on %s', (kind) => {
     expect(answer.text).toMatch(/\(erased\): passed the meter to another admin/);
   });
 
-  it('the chain verifies after the deletion, in the database and from an export', async () => {
+  it('the chain verifies after the deletion, in the database and from an export', {
+    timeout: 300_000,
+  }, async () => {
     expect(await verifyAuditChain(db())).toMatchObject({ ok: true, firstBadSeq: null });
     const [erase] = await db().select().from(auditLog).where(eq(auditLog.action, 'user.erase'));
     expect(erase).toMatchObject({
