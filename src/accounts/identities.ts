@@ -1,5 +1,6 @@
 import { withActor } from '../db/actor';
 import type { Tx } from '../db/client';
+import { personal } from '../db/personal';
 import * as store from '../store/identities';
 import { findUser } from '../store/users';
 import type { AccountsDeps } from './deps';
@@ -183,12 +184,12 @@ export function removeLineIdentity(
   });
 }
 
-/** An identity as the audit trail records it. */
+/** An identity as the audit trail records it: the account id and e-mail sealed (personal). */
 function describeIdentity(identity: store.Identity) {
   return {
     userId: identity.userId,
     provider: identity.provider,
-    subject: identity.providerUserId,
-    email: identity.email,
+    subject: personal(identity.providerUserId, identity.userId),
+    email: personal(identity.email, identity.userId),
   };
 }

@@ -147,6 +147,10 @@ export async function moveLineAccount(
     const emptied = (await store.identitiesOf(tx, fromUserId)).length === 0;
     if (emptied) await setUserActive(tx, fromUserId, false);
     if (!target.active) await setUserActive(tx, target.id, true);
+    // The approving LINE account by its internal identity id: no LINE user id in the audit trail.
+    const approver = request.approvedByLineUserId
+      ? await store.findIdentity(tx, 'line', request.approvedByLineUserId)
+      : null;
     audit({
       action: 'identity.move',
       subjectType: 'identity',
@@ -155,7 +159,7 @@ export async function moveLineAccount(
       after: {
         userId: target.id,
         previousUserDeactivated: emptied,
-        ...(request.approvedByLineUserId ? { approvedBy: request.approvedByLineUserId } : {}),
+        ...(approver ? { approvedBy: approver.id } : {}),
       },
     });
     const others = await store.otherLineIdentities(tx, target.id, request.lineUserId);
@@ -278,12 +282,13 @@ export async function answerMoveApproval(
     const actor = { userId: approval.targetUserId, chatKey: `user:${approval.targetUserId}` };
     await withActor(db, actor, async ({ tx, audit }) => {
       const line = await store.findIdentity(tx, 'line', approval.lineUserId);
+      const refuser = await store.findIdentity(tx, 'line', input.approverLineUserId);
       audit({
         action: 'identity.move.refused',
         subjectType: 'identity',
         subjectId: line?.id ?? null,
         before: { userId: approval.fromUserId },
-        after: { refusedBy: input.approverLineUserId, targetUserId: approval.targetUserId },
+        after: { refusedBy: refuser?.id ?? null, targetUserId: approval.targetUserId },
       });
     });
     return { kind: 'refused', approval };

@@ -182,7 +182,9 @@ function checkpointProblem(
 }
 
 /** The export files (in order) and checkpoints under the given paths. */
-async function collect(paths: string[]): Promise<{ files: string[]; checkpoints: string[] }> {
+export async function collect(
+  paths: string[],
+): Promise<{ files: string[]; checkpoints: string[] }> {
   const files: string[] = [];
   const checkpoints: string[] = [];
   for (const path of paths) {

@@ -26,6 +26,7 @@ import { auditTrail } from './features/audit';
 import { bills } from './features/bills';
 import { chatFilter } from './features/chat-filter';
 import { corrections } from './features/corrections';
+import { erasure } from './features/erasure';
 import { fallback } from './features/fallback';
 import { google } from './features/google';
 import { help } from './features/help';
@@ -74,6 +75,7 @@ export function defaultFeatures(): Composer {
     .use(bills)
     .use(reminders)
     .use(accountLink)
+    .use(erasure)
     .use(fallback);
 }
 

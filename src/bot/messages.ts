@@ -127,6 +127,8 @@ export interface Catalog {
   auditEmpty(label: string): string;
   auditLine(when: string, who: string, action: string, detail: string): string;
   someone: string;
+  /** Who or what an audit line shows once the person's data was deleted. */
+  erased: string;
   archived(label: string): string;
   chartsUnavailable: string;
   malformed(topic: MalformedTopic, problem: GrammarProblem): string;
@@ -472,6 +474,7 @@ const en: Catalog = {
       'export meter 1: a link to a CSV file of the readings',
       'import meter 1: add readings from a CSV file you send (shown first, stored after a tap)',
       'export my data: a link to everything kept about you (JSON)',
+      'delete my data: see what would go and what stays, then delete everything after a tap and a word',
     ].join('\n'),
   notUnderstood: 'Sorry, I didn\'t understand that. Type "help" to see what I can do.',
   onlyText: 'I can only read text. Type the number the meter shows, e.g. "meter 1 = 4521".',
@@ -599,6 +602,7 @@ const en: Catalog = {
   auditLine: (when, who, action, detail) =>
     `${when} ${who}: ${action}${detail ? ` ${detail}` : ''}`,
   someone: 'system',
+  erased: '(erased)',
   archived: (label) => `Archived ${label}. Its readings are kept; it no longer appears in lists.`,
   chartsUnavailable:
     'This Home Log server cannot draw charts (it runs where the chart renderer is not available). Ask for the usage as text instead.',
@@ -735,6 +739,7 @@ const th: Catalog = {
       'ส่งออก มิเตอร์ 1: ลิงก์ไฟล์ CSV ของค่าที่จด',
       'นำเข้า มิเตอร์ 1: เพิ่มค่าจากไฟล์ CSV ที่ส่งมา (แสดงก่อน กดยืนยันแล้วจึงบันทึก)',
       'ส่งออกข้อมูลของฉัน: ลิงก์ข้อมูลทั้งหมดที่เก็บเกี่ยวกับคุณ (JSON)',
+      'ลบข้อมูลของฉัน: ดูว่าอะไรจะถูกลบและอะไรยังอยู่ แล้วลบทั้งหมดหลังจากกดปุ่มและพิมพ์คำยืนยัน',
     ].join('\n'),
   notUnderstood: 'ขอโทษค่ะ ไม่เข้าใจข้อความนี้ พิมพ์ "ช่วยเหลือ" เพื่อดูคำสั่งที่ใช้ได้',
   onlyText: 'อ่านได้เฉพาะข้อความค่ะ พิมพ์ตัวเลขที่มิเตอร์แสดง เช่น "มิเตอร์ 1 = 4521"',
@@ -853,6 +858,7 @@ const th: Catalog = {
   auditLine: (when, who, action, detail) =>
     `${when} ${who}: ${action}${detail ? ` ${detail}` : ''}`,
   someone: 'ระบบ',
+  erased: '(ลบแล้ว)',
   archived: (label) => `เก็บ${label}เข้าคลังแล้ว ค่าที่จดไว้ยังอยู่ แต่จะไม่แสดงในรายการ`,
   chartsUnavailable: 'เซิร์ฟเวอร์ Home Log นี้วาดกราฟไม่ได้ ดูการใช้เป็นข้อความแทนได้ค่ะ',
   malformed: (topic, problem) => malformedText('th', topic, problem),
@@ -1355,6 +1361,8 @@ const AUDIT_ACTIONS: Record<Language, Record<string, string>> = {
     'export.meter.download': 'downloaded a CSV export',
     'import.request': 'started an import',
     'reading.import': 'imported readings from a file',
+    'meter.transfer': 'passed the meter to another admin (deleted their data)',
+    'meter.erase': 'removed the meter (deleted their data)',
   },
   th: {
     'reading.add': 'จดค่า',
@@ -1385,6 +1393,8 @@ const AUDIT_ACTIONS: Record<Language, Record<string, string>> = {
     'export.meter.download': 'ดาวน์โหลดไฟล์ส่งออก CSV',
     'import.request': 'เริ่มนำเข้าค่าจากไฟล์',
     'reading.import': 'นำเข้าค่าจากไฟล์',
+    'meter.transfer': 'ส่งมิเตอร์ต่อให้ผู้ดูแลอีกคน (ลบข้อมูลของตัวเอง)',
+    'meter.erase': 'ลบมิเตอร์ (ลบข้อมูลของตัวเอง)',
   },
 };
 

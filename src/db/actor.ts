@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from './client';
+import { sealPersonal } from './personal';
 import { auditLog } from './schema';
 
 /** The role application transactions run as; it owns no table, so row-level security binds it. */
@@ -17,6 +18,11 @@ export interface Actor {
   chatKey?: string | null;
 }
 
+/**
+ * One audit row. Ids are internal (pseudonymous) ids, never LINE ids or e-mail addresses; a
+ * personal value (a note, an e-mail) goes in wrapped with `personal()` and is stored sealed
+ * under its person's key (db/personal.ts).
+ */
 export interface AuditEntry {
   action: string;
   subjectType?: string | null;
@@ -53,8 +59,17 @@ export async function withActor<T>(
     const pending: AuditEntry[] = [];
     const result = await fn({ tx, actor, audit: (entry) => void pending.push(entry) });
     if (pending.length > 0) {
+      const keys = new Map<string, Buffer | null>();
+      const sealed: AuditEntry[] = [];
+      for (const entry of pending) {
+        sealed.push({
+          ...entry,
+          before: await sealPersonal(tx, entry.before ?? null, actor.userId, keys),
+          after: await sealPersonal(tx, entry.after ?? null, actor.userId, keys),
+        });
+      }
       await tx.insert(auditLog).values(
-        pending.map((entry) => ({
+        sealed.map((entry) => ({
           actorId: actor.userId,
           chatKey: actor.chatKey ?? null,
           action: entry.action,

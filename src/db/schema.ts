@@ -659,3 +659,39 @@ export const readingImports = pgTable(
     check('reading_imports_state_check', oneOf(t.state, IMPORT_STATES)),
   ],
 );
+
+// ---------------------------------------------------------------------------------------------
+// Personal data: per-person audit keys and "delete my data" requests
+
+/**
+ * One random AES-256-GCM key per person. Personal fields of audit entries (notes, e-mail
+ * addresses, provider ids) are stored sealed under it; erasing the person deletes the row (the
+ * cascade from users), so the sealed bytes stay in the hash chain but can never be read again.
+ */
+export const personKeys = pgTable('person_keys', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  key: bytea('key').notNull(),
+  createdAt: createdAt(),
+});
+
+/**
+ * A pending `delete my data`: the button to tap (id) and then the word to type (code), until
+ * expires_at. One per person; a new request replaces the old one.
+ */
+export const erasureRequests = pgTable(
+  'erasure_requests',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    id: uuid('id').notNull().defaultRandom(),
+    code: text('code').notNull(),
+    createdAt: createdAt(),
+    expiresAt: tstz('expires_at').notNull(),
+    // Set by the confirmation tap: only then does the typed word erase.
+    tappedAt: tstz('tapped_at'),
+  },
+  (t) => [check('erasure_requests_code_check', sql`${t.code} ~ '^[0-9]{4}$'`)],
+);

@@ -205,6 +205,17 @@ export interface ImportMeterCommand {
   meter: MeterRef;
 }
 
+/** `delete my data`: shows what erasure would remove and keep, and asks for a tap. */
+export interface DeleteMyDataCommand {
+  type: 'deleteMyData';
+}
+
+/** `DELETE 4821` / `ลบ 4821`: the word that confirms a tapped erasure request. */
+export interface ErasureWordCommand {
+  type: 'erasureWord';
+  code: string;
+}
+
 /** Why a message that looked like a command could not be parsed. */
 export type Problem =
   | 'tooLong' // the message is longer than MAX_MESSAGE_LENGTH
@@ -275,6 +286,8 @@ export type Command =
   | UnlinkGoogleCommand
   | WhoamiCommand
   | RemoveLineCommand
+  | DeleteMyDataCommand
+  | ErasureWordCommand
   | HelpCommand
   | ExportMeterCommand
   | ExportMyDataCommand

@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { asc } from 'drizzle-orm';
 import { ExportMismatch, exportAuditLog, verifyAuditChain } from '../audit/chain';
 import { InvalidKey, parsePublicKey, parseSigningKey } from '../audit/checkpoint';
+import { openRows, readableLine, readExport } from '../audit/readable';
 import { verifyExport } from '../audit/verify-export';
 import { ConfigError, parseDatabaseConfig } from '../config';
 import { createDatabase } from '../db/open';
+import { auditLog } from '../db/schema';
 
 // npm run audit:verify            checks the hash chain in the database; exit 1 naming the first
 //                                 bad row
@@ -13,6 +16,9 @@ import { createDatabase } from '../db/open';
 //                                 numbers, and with the public key the signed checkpoints
 // npm run audit:export -- <target> appends new rows as JSON Lines to a file or directory, and
 //                                 with AUDIT_SIGNING_KEY writes a signed checkpoint of the head
+// npm run audit:show [-- --file <export> …]  prints the trail (from the database or exported
+//                                 files) as lines, sealed personal fields opened with the keys in
+//                                 the database, "(erased)" where the person's data was deleted
 // The database commands connect as the owner, DATABASE_OWNER_URL or else DATABASE_URL (row security
 // hides rows from the app role), or open PGLITE_DIR, which only one process can hold: stop the
 // server first on PGlite.
@@ -22,11 +28,12 @@ const USAGE = [
   '       audit verify --file <export file or directory> [--file …] [--checkpoint <file> …]',
   '                    [--public-key <PEM file, PEM, or base64 Ed25519 key>]',
   '       audit export <file.jsonl | directory/>   (AUDIT_SIGNING_KEY: signs a checkpoint)',
+  '       audit show [--file <export file or directory> …]',
 ].join('\n');
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== 'verify' && command !== 'export') {
+  if (command !== 'verify' && command !== 'export' && command !== 'show') {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
@@ -47,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command === 'verify' && options.file) return verifyFiles(options);
+  if (command === 'show') return show(options.file ?? []);
   const target = positionals[0];
   if (command === 'export' && !target) {
     process.stderr.write(`audit export needs a target file or directory\n${USAGE}\n`);
@@ -90,6 +98,26 @@ async function main(argv: string[]): Promise<number> {
       return 1;
     }
     throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+async function show(files: string[]): Promise<number> {
+  const database = await createDatabase(parseDatabaseConfig(process.env));
+  try {
+    await database.migrate();
+    const found =
+      files.length > 0
+        ? await readExport(files)
+        : (await database.db.select().from(auditLog).orderBy(asc(auditLog.seq))).map((row) => ({
+            ...row,
+            at: row.at.toISOString(),
+          }));
+    for (const row of await openRows(database.db, found)) {
+      process.stdout.write(`${readableLine(row)}\n`);
+    }
+    return 0;
   } finally {
     await database.close();
   }

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
+import { personal } from '../db/personal';
 import { readings, users } from '../db/schema';
 import type { ReadingPoint, RegisterEvent } from '../domain/types';
 
@@ -231,12 +232,13 @@ export async function withdrawnReadings(
 }
 
 /** Audit-friendly snapshot of a reading. */
+/** A reading as the audit trail records it: the note sealed under its author's key. */
 export const describeReading = (reading: Reading) => ({
   id: reading.id,
   number: reading.number,
   value: reading.value,
   takenAt: reading.takenAt.toISOString(),
-  note: reading.note,
+  note: personal(reading.note, reading.enteredBy),
   registerEvent: reading.registerEvent,
   enteredBy: reading.enteredBy,
 });

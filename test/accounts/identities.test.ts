@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { linkedAccounts, linkGoogleIdentity, unlinkGoogle } from '../../src/accounts/identities';
 import { moveLineAccount, offerMove, takeMoveOffer } from '../../src/accounts/move';
 import { finishGoogleSignIn, type SignedIn } from '../../src/accounts/sign-in';
+import { opened } from '../helpers/audit';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
 import { type FakeGoogle, startFakeGoogle } from '../helpers/oidc';
 import { accountsSetup, type TestUser } from './helpers';
@@ -47,7 +48,11 @@ describe.each(databaseKinds())('identities and moves on %s', (kind) => {
         email: 'ann@example.com',
         displayName: 'Ann',
       });
-      const audits = (await setup.auditRows('identity.link')).filter((a) => a.actorId === user.id);
+      const stored = (await setup.auditRows('identity.link')).filter((a) => a.actorId === user.id);
+      // Stored sealed: neither the e-mail nor the Google account id is readable in the row.
+      expect(JSON.stringify(stored)).not.toContain('ann@example.com');
+      expect(JSON.stringify(stored)).not.toContain(account.sub);
+      const audits = await opened(database.db, stored);
       expect(audits).toHaveLength(1);
       expect(audits[0]).toMatchObject({
         chatKey: `user:${user.id}`,
@@ -103,8 +108,9 @@ describe.each(databaseKinds())('identities and moves on %s', (kind) => {
       expect(await unlinkGoogle(setup.deps, user.id, `user:${user.id}`)).toEqual({
         removed: 'list@example.com',
       });
-      const [audit] = (await setup.auditRows('identity.unlink')).filter(
-        (a) => a.actorId === user.id,
+      const [audit] = await opened(
+        database.db,
+        (await setup.auditRows('identity.unlink')).filter((a) => a.actorId === user.id),
       );
       expect(audit).toMatchObject({
         chatKey: `user:${user.id}`,

@@ -50,6 +50,8 @@ const FORMS = {
     'มิเตอร์ 1 = 4602 @ 15 พ.ย. 08:00 น.',
     'แก้ #99 = 1',
     'เก็บถาวร มิเตอร์ 2',
+    'ลบข้อมูลของฉัน',
+    'ลบ 0000',
   ],
   en: [
     'add meter Electric kWh',
@@ -81,6 +83,8 @@ const FORMS = {
     'meter 1 = 4602 @ 15 Nov 08:00',
     'fix #99 = 1',
     'archive meter 2',
+    'delete my data',
+    'DELETE 0000',
   ],
 } as const;
 

@@ -5,6 +5,7 @@ import type { ConfirmationChoice } from '../../src/domain/validation';
 import { answerQuestion } from '../../src/readings/confirm';
 import { type Candidate, type Recorded, recordReading } from '../../src/readings/record';
 import { setDigits } from '../../src/store/meters';
+import { opened } from '../helpers/audit';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
 import { at, type Household, household } from './fixture';
 
@@ -52,7 +53,10 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
     });
     expect(await home.rows()).toEqual(['#1=100', '#2=110.5']);
 
-    const trail = await home.auditTrail();
+    const stored = await home.auditTrail();
+    // The note is personal: stored sealed under its author's key, readable by opening it.
+    expect(JSON.stringify(stored)).not.toContain('after the trip');
+    const trail = await opened(database.db, stored);
     expect(trail.map((entry) => entry.action)).toEqual(['reading.add', 'reading.add']);
     expect(trail[1]).toMatchObject({
       actorId: home.kai.userId,

@@ -86,6 +86,14 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('account takeover attempts'), (
     return page;
   }
 
+  async function lineIdentityId(lineUserId: string): Promise<string | undefined> {
+    const [row] = await h.database.db
+      .select({ id: identities.id })
+      .from(identities)
+      .where(and(eq(identities.provider, 'line'), eq(identities.providerUserId, lineUserId)));
+    return row?.id;
+  }
+
   async function homeLogUserOf(lineUserId: string): Promise<string | undefined> {
     const [row] = await h.database.db
       .select({ userId: identities.userId })
@@ -318,7 +326,8 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('account takeover attempts'), (
       .orderBy(asc(auditLog.seq));
     expect(audit).toMatchObject({
       before: { userId: newPhoneUserId },
-      after: { userId: carolId, approvedBy: carol.user.userId },
+      // The approving LINE account by its internal id: no LINE user id in the audit trail.
+      after: { userId: carolId, approvedBy: await lineIdentityId(carol.user.userId) },
     });
     // Answered once only.
     expect((await tapApproval(carol, 'Allow')).text).toContain('already answered or has expired');
@@ -360,7 +369,7 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('account takeover attempts'), (
       .from(auditLog)
       .where(eq(auditLog.action, 'identity.move.refused'));
     expect(refused.at(-1)).toMatchObject({
-      after: { refusedBy: dan.user.userId, targetUserId: danId },
+      after: { refusedBy: await lineIdentityId(dan.user.userId), targetUserId: danId },
     });
   });
 });

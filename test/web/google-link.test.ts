@@ -22,6 +22,7 @@ import {
   securityHeaders,
   serializeLinkCookie,
 } from '../../src/web/google-link';
+import { opened } from '../helpers/audit';
 import { browserSuiteTitle, chromiumLaunchOptions, chromiumPath } from '../helpers/browser';
 import { type Harness, startHarness } from '../helpers/harness';
 import { type FakeGoogle, startFakeGoogle } from '../helpers/oidc';
@@ -199,9 +200,22 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
     };
   }
 
+  /** Audit rows of an action, personal fields opened; the stored rows hold them sealed. */
   async function auditRows(action: string) {
-    return harness.database.db.select().from(auditLog).where(eq(auditLog.action, action));
+    const db = harness.database.db;
+    const stored = await db.select().from(auditLog).where(eq(auditLog.action, action));
+    for (const row of stored) {
+      expect(JSON.stringify(row)).not.toMatch(/@example\.com|"subject":"[^{]/);
+    }
+    return opened(db, stored);
   }
+  const lineIdentityId = async (lineUserId: string) =>
+    (
+      await harness.database.db
+        .select({ id: identities.id })
+        .from(identities)
+        .where(eq(identities.providerUserId, lineUserId))
+    )[0]?.id;
 
   const pushesTo = (lineUserId: string) =>
     harness.platform.pushes.filter((push) => push.to === lineUserId);
@@ -390,7 +404,7 @@ describe.skipIf(!chromiumPath)(browserSuiteTitle('linking a Google account'), ()
       chatKey: `user:${newcomer.id}`,
       subjectType: 'identity',
       before: { userId: newcomer.id },
-      after: { userId: owner.id, approvedBy: owner.lineUserId },
+      after: { userId: owner.id, approvedBy: await lineIdentityId(owner.lineUserId) },
     });
     expect(chatTo(newcomer.lineUserId)).toContain(
       `This LINE account now uses the Home Log account of ${owner.name} (2 meters)`,

@@ -1,3 +1,4 @@
+import { isErased, openPersonal, personKey } from '../../db/personal';
 import { type AuditRow, recentAudit } from '../../store/sharing';
 import { Composer } from '../composer';
 import { formatWhen, withUnit } from '../format';
@@ -6,16 +7,21 @@ import { text } from '../reply';
 
 const SHOWN = 10;
 
-/** A short "what changed" for one audit entry: values, roles, settings. */
-function detailOf(entry: AuditRow, unit: string): string {
+/**
+ * A short "what changed" for one audit entry: values, roles, settings, and a reading's note
+ * (opened with its author's key; `erased` once that person deleted their data).
+ */
+function detailOf(entry: AuditRow, unit: string, erased: string): string {
   const before = (entry.before ?? {}) as Record<string, unknown>;
   const after = (entry.after ?? {}) as Record<string, unknown>;
   const value = (v: unknown) => (typeof v === 'string' ? withUnit(v, unit) : '');
   const number = (row: Record<string, unknown>) =>
     typeof row.number === 'number' ? `#${row.number} ` : '';
+  const note = (row: Record<string, unknown>) =>
+    isErased(row.note) ? ` · ${erased}` : typeof row.note === 'string' ? ` · "${row.note}"` : '';
   switch (entry.action) {
     case 'reading.add':
-      return `${number(after)}${value(after.value)}`;
+      return `${number(after)}${value(after.value)}${note(after)}`;
     case 'reading.fix':
       return `${number(before)}${value(before.value)} → ${value(after.value)}`;
     case 'reading.undo':
@@ -44,7 +50,16 @@ export const auditTrail = new Composer().userCommand('audit', async (ctx, comman
     if ('answer' in resolved) return resolved.answer;
     const { meter } = resolved;
     const label = labelOf(ctx, meter);
-    const entries = await recentAudit(tx, meter.source.id, SHOWN);
+    const keyOf = (personId: string) => personKey(tx, personId, false);
+    const keys = new Map<string, Buffer | null>();
+    const entries: AuditRow[] = [];
+    for (const entry of await recentAudit(tx, meter.source.id, SHOWN)) {
+      entries.push({
+        ...entry,
+        before: await openPersonal(entry.before, keyOf, keys),
+        after: await openPersonal(entry.after, keyOf, keys),
+      });
+    }
     // Looking at the trail is itself an access worth recording (written after the query).
     audit({
       action: 'audit.view',
@@ -56,9 +71,12 @@ export const auditTrail = new Composer().userCommand('audit', async (ctx, comman
     const lines = entries.map((entry) =>
       t.auditLine(
         formatWhen(entry.at, ctx.language, meter.source.timezone, now),
-        entry.actorName || t.someone,
+        // A person who deleted their data is no longer named, only marked.
+        entry.actorId !== null && entry.actorName === null
+          ? t.erased
+          : entry.actorName || t.someone,
         t.auditAction(entry.action),
-        detailOf(entry, meter.source.unit),
+        detailOf(entry, meter.source.unit, t.erased),
       ),
     );
     return [text(t.auditList(label, lines))];

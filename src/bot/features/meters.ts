@@ -1,3 +1,4 @@
+import { personal } from '../../db/personal';
 import { chatNumber, createMeter, listChatMeters, ownerHasMeterNamed } from '../../store/meters';
 import { latestReading } from '../../store/readings';
 import { putGroupShare } from '../../store/sharing';
@@ -30,7 +31,8 @@ export const meters = new Composer()
         subjectType: 'source',
         subjectId: source.id,
         sourceId: source.id,
-        after: { name: source.name, unit: source.unit, kind: source.kind },
+        // A meter's name may say whose home it is: sealed like any personal field.
+        after: { name: personal(source.name), unit: source.unit, kind: source.kind },
       });
       // Created in a group: the family meant it for the group, so share it there at once.
       if (inGroup) {

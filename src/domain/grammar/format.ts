@@ -98,6 +98,10 @@ export function formatCommand(cmd: WellFormedCommand): string {
       return 'whoami';
     case 'removeLine':
       return `remove line #${cmd.position}`;
+    case 'deleteMyData':
+      return 'delete my data';
+    case 'erasureWord':
+      return `delete ${cmd.code}`;
     case 'help':
       return 'help';
     case 'setTariff':

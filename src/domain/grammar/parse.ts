@@ -7,7 +7,7 @@
 // do but cannot be read become `malformed`, so the bot can say how to write them.
 
 import { type Command, LIMITS } from '../commands';
-import { parseRemoveLine } from './accounts';
+import { parseErasure, parseRemoveLine } from './accounts';
 import { parseFamily } from './keyword-commands';
 import { matchFamily, NULLARY, nullaryKey } from './keywords';
 import { normalizeText, tokenize } from './lexer';
@@ -29,6 +29,8 @@ export function parseMessage(text: string): Command | null {
   if (nullary) return { type: nullary };
   const removeLine = parseRemoveLine(s);
   if (removeLine) return removeLine;
+  const erasure = parseErasure(s);
+  if (erasure) return erasure;
   const toks = tokenize(s);
   // Money commands first: `set meter 1 vat 7` is a price, not a validator setting.
   const money = parseMoneyCommand(s, toks);
