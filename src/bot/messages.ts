@@ -1372,3 +1372,24 @@ export const menuCatalogs: Record<Language, MenuCatalog> = {
     otherLanguage: { label: 'English', hint: 'English menu' },
   },
 };
+
+// ---------------------------------------------------------------------------
+// Notices about limits: the month's push quota, and messages sent faster than the bot takes them.
+
+export interface NoticeCatalog {
+  /** Reminders and alerts are held until `until` because LINE's monthly quota is used up. */
+  quotaPaused(labels: string[], until: string): string;
+}
+
+export const noticeCatalogs: Record<Language, NoticeCatalog> = {
+  en: {
+    quotaPaused: (labels, until) =>
+      `Reminders and alerts${labels.length ? ` for ${labels.join(', ')}` : ''} are paused until ${until}: this LINE account's monthly message quota is used up. Readings you send are recorded as usual.`,
+  },
+  th: {
+    quotaPaused: (labels, until) =>
+      spaced(
+        `การเตือนและการแจ้งเตือน${labels.length ? `ของ${labels.join(', ')}` : ''}หยุดไว้จนถึง ${until} เพราะบัญชี LINE นี้ใช้โควตาข้อความของเดือนนี้หมดแล้ว ค่ามิเตอร์ที่ส่งมายังบันทึกตามปกติ`,
+      ),
+  },
+};

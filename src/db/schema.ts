@@ -558,3 +558,26 @@ export const shownHistories = pgTable(
   },
   (t) => [primaryKey({ columns: [t.userId, t.chatKey] })],
 );
+
+/**
+ * "Reminders and alerts are paused": owed to a person for a quota month when the push scheduler
+ * held back a push that concerned them (their own reminder or alert, or one on a meter they own)
+ * because LINE's monthly quota was used up. Said once, with their next answer in the one-to-one
+ * chat (a reply costs no quota); `told_event` is the event whose answer carried it.
+ */
+export const quotaNotices = pgTable(
+  'quota_notices',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // The quota month, 'YYYY-MM' in LINE's time zone (Asia/Tokyo).
+    month: text('month').notNull(),
+    // The meters whose pushes were held, in the order they were.
+    sourceIds: uuid('source_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    heldAt: createdAt('held_at'),
+    toldAt: tstz('told_at'),
+    toldEvent: text('told_event'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.month] })],
+);

@@ -88,7 +88,10 @@ export async function insertInboxRows(database: Database, values: InboxRow[]): P
  * Runs `fn` as the application role: one statement on a connection that already logs in as it
  * (PostgreSQL), else in the usual transaction with the role switched (PGlite).
  */
-async function asApp<T>(database: Database, fn: (executor: Db | Tx) => Promise<T>): Promise<T> {
+export async function asApp<T>(
+  database: Database,
+  fn: (executor: Db | Tx) => Promise<T>,
+): Promise<T> {
   return database.inbox
     ? fn(database.inbox)
     : withActor(database.db, { userId: null }, ({ tx }) => fn(tx));
@@ -176,6 +179,18 @@ export async function recordReply(
       .set({ reply, appliedAt: sql`coalesce(${webhookEvents.appliedAt}, now())` })
       .where(eq(webhookEvents.webhookEventId, webhookEventId)),
   );
+}
+
+/** recordReply inside the caller's transaction (committed with whatever else it wrote). */
+export async function recordReplyIn(
+  tx: Tx,
+  webhookEventId: string,
+  reply: RecordedReply,
+): Promise<void> {
+  await tx
+    .update(webhookEvents)
+    .set({ reply, appliedAt: sql`coalesce(${webhookEvents.appliedAt}, now())` })
+    .where(eq(webhookEvents.webhookEventId, webhookEventId));
 }
 
 /** The answer recorded for an event, if any. */

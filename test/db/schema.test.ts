@@ -43,6 +43,7 @@ describe.each(databaseKinds())('schema and migrations on %s', (kind) => {
       'link_states',
       'paid_bills',
       'push_claims',
+      'quota_notices',
       'reading_confirmations',
       'readings',
       'reminders',
