@@ -47,6 +47,11 @@ export interface Config {
   chartLinkLifetimeMs: number;
   /** Requests a minute one IP address may make to the web pages (WEB_REQUESTS_PER_MINUTE, 30). */
   webRequestsPerMinute: number;
+  /**
+   * Messages and button taps one person may send in a clock minute before the rest of that
+   * minute's are not processed (CHAT_EVENTS_PER_MINUTE, 30); they are listed back to them.
+   */
+  chatEventsPerMinute: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -145,6 +150,7 @@ const schema = z.object({
       .refine((v) => Number(v) >= 1 && Number(v) <= 30, 'whole days, 1-30'),
   ),
   WEB_REQUESTS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,4}$/, 'a whole number, 1-99999')),
+  CHAT_EVENTS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,4}$/, 'a whole number, 1-99999')),
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], 'one of debug, info, warn, error'),
   ),
@@ -209,6 +215,7 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
     },
     chartLinkLifetimeMs: Number(env.CHART_LINK_LIFETIME_DAYS ?? 7) * 86_400_000,
     webRequestsPerMinute: Number(env.WEB_REQUESTS_PER_MINUTE ?? 30),
+    chatEventsPerMinute: Number(env.CHAT_EVENTS_PER_MINUTE ?? 30),
   };
 }
 

@@ -317,11 +317,17 @@ export const webhookEvents = pgTable(
     // The answer the event got ({ to, messages }), recorded before it is sent, so that a replay
     // re-sends this instead of re-running the handler.
     reply: jsonb('reply'),
+    // The LINE user who sent a message or tapped a button (null for other events): the
+    // per-person limit counts these by time (bot/chat-limit.ts).
+    senderId: text('sender_id'),
   },
   (t) => [
     index('webhook_events_unfinished')
       .on(t.chatId, t.occurredAt)
       .where(sql`${t.status} in ('pending', 'processing')`),
+    index('webhook_events_by_sender')
+      .on(t.senderId, t.occurredAt)
+      .where(sql`${t.senderId} is not null`),
     check('webhook_events_status_check', oneOf(t.status, EVENT_STATUSES)),
   ],
 );
@@ -580,4 +586,31 @@ export const quotaNotices = pgTable(
     toldEvent: text('told_event'),
   },
   (t) => [primaryKey({ columns: [t.userId, t.month] })],
+);
+
+/**
+ * What was not processed because a person sent more than the per-person limit in one clock
+ * minute (bot/chat-limit.ts): one row per person and minute, told back to them once the minute
+ * is over and then deleted. `listed` holds the texts that would have changed something.
+ */
+export const floodNotices = pgTable(
+  'flood_notices',
+  {
+    senderId: text('sender_id').notNull(),
+    windowStart: tstz('window_start').notNull(),
+    windowEnd: tstz('window_end').notNull(),
+    // Where to answer: the chat of the latest event not processed, with its reply token.
+    chatId: text('chat_id').notNull(),
+    eventId: text('event_id').notNull(),
+    replyToken: text('reply_token'),
+    receivedAt: tstz('received_at').notNull(),
+    language: text('language', { enum: LANGUAGES }),
+    listed: jsonb('listed').notNull().default([]),
+    others: integer('others').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.senderId, t.windowStart] }),
+    index('flood_notices_due').on(t.windowEnd),
+  ],
 );

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { withActor } from '../db/actor';
 import { type Database, type Db, rows, type Tx } from '../db/client';
 import { webhookEvents } from '../db/schema';
-import { chatLineId, eventSource } from '../line/events';
+import { chatLineId, eventSource, senderOf } from '../line/events';
 import { describeSafely } from '../safe-error';
 
 /** An event whose processing has been claimed by this process. */
@@ -60,6 +60,7 @@ export function inboxRows(events: webhook.Event[], hash: (raw: string) => string
     chatId: chatIdOf(event),
     type: String(event.type ?? 'unknown').slice(0, 64),
     payload: event,
+    senderId: senderOf(event),
   }));
 }
 
