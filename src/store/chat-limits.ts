@@ -8,6 +8,9 @@ import { floodNotices } from '../db/schema';
 import type { Language } from '../domain/types';
 import { asApp } from './webhook-events';
 
+/** An instant as a bound timestamptz parameter (postgres.js takes no Date in raw SQL). */
+const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
+
 /**
  * How many of the sender's events in [windowStart, windowEnd) came before this one (by LINE's
  * timestamp, then id: the order events are processed in), counting at most `cap`. The inbox
@@ -31,9 +34,9 @@ export async function eventsBefore(
       sql`select count(*)::int as n from (
             select 1 from webhook_events
             where sender_id = ${event.senderId}
-              and occurred_at >= ${event.windowStart} and occurred_at < ${event.windowEnd}
-              and (occurred_at < ${event.occurredAt}
-                or (occurred_at = ${event.occurredAt}
+              and occurred_at >= ${iso(event.windowStart)} and occurred_at < ${iso(event.windowEnd)}
+              and (occurred_at < ${iso(event.occurredAt)}
+                or (occurred_at = ${iso(event.occurredAt)}
                   and webhook_event_id < ${event.eventId}))
             limit ${event.cap}) earlier`,
     ),
@@ -51,7 +54,8 @@ export async function senderHasWaiting(
       executor,
       sql`select 1 from webhook_events
           where sender_id = ${sender.senderId} and status = 'pending'
-            and occurred_at >= ${sender.windowStart} and occurred_at < ${sender.windowEnd}
+            and occurred_at >= ${iso(sender.windowStart)}
+            and occurred_at < ${iso(sender.windowEnd)}
           limit 1`,
     ),
   );
