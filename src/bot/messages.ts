@@ -1406,8 +1406,8 @@ export const noticeCatalogs: Record<Language, NoticeCatalog> = {
           : null,
         others
           ? listed.length
-            ? `(and ${others} other message${others === 1 ? '' : 's'} that would have changed nothing)`
-            : 'None of them would have changed anything; ask again if you need an answer.'
+            ? `(and ${others} other message${others === 1 ? '' : 's'}: questions, chatter, stickers or button taps; send again what you still need)`
+            : 'They were questions, chatter, stickers or button taps; send again what you still need.'
           : null,
       ]
         .filter(Boolean)
@@ -1424,8 +1424,8 @@ export const noticeCatalogs: Record<Language, NoticeCatalog> = {
         listed.length ? `ข้อความเหล่านี้ยังไม่ได้บันทึก กรุณาส่งอีกครั้ง:\n${listed.join('\n')}` : null,
         others
           ? listed.length
-            ? `(และข้อความอื่นอีก ${others} ข้อความที่ไม่ได้เปลี่ยนแปลงข้อมูล)`
-            : 'ข้อความเหล่านั้นไม่ได้เปลี่ยนแปลงข้อมูล ถามใหม่ได้ถ้าต้องการคำตอบ'
+            ? `(และข้อความอื่นอีก ${others} ข้อความ เช่น คำถาม สติกเกอร์ หรือการแตะปุ่ม ส่งใหม่ได้ถ้ายังต้องการ)`
+            : 'ข้อความเหล่านั้นเป็นคำถาม สติกเกอร์ หรือการแตะปุ่ม ส่งใหม่ได้ถ้ายังต้องการ'
           : null,
       ]
         .filter(Boolean)

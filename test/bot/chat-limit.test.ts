@@ -1,10 +1,14 @@
 import type { webhook } from '@line/bot-sdk';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
 import { type Bot, createBot } from '../../src/bot/bot';
-import { rows } from '../../src/db/client';
+import { type Database, rows } from '../../src/db/client';
+import { createDatabase } from '../../src/db/open';
+import type { Deps } from '../../src/deps';
 import type { FakeGroup } from '../../src/dev/fake-line-platform';
+import { silentLogger } from '../../src/logger';
+import { createNodeDeps } from '../../src/runtime';
 import { type Person, person } from '../helpers/chat';
 import { type Harness, startHarness } from '../helpers/harness';
 
@@ -107,7 +111,7 @@ describe('the per-person limit in chat', () => {
         'These were not recorded; please send them again:',
         'meter 1 = 1006',
         'meter 1 = 1007 # kitchen',
-        '(and 2 other messages that would have changed nothing)',
+        '(and 2 other messages: questions, chatter, stickers or button taps; send again what you still need)',
       ].join('\n'),
     ]);
     // The notice was the reply to the last message of the minute: no push was spent on it.
@@ -158,7 +162,7 @@ describe('the per-person limit in chat', () => {
         'ข้อความเหล่านี้ยังไม่ได้บันทึก กรุณาส่งอีกครั้ง:',
         'มิเตอร์ 1 = 25',
         'มิเตอร์ 1 = 26',
-        '(และข้อความอื่นอีก 1 ข้อความที่ไม่ได้เปลี่ยนแปลงข้อมูล)',
+        '(และข้อความอื่นอีก 1 ข้อความ เช่น คำถาม สติกเกอร์ หรือการแตะปุ่ม ส่งใหม่ได้ถ้ายังต้องการ)',
       ].join('\n'),
     ]);
   });
@@ -194,5 +198,77 @@ describe('the per-person limit in chat', () => {
     ]);
     expect(h.platform.pushes.slice(since.pushes).map((p) => p.to)).toEqual([noi.user.userId]);
     offset = 0;
+  });
+});
+
+/** Records events and leaves them for the processors under test. */
+const recordOnly: Bot = {
+  handle: async () => {},
+  processor: {
+    workerId: 'record-only',
+    kick: () => {},
+    recover: async () => 0,
+    startSweeper: () => () => {},
+  },
+};
+
+describe('the per-person limit with two instances', () => {
+  let h: Harness;
+  let second: { deps: Deps; drain: (ms: number) => Promise<number>; database: Database };
+
+  beforeEach(async () => {
+    h = await startHarness({
+      env: { CHAT_EVENTS_PER_MINUTE: '5' },
+      createApp: (deps) => createApp(deps, recordOnly),
+    });
+    // On PostgreSQL (TEST_DATABASE_URL) the second instance has connections of its own.
+    const database = h.database.url
+      ? await createDatabase({ databaseUrl: h.database.url, pgliteDir: '' })
+      : h.database;
+    const { deps, drain } = await createNodeDeps(h.config, { logger: silentLogger(), database });
+    second = { deps, drain, database };
+  });
+  afterEach(async () => {
+    await second?.drain(5_000);
+    if (second && second.database !== h.database) await second.database.close();
+    await h?.close();
+  });
+
+  it('lets exactly the limit through, whichever instance takes each event, and tells once', async () => {
+    const som = h.platform.addUser({ displayName: 'Som', language: 'en' });
+    await h.webhook([
+      h.platform.events.text({ userId: som.userId, text: 'add meter Electric kWh' }),
+    ]);
+    await createBot(h.deps).processor.recover();
+    await h.idle(30_000);
+
+    const minute = Math.floor(Date.now() / MINUTE) * MINUTE - 5 * MINUTE;
+    const since = h.platform.replies.length;
+    const flood = [1, 2, 3, 4, 5, 6, 7, 8].map((i) => ({
+      ...h.platform.events.text({ userId: som.userId, text: `meter 1 = ${100 + i}` }),
+      timestamp: minute + i * 1000,
+    }));
+    expect((await h.webhook(flood)).status).toBe(200);
+    const bots = [createBot(h.deps), createBot(second.deps)];
+    for (const bot of bots) bot.processor.kick(som.userId);
+    await Promise.all([h.idle(60_000), second.drain(60_000)]);
+
+    const stored = await rows<{ value: string }>(
+      h.database.db,
+      sql`select value::text as value from readings where deleted_at is null order by taken_at`,
+    );
+    expect(stored.map((r) => Number(r.value))).toEqual([101, 102, 103, 104, 105]);
+    const said = h.platform.replies
+      .slice(since)
+      .flatMap((reply) => reply.messages.map((m) => (m as { text: string }).text));
+    expect(said.filter((t) => /messages in a minute/.test(t))).toEqual([
+      [
+        'You sent 8 messages in a minute, more than the 5 I take from one person, so I did not process the last 3.',
+        'These were not recorded; please send them again:',
+        'meter 1 = 106',
+        'meter 1 = 107',
+        'meter 1 = 108',
+      ].join('\n'),
+    ]);
   });
 });
