@@ -80,6 +80,14 @@ describe('the per-person limit in chat', () => {
             order by r.taken_at, r.number`,
       )
     ).map((r) => Number(r.value));
+  /** Notices not told yet. */
+  const waiting = async () => {
+    const [found] = await rows<{ n: number }>(
+      h.database.db,
+      sql`select count(*)::int as n from flood_notices`,
+    );
+    return Number(found!.n);
+  };
   const notices = (said: string[]) =>
     said.filter((t) => /messages in a minute|ข้อความในหนึ่งนาที/.test(t));
 
@@ -117,11 +125,7 @@ describe('the per-person limit in chat', () => {
     // The notice was the reply to the last message of the minute: no push was spent on it.
     expect(h.platform.pushes.length).toBe(since.pushes);
     expect(saidTo(noi.user.userId, since).join('\n')).toMatch(/meter/i);
-    const [left] = await rows<{ n: number }>(
-      h.database.db,
-      sql`select count(*)::int as n from flood_notices`,
-    );
-    expect(Number(left!.n)).toBe(0);
+    expect(await waiting()).toBe(0);
   });
 
   it('serves the person again in the next minute', async () => {
@@ -180,6 +184,7 @@ describe('the per-person limit in chat', () => {
     await bot.processor.recover();
     await h.idle();
     expect(notices(saidTo(noi.user.userId, since))).toEqual([]);
+    expect(await waiting()).toBe(1);
 
     // The minute is over: the sweep (here the recovery pass, as the Workers cron runs it)
     // tells it, by push since the reply token has gone stale, and only once.
@@ -197,6 +202,7 @@ describe('the per-person limit in chat', () => {
       ].join('\n'),
     ]);
     expect(h.platform.pushes.slice(since.pushes).map((p) => p.to)).toEqual([noi.user.userId]);
+    expect(await waiting()).toBe(0);
     offset = 0;
   });
 });
