@@ -55,6 +55,11 @@ export interface Config {
   };
   /** How long an `export` download link works (EXPORT_LINK_LIFETIME_HOURS, default 24). */
   exportLinkLifetimeMs: number;
+  /**
+   * Messages and button taps one person may send in a clock minute before the rest of that
+   * minute's are not processed (CHAT_EVENTS_PER_MINUTE, 30); they are listed back to them.
+   */
+  chatEventsPerMinute: number;
 }
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
@@ -171,6 +176,7 @@ const schema = z.object({
       .refine((v) => Number(v) >= 1 && Number(v) <= 168, 'whole hours, 1-168'),
   ),
   WEB_REQUESTS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,4}$/, 'a whole number, 1-99999')),
+  CHAT_EVENTS_PER_MINUTE: optional(z.string().regex(/^[1-9]\d{0,4}$/, 'a whole number, 1-99999')),
   LOG_LEVEL: optional(
     z.enum(['debug', 'info', 'warn', 'error'], 'one of debug, info, warn, error'),
   ),
@@ -240,6 +246,7 @@ export function parseConfig(record: Record<string, string | undefined>): Config 
       linkLifetimeMs: Number(env.PHOTO_LINK_LIFETIME_HOURS ?? 24) * 3_600_000,
     },
     exportLinkLifetimeMs: Number(env.EXPORT_LINK_LIFETIME_HOURS ?? 24) * 3_600_000,
+    chatEventsPerMinute: Number(env.CHAT_EVENTS_PER_MINUTE ?? 30),
   };
 }
 

@@ -29,7 +29,17 @@ describe('parseConfig', () => {
       google: null,
       defaultTimezone: 'Asia/Bangkok',
       logLevel: 'info',
+      chatEventsPerMinute: 30,
     });
+  });
+
+  it('reads the per-person chat limit, a whole number of at least 1', () => {
+    expect(parseConfig({ ...valid, CHAT_EVENTS_PER_MINUTE: '12' }).chatEventsPerMinute).toBe(12);
+    for (const bad of ['0', '-3', '2.5', 'many']) {
+      expect(problemsOf({ ...valid, CHAT_EVENTS_PER_MINUTE: bad }).problems).toEqual([
+        { variable: 'CHAT_EVENTS_PER_MINUTE', expected: 'a whole number, 1-99999' },
+      ]);
+    }
   });
 
   it('reads every variable', () => {

@@ -11,8 +11,10 @@
  *
  * Rules: never between 21:00 and 08:00 in the meter's time zone; at most one reminder per person
  * per local day (a unique index over the claims: the second waits for the next day); never past
- * LINE's monthly quota (read from the Messaging API each tick; when it is used up the operator is
- * told once a month, by a claimed log line, and nothing is pushed).
+ * LINE's monthly quota (read from the Messaging API each tick; when it is used up nothing is
+ * pushed, the operator is told once a month by a claimed log line, and the people concerned
+ * (whose reminder or alert was held, and the meter's owner) are owed a note that their next
+ * answer in the one-to-one chat carries, once a quota month: see bot/quota-note.ts).
  */
 
 import { eq } from 'drizzle-orm';
@@ -22,6 +24,7 @@ import { type Actor, withActor } from '../db/actor';
 import { sources } from '../db/schema';
 import type { Deps } from '../deps';
 import { type Alert, checkAlerts } from '../domain/billing/alerts';
+import { quotaMonth } from '../domain/billing/quota';
 import { inQuietHours, nextReminderAt } from '../domain/billing/reminders';
 import { withUnit } from '../domain/format';
 import type { Message } from '../line/client';
@@ -35,6 +38,7 @@ import {
   saveAlertState,
 } from '../store/billing';
 import { chatNumber } from '../store/meters';
+import { owePausedNote, ownerOf } from '../store/quota-notices';
 import { currentBills } from './estimates';
 
 export interface TickReport {
@@ -63,9 +67,19 @@ export async function runPushTick(deps: Deps): Promise<TickReport> {
   }
   let left = quota.limit === null ? Number.POSITIVE_INFINITY : quota.limit - quota.used;
 
-  const quotaExhausted = async () => {
+  const month = quotaMonth(now);
+  const quotaExhausted = async (subscription: PushSubscription) => {
     report.heldForQuota++;
-    const month = DateTime.fromJSDate(now, { zone: 'Asia/Tokyo' }).toFormat('yyyy-LL');
+    // Pushes cannot tell anyone now; the person and the meter's owner hear it in their next
+    // answer (a reply costs no quota).
+    await withActor(deps.database.db, asUser(subscription.userId), async ({ tx }) => {
+      const owner = await ownerOf(tx, subscription.sourceId);
+      await owePausedNote(tx, {
+        userIds: owner ? [subscription.userId, owner] : [subscription.userId],
+        sourceId: subscription.sourceId,
+        month,
+      });
+    });
     const first = await withActor(deps.database.db, { userId: null }, ({ tx }) =>
       claimPush(tx, { key: `quota:${month}`, userId: null, kind: 'quota', day: null }),
     );
@@ -82,14 +96,14 @@ export async function runPushTick(deps: Deps): Promise<TickReport> {
     try {
       if (subscription.kind === 'reminder') {
         const sent = await pushReminder(deps, subscription, now, () => left >= 1);
-        if (sent === 'quota') await quotaExhausted();
+        if (sent === 'quota') await quotaExhausted(subscription);
         else if (sent) {
           report.reminders++;
           left -= 1;
         }
       } else {
         const sent = await pushAlerts(deps, subscription, now, (n) => left >= n);
-        if (sent === 'quota') await quotaExhausted();
+        if (sent === 'quota') await quotaExhausted(subscription);
         else {
           report.alerts += sent;
           left -= sent;

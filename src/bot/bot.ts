@@ -12,6 +12,7 @@ import {
 } from '../line/events';
 import { type User, updateProfile } from '../store/users';
 import { type ClaimedEvent, findRecordedReply } from '../store/webhook-events';
+import { skipOverLimit, tellDueNotices } from './chat-limit';
 import { Composer } from './composer';
 import {
   type BotContext,
@@ -98,6 +99,8 @@ export function createBot(deps: Deps, features: Composer = defaultFeatures()): B
       await resend(claimed);
       return;
     }
+    // Over the person's limit for this minute: not processed, told back once the minute is over.
+    if (await skipOverLimit(deps, claimed)) return;
     let ctx: BotContext;
     try {
       ctx = await contextFor(deps, claimed);
@@ -138,7 +141,13 @@ export function createBot(deps: Deps, features: Composer = defaultFeatures()): B
 
   const recordedReply = (eventId: string) => findRecordedReply(deps.database, eventId);
 
-  return { processor: createProcessor(deps, handle), handle };
+  return {
+    processor: createProcessor(deps, handle, {
+      // Notices of what was not processed are told once their minute is over.
+      onSweep: () => tellDueNotices(deps),
+    }),
+    handle,
+  };
 }
 
 async function apologiseWithoutContext(deps: Deps, claimed: ClaimedEvent): Promise<void> {

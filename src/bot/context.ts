@@ -9,6 +9,7 @@ import type { Chat } from '../store/meters';
 import type { User } from '../store/users';
 import { markApplied, type RecordedReply, recordReply } from '../store/webhook-events';
 import { type Catalog, catalogs } from './messages';
+import { withQuotaNote } from './quota-note';
 
 /** Reply tokens live about a minute; past this age a reply is not attempted. */
 export const REPLY_TOKEN_FRESH_MS = 50_000;
@@ -162,9 +163,18 @@ export function createContext(input: {
       // One answer per event: a reply token works once, and a person wants one answer.
       if (replied || messages.length === 0 || standby) return;
       replied = true;
-      const answer: RecordedReply = { to, messages: messages.slice(0, MAX_MESSAGES) };
+      let answer: RecordedReply = { to, messages: messages.slice(0, MAX_MESSAGES) };
+      // A note owed to this person (reminders paused for the month's quota) goes with it,
+      // recorded together with its claim.
+      const noted = await withQuotaNote(
+        deps,
+        { eventId, chat, user, language: input.language, actor },
+        answer,
+      );
+      if (noted) answer = noted;
       // Recorded before it is sent: a replay re-sends this answer instead of running again.
-      if (JSON.stringify(answer) !== recorded) await recordReply(deps.database, eventId, answer);
+      else if (JSON.stringify(answer) !== recorded)
+        await recordReply(deps.database, eventId, answer);
       applied = true;
       await deliverReply(deps, { event, eventId, receivedAt }, answer);
     },

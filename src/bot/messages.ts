@@ -1484,3 +1484,63 @@ export const menuCatalogs: Record<Language, MenuCatalog> = {
     otherLanguage: { label: 'English', hint: 'English menu' },
   },
 };
+
+// ---------------------------------------------------------------------------
+// Notices about limits: the month's push quota, and messages sent faster than the bot takes them.
+
+export interface NoticeCatalog {
+  /** Reminders and alerts are held until `until` because LINE's monthly quota is used up. */
+  quotaPaused(labels: string[], until: string): string;
+  /**
+   * A person sent more than `limit` messages in a minute: the last `skipped` were not processed.
+   * `listed` would have changed something (shown word for word); `others` only asked or chatted.
+   * `name` is set in a group, where the note says whom it is for.
+   */
+  notProcessed(input: {
+    name: string | null;
+    sent: number;
+    limit: number;
+    skipped: number;
+    listed: string[];
+    others: number;
+  }): string;
+}
+
+export const noticeCatalogs: Record<Language, NoticeCatalog> = {
+  en: {
+    quotaPaused: (labels, until) =>
+      `Reminders and alerts${labels.length ? ` for ${labels.join(', ')}` : ''} are paused until ${until}: this LINE account's monthly message quota is used up. Readings you send are recorded as usual.`,
+    notProcessed: ({ name, sent, limit, skipped, listed, others }) =>
+      [
+        `${name ? `${name}: you` : 'You'} sent ${sent} messages in a minute, more than the ${limit} I take from one person, so I did not process the last ${skipped}.`,
+        listed.length
+          ? `These were not recorded; please send them again:\n${listed.join('\n')}`
+          : null,
+        others
+          ? listed.length
+            ? `(and ${others} other message${others === 1 ? '' : 's'}: questions, chatter, stickers or button taps; send again what you still need)`
+            : 'They were questions, chatter, stickers or button taps; send again what you still need.'
+          : null,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+  },
+  th: {
+    quotaPaused: (labels, until) =>
+      spaced(
+        `การเตือนและการแจ้งเตือน${labels.length ? `ของ${labels.join(', ')}` : ''}หยุดไว้จนถึง ${until} เพราะบัญชี LINE นี้ใช้โควตาข้อความของเดือนนี้หมดแล้ว ค่ามิเตอร์ที่ส่งมายังบันทึกตามปกติ`,
+      ),
+    notProcessed: ({ name, sent, limit, skipped, listed, others }) =>
+      [
+        `${name ? `คุณ${name} ` : 'คุณ'}ส่งข้อความ ${sent} ข้อความในหนึ่งนาที เกินกว่าที่รับได้คนละ ${limit} ข้อความต่อนาที จึงยังไม่ได้ทำ ${skipped} ข้อความหลังสุด`,
+        listed.length ? `ข้อความเหล่านี้ยังไม่ได้บันทึก กรุณาส่งอีกครั้ง:\n${listed.join('\n')}` : null,
+        others
+          ? listed.length
+            ? `(และข้อความอื่นอีก ${others} ข้อความ เช่น คำถาม สติกเกอร์ หรือการแตะปุ่ม ส่งใหม่ได้ถ้ายังต้องการ)`
+            : 'ข้อความเหล่านั้นเป็นคำถาม สติกเกอร์ หรือการแตะปุ่ม ส่งใหม่ได้ถ้ายังต้องการ'
+          : null,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+  },
+};

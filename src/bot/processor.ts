@@ -41,7 +41,12 @@ export const SWEEP_INTERVAL_MS = { pglite: 10_000, postgres: 1_000 } as const;
 export function createProcessor(
   deps: Deps,
   handle: EventHandler,
-  options: { concurrency?: number; workerId?: string } = {},
+  options: {
+    concurrency?: number;
+    workerId?: string;
+    /** Periodic work that goes with looking for orphaned events (at each sweep and recovery). */
+    onSweep?: () => Promise<unknown>;
+  } = {},
 ): Processor {
   const log = deps.logger.child({ component: 'processor' });
   // Web Crypto and an optional pid: the same code runs on Cloudflare Workers.
@@ -156,6 +161,7 @@ export function createProcessor(
   const sweep = async () => {
     await abandonExhausted(deps.database);
     for (const chatId of await chatsWithUnfinishedEvents(deps.database)) kick(chatId);
+    await options.onSweep?.();
   };
 
   return {
@@ -171,6 +177,7 @@ export function createProcessor(
       const chats = await chatsWithUnfinishedEvents(deps.database);
       for (const chatId of chats) kick(chatId);
       if (chats.length > 0) log.info({ chats: chats.length }, 'resuming unfinished events');
+      await options.onSweep?.();
       return chats.length;
     },
     startSweeper(intervalMs = SWEEP_INTERVAL_MS[deps.database.kind]) {

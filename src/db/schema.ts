@@ -324,11 +324,17 @@ export const webhookEvents = pgTable(
     // The answer the event got ({ to, messages }), recorded before it is sent, so that a replay
     // re-sends this instead of re-running the handler.
     reply: jsonb('reply'),
+    // The LINE user who sent a message or tapped a button (null for other events): the
+    // per-person limit counts these by time (bot/chat-limit.ts).
+    senderId: text('sender_id'),
   },
   (t) => [
     index('webhook_events_unfinished')
       .on(t.chatId, t.occurredAt)
       .where(sql`${t.status} in ('pending', 'processing')`),
+    index('webhook_events_by_sender')
+      .on(t.senderId, t.occurredAt)
+      .where(sql`${t.senderId} is not null`),
     check('webhook_events_status_check', oneOf(t.status, EVENT_STATUSES)),
   ],
 );
@@ -694,4 +700,54 @@ export const erasureRequests = pgTable(
     tappedAt: tstz('tapped_at'),
   },
   (t) => [check('erasure_requests_code_check', sql`${t.code} ~ '^[0-9]{4}$'`)],
+);
+
+/**
+ * "Reminders and alerts are paused": owed to a person for a quota month when the push scheduler
+ * held back a push that concerned them (their own reminder or alert, or one on a meter they own)
+ * because LINE's monthly quota was used up. Said once, with their next answer in the one-to-one
+ * chat (a reply costs no quota); `told_event` is the event whose answer carried it.
+ */
+export const quotaNotices = pgTable(
+  'quota_notices',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    // The quota month, 'YYYY-MM' in LINE's time zone (Asia/Tokyo).
+    month: text('month').notNull(),
+    // The meters whose pushes were held, in the order they were.
+    sourceIds: uuid('source_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    heldAt: createdAt('held_at'),
+    toldAt: tstz('told_at'),
+    toldEvent: text('told_event'),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.month] })],
+);
+
+/**
+ * What was not processed because a person sent more than the per-person limit in one clock
+ * minute (bot/chat-limit.ts): one row per person and minute, told back to them once the minute
+ * is over and then deleted. `listed` holds the texts that would have changed something.
+ */
+export const floodNotices = pgTable(
+  'flood_notices',
+  {
+    senderId: text('sender_id').notNull(),
+    windowStart: tstz('window_start').notNull(),
+    windowEnd: tstz('window_end').notNull(),
+    // Where to answer: the chat of the latest event not processed, with its reply token.
+    chatId: text('chat_id').notNull(),
+    eventId: text('event_id').notNull(),
+    replyToken: text('reply_token'),
+    receivedAt: tstz('received_at').notNull(),
+    language: text('language', { enum: LANGUAGES }),
+    listed: jsonb('listed').notNull().default([]),
+    others: integer('others').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.senderId, t.windowStart] }),
+    index('flood_notices_due').on(t.windowEnd),
+  ],
 );

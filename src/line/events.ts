@@ -46,6 +46,16 @@ export function eventSource(event: webhook.Event): EventSource | null {
   return null;
 }
 
+/**
+ * The person who sent a message or tapped a button (what the per-person limit counts); null for
+ * other events, standby events and a sender LINE does not name.
+ */
+export function senderOf(event: webhook.Event): string | null {
+  if (event.type !== 'message' && event.type !== 'postback') return null;
+  if (isStandby(event)) return null;
+  return eventSource(event)?.userId ?? null;
+}
+
 /** The LINE id of the chat itself: the group, the room, or the user of a one-to-one chat. */
 export const chatLineId = (source: EventSource): string =>
   source.type === 'group' ? source.groupId : source.type === 'room' ? source.roomId : source.userId;

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { withActor } from '../db/actor';
 import { type Database, type Db, rows, type Tx } from '../db/client';
 import { webhookEvents } from '../db/schema';
-import { chatLineId, eventSource } from '../line/events';
+import { chatLineId, eventSource, senderOf } from '../line/events';
 import { describeSafely } from '../safe-error';
 
 /** An event whose processing has been claimed by this process. */
@@ -60,6 +60,7 @@ export function inboxRows(events: webhook.Event[], hash: (raw: string) => string
     chatId: chatIdOf(event),
     type: String(event.type ?? 'unknown').slice(0, 64),
     payload: event,
+    senderId: senderOf(event),
   }));
 }
 
@@ -88,7 +89,10 @@ export async function insertInboxRows(database: Database, values: InboxRow[]): P
  * Runs `fn` as the application role: one statement on a connection that already logs in as it
  * (PostgreSQL), else in the usual transaction with the role switched (PGlite).
  */
-async function asApp<T>(database: Database, fn: (executor: Db | Tx) => Promise<T>): Promise<T> {
+export async function asApp<T>(
+  database: Database,
+  fn: (executor: Db | Tx) => Promise<T>,
+): Promise<T> {
   return database.inbox
     ? fn(database.inbox)
     : withActor(database.db, { userId: null }, ({ tx }) => fn(tx));
@@ -176,6 +180,18 @@ export async function recordReply(
       .set({ reply, appliedAt: sql`coalesce(${webhookEvents.appliedAt}, now())` })
       .where(eq(webhookEvents.webhookEventId, webhookEventId)),
   );
+}
+
+/** recordReply inside the caller's transaction (committed with whatever else it wrote). */
+export async function recordReplyIn(
+  tx: Tx,
+  webhookEventId: string,
+  reply: RecordedReply,
+): Promise<void> {
+  await tx
+    .update(webhookEvents)
+    .set({ reply, appliedAt: sql`coalesce(${webhookEvents.appliedAt}, now())` })
+    .where(eq(webhookEvents.webhookEventId, webhookEventId));
 }
 
 /** The answer recorded for an event, if any. */

@@ -75,6 +75,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     PUBLIC_BASE_URL: url,
     // Every test browser comes from 127.0.0.1: the per-IP page limit is tested on its own.
     WEB_REQUESTS_PER_MINUTE: '10000',
+    // A scenario may say more than 30 things a minute as one person: the per-person chat limit
+    // is tested on its own (test/bot/chat-limit.test.ts sets it low).
+    CHAT_EVENTS_PER_MINUTE: '10000',
     ...options.env,
   });
   const { deps, drain } = await createNodeDeps(config, {
