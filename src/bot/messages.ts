@@ -733,7 +733,7 @@ const th: Catalog = {
     maxRate: (value) => (value === null ? 'ไม่จำกัดต่อวัน' : `ไม่เกินวันละ ${value}`),
   },
   replaced: (label, final, initial) =>
-    `บันทึกการเปลี่ยนมิเตอร์${label}: มิเตอร์เก่าจบที่ ${final} มิเตอร์ใหม่เริ่มที่ ${initial} ส่วนต่างนี้ไม่นับเป็นการใช้`,
+    `บันทึกการเปลี่ยน${label}แล้ว: มิเตอร์เก่าจบที่ ${final} มิเตอร์ใหม่เริ่มที่ ${initial} ส่วนต่างนี้ไม่นับเป็นการใช้`,
   linkDisabled: 'Home Log นี้ยังไม่ได้ตั้งค่าการเชื่อมบัญชี Google กรุณาแจ้งผู้ดูแลระบบ',
   linkInPrivate: 'กรุณาทำในแชตส่วนตัวกับบอท ไม่ใช่ในกลุ่ม',
   linkOffer: (minutes) =>
@@ -780,7 +780,7 @@ const th: Catalog = {
       case 'aboveMax':
         return `${u(problem.value)} สูงกว่าค่าสูงสุดที่ตั้งไว้สำหรับมิเตอร์นี้ (${u(problem.limit)}) กรุณาตรวจตัวเลขแล้วส่งใหม่อีกครั้ง`;
       case 'tooManyDigits':
-        return `${n(problem.value)} มีหลักมากเกินกว่าที่มิเตอร์ ${problem.digits} หลักจะแสดงได้ (ค่าต้องน้อยกว่า ${n(problem.limit)}) กรุณาตรวจตัวเลขอีกครั้ง หรือแก้จำนวนหลักด้วยคำสั่ง set … digits`;
+        return `${n(problem.value)} มีหลักมากเกินกว่าที่มิเตอร์ ${problem.digits} หลักจะแสดงได้ (ค่าต้องน้อยกว่า ${n(problem.limit)}) กรุณาตรวจตัวเลขอีกครั้ง หรือแก้จำนวนหลักด้วยคำสั่ง "ตั้งค่า … หลัก"`;
       case 'negative':
         return `ค่านี้ติดลบไม่ได้ (${u(problem.value)}) กรุณาส่งตัวเลขตามที่เห็นบนมิเตอร์`;
       case 'future':
