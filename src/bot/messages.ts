@@ -28,6 +28,10 @@ export interface Catalog {
   noMetersInGroup: string;
   meterNotFound(ref: string): string;
   meterAmbiguous(name: string, names: string[]): string;
+  /** A name that several meters of the person's groups carry: one line per meter. */
+  groupMeterAmbiguous(name: string, lines: string[]): string;
+  /** How a meter used through a group is marked in the one-to-one chat (null: a room). */
+  viaGroup(group: string | null): string;
   chooseMeter: string;
   meterCreated(label: string, unit: string, inGroup: boolean, example: string): string;
   meterNameTaken(name: string): string;
@@ -411,6 +415,9 @@ const en: Catalog = {
   meterAmbiguous: (name, names) =>
     `"${name}" could be ${names.map((n) => `"${n}"`).join(' or ')}. Please use more of the name or the meter's number.`,
   chooseMeter: 'Which meter? Tap one, or write its number, e.g. "meter 1 = 4521".',
+  groupMeterAmbiguous: (name, lines) =>
+    `Several of your groups have a meter called "${name}":\n${lines.join('\n')}\nTap one, or use its number.`,
+  viaGroup: (group) => (group === null ? 'through a group chat' : `through the group "${group}"`),
   meterCreated: (label, unit, inGroup, example) =>
     `Created ${label}${unit ? ` (${unit})` : ''}.${inGroup ? ' Everyone in this group can report it.' : ''}\nSend a reading like this:\n${example}`,
   meterNameTaken: (name) => `You already have a meter called "${name}". Pick another name.`,
@@ -665,6 +672,9 @@ const th: Catalog = {
   meterAmbiguous: (name, names) =>
     `"${name}" อาจหมายถึง ${names.map((n) => `"${n}"`).join(' หรือ ')} กรุณาพิมพ์ชื่อให้ยาวขึ้นหรือใช้หมายเลขมิเตอร์`,
   chooseMeter: 'มิเตอร์ไหนคะ แตะเลือก หรือพิมพ์หมายเลข เช่น "มิเตอร์ 1 = 4521"',
+  groupMeterAmbiguous: (name, lines) =>
+    `มีมิเตอร์ชื่อ "${name}" ในหลายกลุ่มของคุณ:\n${lines.join('\n')}\nแตะเลือก หรือใช้หมายเลขมิเตอร์`,
+  viaGroup: (group) => (group === null ? 'ผ่านห้องแชต' : `ผ่านกลุ่ม "${group}"`),
   meterCreated: (label, unit, inGroup, example) =>
     `เพิ่ม${label}${unit ? ` (${unit})` : ''} แล้ว${inGroup ? ' ทุกคนในกลุ่มนี้ส่งค่าได้' : ''}\nส่งค่าแบบนี้:\n${example}`,
   meterNameTaken: (name) => `มีมิเตอร์ชื่อ "${name}" อยู่แล้ว กรุณาใช้ชื่ออื่น`,

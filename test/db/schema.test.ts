@@ -38,6 +38,7 @@ describe.each(databaseKinds())('schema and migrations on %s', (kind) => {
       'audit_log',
       'chat_changes',
       'chat_meters',
+      'group_members',
       'group_shares',
       'identities',
       'link_states',
