@@ -366,7 +366,9 @@ const en: Catalog = {
       'meter 1 = 4521 (or m1 4521): a reading now',
       'meter 1 = 4521 @ 15 Nov 08:00, … yesterday: backdated',
       'meter 1 = 4521 # note: with a note',
-      'meters: the meters you can use here',
+      inGroup
+        ? 'meters: the meters shared here'
+        : "meters: your meters, and your groups' meters (marked with the group); use one of those by name, e.g. Water = 123",
       '',
       'Corrections',
       'history meter 1: recent readings with their #',
@@ -625,7 +627,9 @@ const th: Catalog = {
       'มิเตอร์ 1 = 4521 (หรือ m1 4521): จดค่าตอนนี้',
       'มิเตอร์ 1 = 4521 @ 15 พ.ย. 08:00 น. หรือ … เมื่อวาน: จดย้อนหลัง',
       'มิเตอร์ 1 = 4521 # หมายเหตุ: จดพร้อมหมายเหตุ',
-      'มิเตอร์: มิเตอร์ที่ใช้ได้ที่นี่',
+      inGroup
+        ? 'มิเตอร์: มิเตอร์ที่แชร์ในกลุ่มนี้'
+        : 'มิเตอร์: มิเตอร์ของคุณ และมิเตอร์ของกลุ่มที่คุณอยู่ (บอกชื่อกลุ่มไว้) ใช้มิเตอร์ของกลุ่มด้วยชื่อ เช่น น้ำ = 123',
       '',
       'แก้ไข',
       'ประวัติ มิเตอร์ 1: ค่าที่จดล่าสุดพร้อมหมายเลข #',

@@ -155,7 +155,12 @@ describe.each(languages)('meters of my groups in my own chat, in $language', (st
   it('answers usage, history and chart by name', async () => {
     expect((await mom.say(say.usage(meter.water))).text).toMatch(want.usage);
     expect((await mom.say(say.history(meter.water))).text).toMatch(want.history);
-    expect((await mom.say(say.chart(meter.water))).text).toMatch(want.chart);
+    const chart = await mom.say(say.chart(meter.water));
+    expect(chart.text).toMatch(want.chart);
+    // The picture itself is served for her too (the link checks access again).
+    const picture = await fetch(chart.images[0]?.originalContentUrl ?? '');
+    expect(picture.status).toBe(200);
+    expect(picture.headers.get('content-type')).toBe('image/png');
   });
 
   it('lets her own meter win a name it shares with a group meter', async () => {
