@@ -179,6 +179,8 @@ export interface CorrectionSentences {
   /** Asked before undoing an older change. */
   undoAsk(label: string, change: ChangeSummary, when: string): string;
   undoStale(label: string): string;
+  /** A replacement cannot be undone while readings of the new meter follow it. */
+  undoReplaceBlocked(label: string, number: number, value: string): string;
   undoRefused(label: string, why: string): string;
   nothingToUndo: string;
   undoButton: string;
@@ -248,6 +250,8 @@ const correctionsEn: CorrectionSentences = {
   undoStale: (label) =>
     `Your last change on ${label} was changed since, so there is nothing to put back. Send "undo" again for the one before.`,
   undoRefused: (label, why) => `I can't undo that on ${label}: ${why}`,
+  undoReplaceBlocked: (label, number, value) =>
+    `I can't undo the meter replacement on ${label} yet: reading #${number} ${value} was entered on the new meter after it. Delete that one first, then undo again.`,
   nothingToUndo: 'You have no change here to undo.',
   undoButton: 'Undo it',
   keepButton: 'Keep it',
@@ -318,6 +322,8 @@ const correctionsTh: CorrectionSentences = {
   undoStale: (label) =>
     `สิ่งที่คุณทำล่าสุดกับ${label}ถูกเปลี่ยนไปแล้ว จึงไม่มีอะไรให้ย้อนกลับ พิมพ์ "ย้อนกลับ" อีกครั้งเพื่อย้อนรายการก่อนหน้า`,
   undoRefused: (label, why) => `ย้อนกลับใน${label}ไม่ได้: ${why}`,
+  undoReplaceBlocked: (label, number, value) =>
+    `ยังย้อนการเปลี่ยนมิเตอร์ของ${label}ไม่ได้ เพราะมีค่า #${number} ${value} จดบนมิเตอร์ใหม่หลังจากนั้น ลบค่านั้นก่อนแล้วค่อยย้อนกลับอีกครั้ง`,
   nothingToUndo: 'ไม่มีสิ่งที่คุณทำในแชตนี้ให้ย้อนกลับ',
   undoButton: 'ย้อนกลับเลย',
   keepButton: 'ไม่ต้อง',

@@ -25,6 +25,7 @@ import {
   describeReading,
   findByNumber,
   lockSource,
+  neighbours,
   type Reading,
   retireReading,
   supersedeReading,
@@ -86,7 +87,12 @@ export type Undo =
   /** The author's role on the meter no longer allows it (or the meter is not usable here). */
   | { outcome: 'notAllowed'; change: LoggedChange }
   /** Someone changed it since (or the name is taken again): nothing to put back; skipped. */
-  | { outcome: 'stale'; change: LoggedChange };
+  | { outcome: 'stale'; change: LoggedChange }
+  /**
+   * A replacement with readings on the new register after it: without the replacement they
+   * would follow the old register's values and count negative use. Those go first.
+   */
+  | { outcome: 'laterReadings'; change: LoggedChange; later: Reading };
 
 /**
  * `undo`: takes back this author's newest change in this chat that is not undone yet. A change
@@ -122,7 +128,7 @@ export async function undoLastChange(
   const role = await roleOn(tx, change.sourceId);
   if (!role || !hasRole(role, need)) return { outcome: 'notAllowed', change };
   const result = await invert(context, author, change, origin);
-  if (result.outcome === 'refused') return result;
+  if (result.outcome === 'refused' || result.outcome === 'laterReadings') return result;
   await markUndone(tx, change.id, now, origin);
   context.audit({
     action: 'change.undo',
@@ -159,6 +165,8 @@ async function invert(
     }
     case 'reading.replace': {
       await lockSource(tx, change.sourceId);
+      const { next: later } = await neighbours(tx, change.sourceId, detail.initial.takenAt);
+      if (later) return { outcome: 'laterReadings', change, later };
       const initial = await retireReading(tx, detail.initial, author.userId, origin);
       // Both rows of the swap go together; deleted_origin is unique, so the final gets its own.
       const final = await retireReading(tx, detail.final, author.userId, `${origin}:final`);

@@ -30,6 +30,7 @@ const languages = [
       undo: 'undo',
       usage: (meter: number) => `usage meter ${meter} ${MONTH}`,
       replace: (day: number) => `new meter 1 final 350 initial 3 @ ${on(day)}`,
+      share: 'share meter 1',
     },
     expect: {
       savedDigitsMax: 'Saved for meter 1 "Electric": maximum 5,000 kWh, 3 digits.',
@@ -60,6 +61,9 @@ const languages = [
       wrap10: 'Rolled over (+1,010)',
       previousWrong: 'Previous was wrong',
       usage1020: 'Usage: 1,020 m³',
+      blocked:
+        'I can\'t undo the meter replacement on meter 1 "Electric" yet: reading #11 12 kWh was entered on the new meter after it. Delete that one first, then undo again.',
+      undoGroupReading: 'Undone: reading #11 12 kWh on meter 1 "Electric" is withdrawn.',
     },
   },
   {
@@ -76,6 +80,7 @@ const languages = [
       undo: 'ย้อนกลับ',
       usage: (meter: number) => `ใช้ไป มิเตอร์ ${meter} ${MONTH}`,
       replace: (day: number) => `เปลี่ยนมิเตอร์ 1 ค่าสุดท้าย 350 ค่าเริ่มต้น 3 @ ${on(day)}`,
+      share: 'แชร์ มิเตอร์ 1',
     },
     expect: {
       savedDigitsMax: 'บันทึกการตั้งค่ามิเตอร์ 1 "ไฟฟ้า": สูงสุด 5,000 kWh, 3 หลัก',
@@ -104,6 +109,9 @@ const languages = [
       wrap10: 'หมุนครบรอบ (+1,010)',
       previousWrong: 'ค่าก่อนหน้าผิด',
       usage1020: '1,020 m³',
+      blocked:
+        'ยังย้อนการเปลี่ยนมิเตอร์ของมิเตอร์ 1 "ไฟฟ้า" ไม่ได้ เพราะมีค่า #11 12 kWh จดบนมิเตอร์ใหม่หลังจากนั้น ลบค่านั้นก่อนแล้วค่อยย้อนกลับอีกครั้ง',
+      undoGroupReading: 'ย้อนกลับแล้ว: ถอนค่า #11 12 kWh ของมิเตอร์ 1 "ไฟฟ้า"',
     },
   },
 ];
@@ -210,6 +218,23 @@ describe.each(languages)('undoing settings and replacements in $language', (stor
     const again = await me.say(say.reading(1, '10', 27));
     expect(again.text).toMatch(want.lower);
     expect((await me.tap(again, want.cancel)).text).toBe(want.cancelled);
+  });
+
+  it('keeps a replacement while readings of the new meter follow it, then undoes it', async () => {
+    const before = await me.say(say.usage(1));
+    const family = h.platform.addGroup({ name: 'Family', members: [me.user.userId] });
+    const inFamily = { group: family.groupId };
+    await me.say(say.share, inFamily);
+    expect((await me.say(say.replace(25))).text).toBe(want.replaced);
+    // A reading on the new meter, written in the group: not this chat's change to undo.
+    await me.say(say.reading(1, '12', 27), inFamily);
+    expect((await me.say(say.undo)).text).toBe(want.blocked);
+    const kept = ['100', '300', '350:replacement_final', '3:replacement_initial', '12'];
+    expect(await current(electric)).toEqual(kept);
+    expect((await me.say(say.undo, inFamily)).text).toBe(want.undoGroupReading);
+    expect((await me.say(say.undo)).text).toBe(want.undoReplace);
+    expect(await current(electric)).toEqual(['100', '300']);
+    expect((await me.say(say.usage(1))).text).toBe(before.text);
   });
 
   it('moves a wrap onto an earlier reading only when the later reading stays above it', async () => {
