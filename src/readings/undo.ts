@@ -4,6 +4,7 @@ import { rows, type Tx } from '../db/client';
 import { readings, sources } from '../db/schema';
 import type { Role } from '../domain/types';
 import type { Problem } from '../domain/validation';
+import { setBillDay } from '../store/billing';
 import {
   type Change,
   findChange,
@@ -36,8 +37,11 @@ import type { Author, Transaction } from './context';
 /** Older changes are described and confirmed before they are undone. */
 export const ASK_BEFORE_UNDO_MS = 10 * 60 * 1000;
 
-/** Settings as a change records them, so that undo can put them back. */
-export type MeterSettings = Validators & { digits: number | null };
+/**
+ * Settings as a change records them, so that undo can put them back: the checks and register
+ * size (`set meter 1 …`), or the billing day.
+ */
+export type MeterSettings = (Validators & { digits: number | null }) | { billDay: number | null };
 
 /** What a change did, in the terms its inverse needs. */
 export type ChangeDetail =
@@ -246,9 +250,13 @@ async function invert(
     case 'meter.settings': {
       const source = await sourceOf(tx, change.sourceId);
       if (!source) return stale;
-      const { digits, ...validators } = detail.before;
-      await saveValidators(tx, source, validators);
-      if (digits !== source.digits) await setDigits(tx, source.id, digits);
+      if ('billDay' in detail.before) {
+        await setBillDay(tx, source.id, detail.before.billDay);
+      } else {
+        const { digits, ...validators } = detail.before;
+        await saveValidators(tx, source, validators);
+        if (digits !== source.digits) await setDigits(tx, source.id, digits);
+      }
       audit({
         action: 'meter.settings',
         subjectType: 'source',

@@ -31,6 +31,7 @@ const languages = [
       usage: (meter: number) => `usage meter ${meter} ${MONTH}`,
       replace: (day: number) => `new meter 1 final 350 initial 3 @ ${on(day)}`,
       share: 'share meter 1',
+      billingDay: 'set meter 1 billing day 18',
     },
     expect: {
       savedDigitsMax: 'Saved for meter 1 "Electric": maximum 5,000 kWh, 3 digits.',
@@ -81,6 +82,7 @@ const languages = [
       usage: (meter: number) => `ใช้ไป มิเตอร์ ${meter} ${MONTH}`,
       replace: (day: number) => `เปลี่ยนมิเตอร์ 1 ค่าสุดท้าย 350 ค่าเริ่มต้น 3 @ ${on(day)}`,
       share: 'แชร์ มิเตอร์ 1',
+      billingDay: 'ตั้งค่า มิเตอร์ 1 วันจด 18',
     },
     expect: {
       savedDigitsMax: 'บันทึกการตั้งค่ามิเตอร์ 1 "ไฟฟ้า": สูงสุด 5,000 kWh, 3 หลัก',
@@ -140,6 +142,13 @@ describe.each(languages)('undoing settings and replacements in $language', (stor
       .where(eq(sources.name, name));
     return row;
   };
+  const billDayOf = async (name: string) => {
+    const [row] = await h.database.db
+      .select({ billDay: sources.billDay })
+      .from(sources)
+      .where(eq(sources.name, name));
+    return row?.billDay;
+  };
   /** The meter's current readings, oldest first: value and register event. */
   const current = async (name: string) =>
     (
@@ -173,6 +182,13 @@ describe.each(languages)('undoing settings and replacements in $language', (stor
     expect((await me.say(say.reading(1, '1000', 22))).text).toMatch(want.stored);
     expect((await me.say(say.undo)).text).toBe(want.undoAdd);
     expect(await current(electric)).toEqual(['100', '300']);
+
+    // The billing day is a setting too.
+    await me.say(say.billingDay);
+    expect(await billDayOf(electric)).toBe(18);
+    expect((await me.say(say.undo)).text).toBe(want.undoSettings);
+    expect(await billDayOf(electric)).toBeNull();
+    expect(await meter(electric)).toEqual({ digits: null, max: null });
   });
 
   it('undo takes a typed meter replacement back, and usage with it', async () => {
