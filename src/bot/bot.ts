@@ -10,6 +10,7 @@ import {
   replyTokenOf,
   textMessageOf,
 } from '../line/events';
+import { rememberMember } from '../store/groups';
 import { type User, updateProfile } from '../store/users';
 import { type ClaimedEvent, findRecordedReply } from '../store/webhook-events';
 import { skipOverLimit, tellDueNotices } from './chat-limit';
@@ -165,6 +166,13 @@ async function contextFor(deps: Deps, claimed: ClaimedEvent): Promise<BotContext
   const create = event.type !== 'unfollow' && event.type !== 'leave';
   const user = await identify(deps, event, { create });
   const chat = chatOf(event, user);
+  if (user && chat && chat.type !== 'user') {
+    // Someone who writes in a group is in it: its meters reach their own chat too.
+    const groupId = chat.lineId;
+    await withActor(deps.database.db, { userId: user.id, chatId: groupId }, ({ tx }) =>
+      rememberMember(tx, groupId, user.id),
+    );
+  }
 
   let messageText: string | null = null;
   let mentionsBot = false;

@@ -68,6 +68,8 @@ export interface MeterRow {
   unit: string;
   /** "last 4,521 kWh, today 08:00" or "no readings yet". */
   status: string;
+  /** For a meter used through a group: 'through the group "Family"'. */
+  via?: string;
 }
 
 export interface MeterListCardInput {
@@ -101,6 +103,7 @@ export function meterListCard(input: MeterListCardInput): FlexMessage {
             size: 'md',
             color: CARD_COLOURS.title,
           }),
+          ...(row.via ? [flexText(row.via, { size: 'sm', color: CARD_COLOURS.muted })] : []),
           flexText(row.status, { size: 'sm', color: CARD_COLOURS.muted }),
         ],
         {

@@ -28,6 +28,10 @@ export interface Catalog {
   noMetersInGroup: string;
   meterNotFound(ref: string): string;
   meterAmbiguous(name: string, names: string[]): string;
+  /** A name that several meters of the person's groups carry: one line per meter. */
+  groupMeterAmbiguous(name: string, lines: string[]): string;
+  /** How a meter used through a group is marked in the one-to-one chat (null: a room). */
+  viaGroup(group: string | null): string;
   chooseMeter: string;
   meterCreated(label: string, unit: string, inGroup: boolean, example: string): string;
   meterNameTaken(name: string): string;
@@ -178,6 +182,8 @@ export interface CorrectionSentences {
   /** Asked before undoing an older change. */
   undoAsk(label: string, change: ChangeSummary, when: string): string;
   undoStale(label: string): string;
+  /** A replacement cannot be undone while readings of the new meter follow it. */
+  undoReplaceBlocked(label: string, number: number, value: string): string;
   undoRefused(label: string, why: string): string;
   nothingToUndo: string;
   undoButton: string;
@@ -247,6 +253,8 @@ const correctionsEn: CorrectionSentences = {
   undoStale: (label) =>
     `Your last change on ${label} was changed since, so there is nothing to put back. Send "undo" again for the one before.`,
   undoRefused: (label, why) => `I can't undo that on ${label}: ${why}`,
+  undoReplaceBlocked: (label, number, value) =>
+    `I can't undo the meter replacement on ${label} yet: reading #${number} ${value} was entered on the new meter after it. Delete that one first, then undo again.`,
   nothingToUndo: 'You have no change here to undo.',
   undoButton: 'Undo it',
   keepButton: 'Keep it',
@@ -317,6 +325,8 @@ const correctionsTh: CorrectionSentences = {
   undoStale: (label) =>
     `สิ่งที่คุณทำล่าสุดกับ${label}ถูกเปลี่ยนไปแล้ว จึงไม่มีอะไรให้ย้อนกลับ พิมพ์ "ย้อนกลับ" อีกครั้งเพื่อย้อนรายการก่อนหน้า`,
   undoRefused: (label, why) => `ย้อนกลับใน${label}ไม่ได้: ${why}`,
+  undoReplaceBlocked: (label, number, value) =>
+    `ยังย้อนการเปลี่ยนมิเตอร์ของ${label}ไม่ได้ เพราะมีค่า #${number} ${value} จดบนมิเตอร์ใหม่หลังจากนั้น ลบค่านั้นก่อนแล้วค่อยย้อนกลับอีกครั้ง`,
   nothingToUndo: 'ไม่มีสิ่งที่คุณทำในแชตนี้ให้ย้อนกลับ',
   undoButton: 'ย้อนกลับเลย',
   keepButton: 'ไม่ต้อง',
@@ -434,7 +444,9 @@ const en: Catalog = {
       'meter 1 = 4521 (or m1 4521): a reading now',
       'meter 1 = 4521 @ 15 Nov 08:00, … yesterday: backdated',
       'meter 1 = 4521 # note: with a note',
-      'meters: the meters you can use here',
+      inGroup
+        ? 'meters: the meters shared here'
+        : "meters: your meters, and your groups' meters (marked with the group); use one of those by name, e.g. Water = 123",
       '',
       'Corrections',
       'history meter 1: recent readings with their #',
@@ -490,6 +502,9 @@ const en: Catalog = {
   meterAmbiguous: (name, names) =>
     `"${name}" could be ${names.map((n) => `"${n}"`).join(' or ')}. Please use more of the name or the meter's number.`,
   chooseMeter: 'Which meter? Tap one, or write its number, e.g. "meter 1 = 4521".',
+  groupMeterAmbiguous: (name, lines) =>
+    `Several of your groups have a meter called "${name}":\n${lines.join('\n')}\nTap one, or use its number.`,
+  viaGroup: (group) => (group === null ? 'through a group chat' : `through the group "${group}"`),
   meterCreated: (label, unit, inGroup, example) =>
     `Created ${label}${unit ? ` (${unit})` : ''}.${inGroup ? ' Everyone in this group can report it.' : ''}\nSend a reading like this:\n${example}`,
   meterNameTaken: (name) => `You already have a meter called "${name}". Pick another name.`,
@@ -699,7 +714,9 @@ const th: Catalog = {
       'มิเตอร์ 1 = 4521 (หรือ m1 4521): จดค่าตอนนี้',
       'มิเตอร์ 1 = 4521 @ 15 พ.ย. 08:00 น. หรือ … เมื่อวาน: จดย้อนหลัง',
       'มิเตอร์ 1 = 4521 # หมายเหตุ: จดพร้อมหมายเหตุ',
-      'มิเตอร์: มิเตอร์ที่ใช้ได้ที่นี่',
+      inGroup
+        ? 'มิเตอร์: มิเตอร์ที่แชร์ในกลุ่มนี้'
+        : 'มิเตอร์: มิเตอร์ของคุณ และมิเตอร์ของกลุ่มที่คุณอยู่ (บอกชื่อกลุ่มไว้) ใช้มิเตอร์ของกลุ่มด้วยชื่อ เช่น น้ำ = 123',
       '',
       'แก้ไข',
       'ประวัติ มิเตอร์ 1: ค่าที่จดล่าสุดพร้อมหมายเลข #',
@@ -753,6 +770,9 @@ const th: Catalog = {
   meterAmbiguous: (name, names) =>
     `"${name}" อาจหมายถึง ${names.map((n) => `"${n}"`).join(' หรือ ')} กรุณาพิมพ์ชื่อให้ยาวขึ้นหรือใช้หมายเลขมิเตอร์`,
   chooseMeter: 'มิเตอร์ไหนคะ แตะเลือก หรือพิมพ์หมายเลข เช่น "มิเตอร์ 1 = 4521"',
+  groupMeterAmbiguous: (name, lines) =>
+    `มีมิเตอร์ชื่อ "${name}" ในหลายกลุ่มของคุณ:\n${lines.join('\n')}\nแตะเลือก หรือใช้หมายเลขมิเตอร์`,
+  viaGroup: (group) => (group === null ? 'ผ่านห้องแชต' : `ผ่านกลุ่ม "${group}"`),
   meterCreated: (label, unit, inGroup, example) =>
     `เพิ่ม${label}${unit ? ` (${unit})` : ''} แล้ว${inGroup ? ' ทุกคนในกลุ่มนี้ส่งค่าได้' : ''}\nส่งค่าแบบนี้:\n${example}`,
   meterNameTaken: (name) => `มีมิเตอร์ชื่อ "${name}" อยู่แล้ว กรุณาใช้ชื่ออื่น`,
@@ -821,7 +841,7 @@ const th: Catalog = {
     maxRate: (value) => (value === null ? 'ไม่จำกัดต่อวัน' : `ไม่เกินวันละ ${value}`),
   },
   replaced: (label, final, initial) =>
-    `บันทึกการเปลี่ยนมิเตอร์${label}: มิเตอร์เก่าจบที่ ${final} มิเตอร์ใหม่เริ่มที่ ${initial} ส่วนต่างนี้ไม่นับเป็นการใช้`,
+    `บันทึกการเปลี่ยน${label}แล้ว: มิเตอร์เก่าจบที่ ${final} มิเตอร์ใหม่เริ่มที่ ${initial} ส่วนต่างนี้ไม่นับเป็นการใช้`,
   linkDisabled: 'Home Log นี้ยังไม่ได้ตั้งค่าการเชื่อมบัญชี Google กรุณาแจ้งผู้ดูแลระบบ',
   linkInPrivate: 'กรุณาทำในแชตส่วนตัวกับบอท ไม่ใช่ในกลุ่ม',
   linkOffer: (minutes) =>
@@ -869,7 +889,7 @@ const th: Catalog = {
       case 'aboveMax':
         return `${u(problem.value)} สูงกว่าค่าสูงสุดที่ตั้งไว้สำหรับมิเตอร์นี้ (${u(problem.limit)}) กรุณาตรวจตัวเลขแล้วส่งใหม่อีกครั้ง`;
       case 'tooManyDigits':
-        return `${n(problem.value)} มีหลักมากเกินกว่าที่มิเตอร์ ${problem.digits} หลักจะแสดงได้ (ค่าต้องน้อยกว่า ${n(problem.limit)}) กรุณาตรวจตัวเลขอีกครั้ง หรือแก้จำนวนหลักด้วยคำสั่ง set … digits`;
+        return `${n(problem.value)} มีหลักมากเกินกว่าที่มิเตอร์ ${problem.digits} หลักจะแสดงได้ (ค่าต้องน้อยกว่า ${n(problem.limit)}) กรุณาตรวจตัวเลขอีกครั้ง หรือแก้จำนวนหลักด้วยคำสั่ง "ตั้งค่า … หลัก"`;
       case 'negative':
         return `ค่านี้ติดลบไม่ได้ (${u(problem.value)}) กรุณาส่งตัวเลขตามที่เห็นบนมิเตอร์`;
       case 'future':

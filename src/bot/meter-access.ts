@@ -56,6 +56,27 @@ export async function resolveMeter(
         : `"${ref?.name ?? ''}"`;
     return { answer: [text(t.meterNotFound(what), [quickMessage(t.button.meters, t.say.meters)])] };
   }
+  if ('ambiguous' in found && found.ambiguous.every((m) => m.via !== null)) {
+    // Only meters of the person's groups carry the name: say which group each one is in.
+    const groups = await groupNamesOf(ctx, found.ambiguous);
+    return {
+      answer: [
+        text(
+          t.groupMeterAmbiguous(
+            ref?.by === 'name' ? ref.name : '',
+            found.ambiguous.map(
+              (m) => `${labelOf(ctx, m)}, ${t.viaGroup(groups.get(m.via ?? '') ?? null)}`,
+            ),
+          ),
+          retry
+            ? found.ambiguous.map((m) =>
+                quickMessage(`${m.number}. ${m.source.name}`, retry(m.number)),
+              )
+            : [],
+        ),
+      ],
+    };
+  }
   if ('ambiguous' in found) {
     return {
       answer: [
@@ -127,4 +148,21 @@ export async function resolveMeterHereOrOwn(
   if (!own) return here;
   const mine = await resolveMeter(ctx, tx, ref, need, undefined, own);
   return 'meter' in mine ? mine : here;
+}
+
+/**
+ * The names LINE shows for the groups that meters are used through (rooms have none). Asked
+ * when needed rather than stored, so a renamed group shows its new name.
+ */
+export async function groupNamesOf(
+  ctx: BotContext,
+  meters: readonly ChatMeter[],
+): Promise<Map<string, string | null>> {
+  const names = new Map<string, string | null>();
+  for (const meter of meters) {
+    const via = meter.via;
+    if (via === null || names.has(via)) continue;
+    names.set(via, via.startsWith('C') ? await ctx.deps.line.groupName(via) : null);
+  }
+  return names;
 }

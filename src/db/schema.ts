@@ -751,3 +751,23 @@ export const floodNotices = pgTable(
     index('flood_notices_due').on(t.windowEnd),
   ],
 );
+
+/**
+ * Who is in which LINE group or room, as far as the bot has seen: a row appears when the person
+ * writes there and goes when LINE says they left (or the bot left). In the person's one-to-one
+ * chat it lets them use the meters shared into those groups, with the group's role.
+ */
+export const groupMembers = pgTable(
+  'group_members',
+  {
+    chatId: text('chat_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    seenAt: createdAt('seen_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.chatId, t.userId] }),
+    index('group_members_user_idx').on(t.userId),
+  ],
+);

@@ -18,7 +18,9 @@
 //   within the new lap of the register.
 // - next.event === 'rollover' (backdating into an interval that wrapped): a value ≥ previous sits
 //   before the wrap and is not compared with next; a value < previous sits after the wrap, is
-//   compared with next, and the rollover option then says the wrap mark must move from next to it.
+//   compared with next, and the rollover option (offered only if the value fits below next) then
+//   says the wrap mark must move from next to it. A plain next is on previous's lap: no wrap fits
+//   before it, so a decrease there is never offered as a rollover.
 // - next.event === 'replacement_initial' (no final recorded) belongs to another register: ignored.
 import Decimal from 'decimal.js';
 import type { ReadingPoint, RegisterEvent, SourceKind } from './types';
@@ -463,18 +465,33 @@ function withinLimits(usage: Decimal, days: Decimal, limits: RateLimit[]): boole
 // Options offered with a decrease
 
 /**
- * Offered when the register size is known and either the previous value was near the top of the
- * register, the wrap is already marked on next, or the wrapped usage is a plausible rate.
+ * Offered when the register size is known, the wrap fits the later reading too (see
+ * wrapFitsNext), and either the previous value was near the top of the register, the wrap is
+ * already marked on next, or the wrapped usage is a plausible rate.
  */
 function rolloverOption(ctx: Context): ConfirmOptions['rollover'] | null {
   const { modulus, previous, value } = ctx;
   if (modulus === null || previous === null || previous.value.gte(modulus)) return null;
+  if (!wrapFitsNext(ctx)) return null;
   const usage = modulus.minus(previous.value).plus(value);
   const nearTop = previous.value.gte(modulus.times(ROLLOVER_ZONE));
   const days = daysBetween(previous.at, ctx.input.takenAt);
   const plausible = ctx.limits.length > 0 && withinLimits(usage, days, ctx.limits);
   if (!ctx.afterNextsWrap && !nearTop && !plausible) return null;
   return { usage: canonical(usage), clearNextRollover: ctx.afterNextsWrap };
+}
+
+/**
+ * A wrap at the new reading must leave the later reading on the lap after it, at or above the new
+ * value. With no later reading on this register there is nothing to contradict. A later reading
+ * that carries the wrap itself takes the new value only if the value fits below it (the mark then
+ * moves to the new reading). A plain later reading is still on the previous lap: a wrap before it
+ * would need a second, unmarked one, so the decrease is a typo or a wrong neighbour instead.
+ */
+function wrapFitsNext(ctx: Context): boolean {
+  const { next, value } = ctx;
+  if (next === null) return true;
+  return ctx.afterNextsWrap && value.lte(next.value);
 }
 
 /** Where the reading should be: between the neighbours by time, or previous + typical usage. */

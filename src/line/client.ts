@@ -24,6 +24,8 @@ export interface LineApi {
   getProfile(userId: string): Promise<LineProfile | null>;
   getGroupMemberProfile(groupId: string, userId: string): Promise<LineProfile | null>;
   getRoomMemberProfile(roomId: string, userId: string): Promise<LineProfile | null>;
+  /** A group's name as LINE shows it now; null if LINE refused (the bot left, or a room id). */
+  groupName(groupId: string): Promise<string | null>;
   /**
    * A link token for LINE's account-link dialog, for one user who is a friend of the bot
    * (valid about 10 minutes, single use); null if LINE refused.
@@ -151,6 +153,12 @@ export function createLineApi(options: {
       ),
     getRoomMemberProfile: (roomId, userId) =>
       profile('room member profile', () => client.getRoomMemberProfileWithHttpInfo(roomId, userId)),
+    async groupName(groupId) {
+      const result = await call('group summary', true, () =>
+        client.getGroupSummaryWithHttpInfo(groupId),
+      );
+      return result.ok ? result.body.groupName : null;
+    },
     async quota() {
       const limit = await call('quota', true, () => client.getMessageQuotaWithHttpInfo());
       if (!limit.ok) return null;

@@ -137,3 +137,13 @@ export function accountLinkOf(
   const link = record((event as { link?: unknown }).link);
   return { result: str(link?.result), nonce: str(link?.nonce) };
 }
+
+/** The LINE user ids of the people a `memberLeft` event says left; empty for anything else. */
+export function leftMembersOf(event: webhook.Event): string[] {
+  if (event.type !== 'memberLeft') return [];
+  const left = record((event as { left?: unknown }).left);
+  const members = Array.isArray(left?.members) ? left.members : [];
+  return members
+    .map((member) => str(record(member)?.userId))
+    .filter((id): id is string => id !== null);
+}

@@ -4,6 +4,7 @@ import { rows, type Tx } from '../db/client';
 import { readings, sources } from '../db/schema';
 import type { Role } from '../domain/types';
 import type { Problem } from '../domain/validation';
+import { setBillDay } from '../store/billing';
 import {
   type Change,
   findChange,
@@ -25,6 +26,7 @@ import {
   describeReading,
   findByNumber,
   lockSource,
+  neighbours,
   type Reading,
   retireReading,
   supersedeReading,
@@ -35,8 +37,11 @@ import type { Author, Transaction } from './context';
 /** Older changes are described and confirmed before they are undone. */
 export const ASK_BEFORE_UNDO_MS = 10 * 60 * 1000;
 
-/** Settings as a change records them, so that undo can put them back. */
-export type MeterSettings = Validators & { digits: number | null };
+/**
+ * Settings as a change records them, so that undo can put them back: the checks and register
+ * size (`set meter 1 …`), or the billing day.
+ */
+export type MeterSettings = (Validators & { digits: number | null }) | { billDay: number | null };
 
 /** What a change did, in the terms its inverse needs. */
 export type ChangeDetail =
@@ -86,7 +91,12 @@ export type Undo =
   /** The author's role on the meter no longer allows it (or the meter is not usable here). */
   | { outcome: 'notAllowed'; change: LoggedChange }
   /** Someone changed it since (or the name is taken again): nothing to put back; skipped. */
-  | { outcome: 'stale'; change: LoggedChange };
+  | { outcome: 'stale'; change: LoggedChange }
+  /**
+   * A replacement with readings on the new register after it: without the replacement they
+   * would follow the old register's values and count negative use. Those go first.
+   */
+  | { outcome: 'laterReadings'; change: LoggedChange; later: Reading };
 
 /**
  * `undo`: takes back this author's newest change in this chat that is not undone yet. A change
@@ -122,7 +132,7 @@ export async function undoLastChange(
   const role = await roleOn(tx, change.sourceId);
   if (!role || !hasRole(role, need)) return { outcome: 'notAllowed', change };
   const result = await invert(context, author, change, origin);
-  if (result.outcome === 'refused') return result;
+  if (result.outcome === 'refused' || result.outcome === 'laterReadings') return result;
   await markUndone(tx, change.id, now, origin);
   context.audit({
     action: 'change.undo',
@@ -159,6 +169,8 @@ async function invert(
     }
     case 'reading.replace': {
       await lockSource(tx, change.sourceId);
+      const { next: later } = await neighbours(tx, change.sourceId, detail.initial.takenAt);
+      if (later) return { outcome: 'laterReadings', change, later };
       const initial = await retireReading(tx, detail.initial, author.userId, origin);
       // Both rows of the swap go together; deleted_origin is unique, so the final gets its own.
       const final = await retireReading(tx, detail.final, author.userId, `${origin}:final`);
@@ -238,9 +250,13 @@ async function invert(
     case 'meter.settings': {
       const source = await sourceOf(tx, change.sourceId);
       if (!source) return stale;
-      const { digits, ...validators } = detail.before;
-      await saveValidators(tx, source, validators);
-      if (digits !== source.digits) await setDigits(tx, source.id, digits);
+      if ('billDay' in detail.before) {
+        await setBillDay(tx, source.id, detail.before.billDay);
+      } else {
+        const { digits, ...validators } = detail.before;
+        await saveValidators(tx, source, validators);
+        if (digits !== source.digits) await setDigits(tx, source.id, digits);
+      }
       audit({
         action: 'meter.settings',
         subjectType: 'source',

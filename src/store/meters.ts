@@ -27,6 +27,11 @@ export interface ChatMeter {
   number: number;
   source: Source;
   role: Role;
+  /**
+   * In a one-to-one chat, the LINE group (or room) through which the user may use a meter that
+   * is neither theirs nor granted to them personally; null otherwise.
+   */
+  via: string | null;
 }
 
 interface SourceRow {
@@ -45,6 +50,7 @@ interface SourceRow {
   archived_at: Date | string | null;
   role: Role | null;
   number: number;
+  via?: string | null;
 }
 
 const toSource = (row: SourceRow): Source => ({
@@ -65,8 +71,10 @@ const toSource = (row: SourceRow): Source => ({
 
 /**
  * The meters this chat can use, numbered as the chat numbers them (numbers are handed out on
- * first sight, by app_chat_meter_number only when the chat has none yet, and never reused). One-to-one: the user's own meters and those granted to them.
- * Group or room: the meters shared into it. Archived meters are left out.
+ * first sight, by app_chat_meter_number only when the chat has none yet, and never reused).
+ * One-to-one: the user's own meters, those granted to them, and those shared into the groups
+ * they are in (`via` names the group). Group or room: the meters shared into it. Archived meters
+ * are left out (or, with `archived`, only they are listed, and not those of groups).
  */
 export async function listChatMeters(
   tx: Tx,
@@ -76,17 +84,28 @@ export async function listChatMeters(
   archived = false,
 ): Promise<ChatMeter[]> {
   const state = archived ? sql`s.archived_at is not null` : sql`s.archived_at is null`;
+  const personal = sql`(s.owner_id = ${userId}
+    or exists (select 1 from access a where a.source_id = s.id and a.user_id = ${userId}))`;
+  // Group shares reach the one-to-one chat only (no group set), as app_source_role has it.
+  const throughGroups = sql`from group_shares g
+    join group_members m on m.chat_id = g.chat_id and m.user_id = ${userId}
+    where g.source_id = s.id`;
   const found =
     chat.type === 'user'
       ? await rows<SourceRow>(
           tx,
           sql`select s.*, app_source_role(s.id) as role,
-                     coalesce(cm.number, app_chat_meter_number(${chat.key}, s.id)) as number
+                     coalesce(cm.number, app_chat_meter_number(${chat.key}, s.id)) as number,
+                     case when ${personal} then null else (
+                       select g.chat_id ${throughGroups}
+                       order by case g.role when 'write' then 2 else 1 end desc, g.granted_at
+                       limit 1) end as via
               from sources s
               left join chat_meters cm on cm.chat_key = ${chat.key} and cm.source_id = s.id
               where ${state}
-                and (s.owner_id = ${userId}
-                  or exists (select 1 from access a where a.source_id = s.id and a.user_id = ${userId}))
+                and (${personal}
+                  or (${archived ? sql`false` : sql`true`} and app_chat_id() is null
+                    and exists (select 1 ${throughGroups})))
               order by s.created_at, s.id`,
         )
       : await rows<SourceRow>(
@@ -100,7 +119,12 @@ export async function listChatMeters(
         );
   return found
     .filter((row) => row.role !== null)
-    .map((row) => ({ number: Number(row.number), source: toSource(row), role: row.role as Role }))
+    .map((row) => ({
+      number: Number(row.number),
+      source: toSource(row),
+      role: row.role as Role,
+      via: row.via ?? null,
+    }))
     .sort((a, b) => a.number - b.number);
 }
 
@@ -118,12 +142,15 @@ const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase().trim()
  * else a unique prefix). Without a reference: the only meter, else `preferredId` (the last one
  * used), else the caller asks which one. A meter outside this chat is simply "not found": the
  * answer never reveals that it exists.
+ * Meters used through a group (`via`) are found by number or name only, and a name means the
+ * person's own meters first: a group's meter never takes a bare value or an own meter's name.
  */
 export function findMeter(
-  meters: ChatMeter[],
+  allMeters: ChatMeter[],
   ref: MeterRef | undefined,
   preferredId: string | null = null,
 ): MeterLookup {
+  const meters = allMeters.filter((m) => m.via === null);
   if (!ref) {
     if (meters.length === 0) return { none: true };
     if (meters.length === 1) return { found: meters[0]! };
@@ -131,10 +158,19 @@ export function findMeter(
     return preferred ? { found: preferred } : { choose: meters };
   }
   if (ref.by === 'number') {
-    const meter = meters.find((m) => m.number === ref.number);
+    const meter = allMeters.find((m) => m.number === ref.number);
     return meter ? { found: meter } : { notFound: true };
   }
-  const wanted = fold(ref.name);
+  const own = findByName(meters, ref.name);
+  if (!('notFound' in own)) return own;
+  return findByName(
+    allMeters.filter((m) => m.via !== null),
+    ref.name,
+  );
+}
+
+function findByName(meters: ChatMeter[], name: string): MeterLookup {
+  const wanted = fold(name);
   const exact = meters.filter((m) => fold(m.source.name) === wanted);
   if (exact.length === 1) return { found: exact[0]! };
   const prefixed = meters.filter((m) => fold(m.source.name).startsWith(wanted));

@@ -281,6 +281,66 @@ describe.each(databaseKinds())('row-level security on %s', (kind) => {
     await database.db.delete(groupShares);
   });
 
+  it("reaches a member's own chat with the group's role, and only while they are a member", async () => {
+    await database.db.insert(groupShares).values([
+      { chatId: 'Cfamily', sourceId: bobMeter, role: 'read' },
+      { chatId: 'Cwork', sourceId: aliceMeter, role: 'write' },
+    ]);
+    const bobsIn = (userId: string) =>
+      asApp<{ value: string }>(
+        userId,
+        `select value::text from readings where source_id = '${bobMeter}'`,
+      );
+    // Not a member yet: nothing of the family's meter in Alice's own chat (no group set).
+    expect(await bobsIn(alice)).toEqual([]);
+    // A membership is recorded only for oneself, from inside that group.
+    expect(
+      await rejection(
+        asApp(alice, `insert into group_members (chat_id, user_id) values ('Cfamily', '${alice}')`),
+      ),
+    ).toMatch(/row-level security/);
+    expect(
+      await rejection(
+        asApp(
+          alice,
+          `insert into group_members (chat_id, user_id) values ('Cfamily', '${carol}')`,
+          'Cfamily',
+        ),
+      ),
+    ).toMatch(/row-level security/);
+    await asApp(
+      alice,
+      `insert into group_members (chat_id, user_id) values ('Cfamily', '${alice}')`,
+      'Cfamily',
+    );
+    expect((await bobsIn(alice)).map((r) => r.value)).toEqual(['120.5']);
+    // Read only: the database refuses a reading from her own chat too.
+    expect(
+      await rejection(
+        asApp(
+          alice,
+          `insert into readings (source_id, number, taken_at, value, entered_by)
+           values ('${bobMeter}', 8, now(), 130, '${alice}')`,
+        ),
+      ),
+    ).toMatch(/row-level security/);
+    // Another group's chat does not carry the family's share along.
+    expect(
+      await asApp(alice, `select * from readings where source_id = '${bobMeter}'`, 'Cwork'),
+    ).toEqual([]);
+    // Memberships are private: Bob sees none of Alice's.
+    expect(await asApp(bob, 'select * from group_members')).toEqual([]);
+    // LINE says she left (no acting user, the group's context): the share no longer reaches her.
+    const left = await asApp(
+      null,
+      `delete from group_members where user_id = '${alice}' returning chat_id`,
+      'Cfamily',
+    );
+    expect(left).toEqual([{ chat_id: 'Cfamily' }]);
+    expect(await bobsIn(alice)).toEqual([]);
+    await database.db.delete(groupShares);
+  });
+
   it("lets a write share add signed readings in its group, but not touch other people's", async () => {
     await database.db
       .insert(groupShares)

@@ -40,6 +40,7 @@ describe.each(databaseKinds())('schema and migrations on %s', (kind) => {
       'chat_meters',
       'erasure_requests',
       'flood_notices',
+      'group_members',
       'group_shares',
       'identities',
       'link_states',

@@ -569,7 +569,33 @@ describe('backdated readings', () => {
       ]);
       expect(verdict.problems[1]).toMatchObject({ previous: null });
       expect(verdict.options.typo).toEqual({ suggestion: '70' });
+      // Moving the wrap here would leave next (70) below this value (80): negative use.
+      expect(verdict.options.rollover).toBeUndefined();
+      expect(applyConfirmation(verdict, 'rollover')).toEqual({ store: false, action: 'nothing' });
+      expect(applyConfirmation(verdict, 'store')).toEqual({ store: false, action: 'nothing' });
     });
+
+    it('moves the wrap to a value equal to next (no use until next)', () => {
+      expect(confirmOf(wrapped('70')).options.rollover).toEqual({
+        usage: '120',
+        clearNextRollover: true,
+      });
+    });
+  });
+
+  it('offers no rollover before a later reading on the same lap (it would need a second wrap)', () => {
+    const verdict = confirmOf(
+      check({
+        source: source('cumulative', { digits: 5 }),
+        value: '20',
+        takenAt: daysBefore(5),
+        previous: reading(daysBefore(10), '99950'),
+        next: reading(daysBefore(1), '99990'),
+      }),
+    );
+    expect(verdict.problems.map((p) => p.code)).toContain('lowerThanPrevious');
+    expect(verdict.options.rollover).toBeUndefined();
+    expect(applyConfirmation(verdict, 'rollover')).toEqual({ store: false, action: 'nothing' });
   });
 });
 

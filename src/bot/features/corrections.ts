@@ -266,6 +266,16 @@ async function undo(ctx: SpeakerContext, confirmedId: string | null): Promise<Me
         ];
       case 'stale':
         return [text(t.corrections.undoStale(label))];
+      case 'laterReadings':
+        return [
+          text(
+            t.corrections.undoReplaceBlocked(
+              label,
+              undone.later.number,
+              withUnit(undone.later.value, unitOf(meters, change)),
+            ),
+          ),
+        ];
       case 'notAllowed':
         return [text(t.readOnly(label))];
       case 'undone':

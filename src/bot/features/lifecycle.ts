@@ -1,10 +1,15 @@
+import { leftMembersOf } from '../../line/events';
+import { forgetMembers } from '../../store/groups';
 import { listChatMeters } from '../../store/meters';
-import { updateProfile } from '../../store/users';
+import { findUserByLineId, updateProfile } from '../../store/users';
 import { Composer } from '../composer';
 import { catalogs } from '../messages';
 import { quickMessage, text } from '../reply';
 
-/** Follow, unfollow and join: greet, and keep (never delete) the data of people who leave. */
+/**
+ * Follow, unfollow and join: greet, and keep (never delete) the data of people who leave. A member
+ * who leaves a group no longer reaches its meters from their own chat.
+ */
 export const lifecycle = new Composer()
   .event('follow', async (ctx) => {
     if (!ctx.user) return;
@@ -48,6 +53,18 @@ export const lifecycle = new Composer()
     await ctx.transaction(async ({ tx, audit }) => {
       await updateProfile(tx, user.id, { active: false });
       audit({ action: 'user.unfollow', subjectType: 'user', subjectId: user.id });
+    });
+  })
+  .event('memberLeft', async (ctx) => {
+    const chat = ctx.chat;
+    if (!chat || chat.type === 'user') return;
+    await ctx.transaction(async ({ tx }) => {
+      const users = [];
+      for (const lineUserId of leftMembersOf(ctx.event)) {
+        const user = await findUserByLineId(tx, lineUserId);
+        if (user) users.push(user.id);
+      }
+      await forgetMembers(tx, chat.lineId, users);
     });
   })
   .event('join', async (ctx) => {

@@ -6,6 +6,7 @@ import { type MeterRow, meterListCard } from '../cards';
 import { Composer } from '../composer';
 import { formatWhen, withUnit } from '../format';
 import { cardCatalogs } from '../messages';
+import { groupNamesOf } from '../meter-access';
 import { quickMessage, text } from '../reply';
 
 /** `add meter …` and `meters`. */
@@ -71,6 +72,7 @@ export const meters = new Composer()
     const now = ctx.deps.clock();
     const answer = await ctx.transaction(async ({ tx }) => {
       const list = await listChatMeters(tx, chat, ctx.user?.id ?? null);
+      const groups = await groupNamesOf(ctx, list);
       if (list.length === 0) {
         return text(
           inGroup ? t.noMetersInGroup : t.noMeters,
@@ -88,12 +90,16 @@ export const meters = new Composer()
               formatWhen(last.takenAt, ctx.language, meter.source.timezone, now),
             )
           : t.noReadingsYet;
-        lines.push(`${meter.number}. ${meter.source.name}${unit}: ${status}`);
+        const via = meter.via === null ? null : t.viaGroup(groups.get(meter.via) ?? null);
+        lines.push(
+          `${meter.number}. ${meter.source.name}${unit}${via ? `, ${via}` : ''}: ${status}`,
+        );
         rows.push({
           number: meter.number,
           name: meter.source.name,
           unit: meter.source.unit,
           status,
+          ...(via ? { via } : {}),
         });
       }
       return meterListCard({

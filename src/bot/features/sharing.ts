@@ -1,5 +1,6 @@
 import type { GroupRole, Role } from '../../domain/types';
 import { eventSource, textMessageOf } from '../../line/events';
+import { forgetGroup } from '../../store/groups';
 import { chatNumber } from '../../store/meters';
 import {
   type AccessList,
@@ -230,6 +231,7 @@ export const sharing = new Composer()
     if (!chat || chat.type === 'user') return;
     // No user acts here: LINE says the bot is out, so the group loses what was shared with it.
     await ctx.transaction(async ({ tx, audit }) => {
+      await forgetGroup(tx, chat.lineId);
       for (const share of await endGroupShares(tx, chat.lineId)) {
         audit({
           action: 'share.end',

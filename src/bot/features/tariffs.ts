@@ -1,10 +1,11 @@
 import { DateTime } from 'luxon';
 import type { TariffSetting } from '../../domain/billing/tariff';
 import type { TariffChange } from '../../domain/commands';
+import { recordChange } from '../../readings/undo';
 import { addTariffSetting, loadTariffSettings, setBillDay } from '../../store/billing';
 import { Composer } from '../composer';
 import { moneyCatalogs } from '../messages';
-import { labelOf, resolveMeter } from '../meter-access';
+import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { quickMessage, text } from '../reply';
 
 /** The stored form of a typed price change, dated `from`. */
@@ -80,6 +81,17 @@ export const tariffs = new Composer()
         before: { billDay: meter.source.billDay },
         after: { billDay: command.day },
       });
+      await recordChange(
+        tx,
+        authorOf(ctx),
+        meter.source.id,
+        {
+          kind: 'meter.settings',
+          before: { billDay: meter.source.billDay },
+          after: { billDay: command.day },
+        },
+        ctx.eventId,
+      );
       return [text(money.billingDaySaved(labelOf(ctx, meter), command.day))];
     });
     if (messages) await ctx.reply(...messages);
