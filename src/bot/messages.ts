@@ -946,6 +946,10 @@ const PROBLEMS: Record<Language, Record<GrammarProblem, string>> = {
     badTariff:
       'I do not know that tariff. Presets: mea-1.1.1, mea-1.1.2, pea-1.1.1, pea-1.1.2, mwa-residential, pwa-residential; blocks go "up to, price" pairs, then the price above (blocks 150 3.2484 400 4.2218 4.4217).',
     badAmount: 'That amount cannot be negative (VAT at most 100 %).',
+    badValueNames:
+      'Give 2 to 6 different value names after "values", each one word, e.g. "add meter BP mmHg values sys dia pulse?". A name ending in ? may be left out of a reading, so only such names may follow it. A counter or an amount has one value.',
+    badRange:
+      'Write the range as low-high, e.g. "set meter BP sys range 70-250" ("range none" removes it).',
   },
   th: {
     tooLong: 'ข้อความยาวเกินไป (ไม่เกิน 1,000 ตัวอักษร)',
@@ -978,6 +982,9 @@ const PROBLEMS: Record<Language, Record<GrammarProblem, string>> = {
     badTariff:
       'ไม่รู้จักอัตรานี้ ที่มีให้เลือก: mea-1.1.1, mea-1.1.2, pea-1.1.1, pea-1.1.2, mwa-residential, pwa-residential หรือใส่ขั้นบันไดเป็นคู่ "ถึงหน่วย ราคา" แล้วตามด้วยราคาส่วนที่เกิน (ขั้นบันได 150 3.2484 400 4.2218 4.4217)',
     badAmount: 'จำนวนเงินติดลบไม่ได้ (VAT ไม่เกิน 100 %)',
+    badValueNames:
+      'ใส่ชื่อค่า 2 ถึง 6 ชื่อที่ไม่ซ้ำกันหลังคำว่า "ค่า" ชื่อละหนึ่งคำ เช่น "เพิ่มมิเตอร์ ความดัน mmHg ค่า ตัวบน ตัวล่าง ชีพจร?" ชื่อที่ลงท้ายด้วย ? จะเว้นไม่จดก็ได้ และต้องอยู่ท้ายสุด ตัวนับหรือยอดมีได้ค่าเดียว',
+    badRange: 'เขียนช่วงเป็น ต่ำ-สูง เช่น "ตั้งค่า มิเตอร์ ความดัน ตัวบน ช่วง 70-250" ("ช่วง ไม่มี" เพื่อยกเลิก)',
   },
 };
 
