@@ -38,6 +38,7 @@ import { settings } from './features/settings';
 import { sharing } from './features/sharing';
 import { tariffs } from './features/tariffs';
 import { usage } from './features/usage';
+import { values } from './features/values';
 import { chatOf, identify } from './identify';
 import { catalogs } from './messages';
 import { createProcessor, type Processor } from './processor';
@@ -60,6 +61,7 @@ export function defaultFeatures(): Composer {
     .use(history)
     .use(usage)
     .use(corrections)
+    .use(values)
     .use(settings)
     .use(sharing)
     .use(auditTrail)

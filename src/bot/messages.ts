@@ -3,6 +3,8 @@ import type { Problem as GrammarProblem, MalformedTopic } from '../domain/comman
 import { formatDateTime, formatDay, formatFixed, formatNumber, withUnit } from '../domain/format';
 import type { Language } from '../domain/types';
 import type { Problem as ReadingProblem } from '../domain/validation';
+import type { ValuesProblem } from '../domain/values';
+import { isValuesProblem, valuesCatalogs } from './values-messages';
 
 // Everything the bot says, in Thai and English. Handlers pick a catalog by the reply language
 // and never build sentences themselves; both catalogs must have every entry (checked by tsc).
@@ -849,19 +851,21 @@ export interface DescribeOptions {
 
 /** A short, friendly sentence that says what is wrong with a reading and how to do it right. */
 export function describeProblem(
-  problem: ReadingProblem,
+  problem: ReadingProblem | ValuesProblem,
   language: Language,
   unit: string,
   options: DescribeOptions = {},
 ): string {
   const zone = options.timeZone ?? 'Asia/Bangkok';
   const now = options.now ?? new Date();
-  return catalogs[language].readingProblem(problem, {
+  const figures: Figures = {
     number: (value) => formatNumber(value),
     amount: (value) => withUnit(value, unit),
     day: (at) => formatDay(at, language, zone, now),
     time: (at) => formatDateTime(at, language, zone, now),
-  });
+  };
+  if (isValuesProblem(problem)) return valuesCatalogs[language].problem(problem, figures);
+  return catalogs[language].readingProblem(problem, figures);
 }
 
 /** An example of each command, to show how to write it. */

@@ -1,7 +1,7 @@
 import { rememberShownHistory } from '../../store/changes';
 import { history as loadHistory, withdrawnReadings } from '../../store/readings';
 import { Composer } from '../composer';
-import { formatWhen, withUnit } from '../format';
+import { formatWhen, readingValue } from '../format';
 import { labelOf, resolveMeter } from '../meter-access';
 import { quickMessage, text } from '../reply';
 
@@ -48,7 +48,7 @@ export const history = new Composer().command('history', async (ctx, command) =>
     const rendered = lines.slice(0, SHOWN).map(({ reading, enteredByName }) =>
       t.historyLine({
         number: reading.number,
-        value: withUnit(reading.value, source.unit),
+        value: readingValue(reading, source.unit),
         when: formatWhen(reading.takenAt, ctx.language, source.timezone, now),
         who: enteredByName || null,
         note: reading.note,

@@ -1,0 +1,6 @@
+ALTER TABLE "readings" ADD COLUMN "values" numeric[];--> statement-breakpoint
+ALTER TABLE "source_validators" ADD COLUMN "value_ranges" jsonb;--> statement-breakpoint
+ALTER TABLE "sources" ADD COLUMN "value_names" text[];--> statement-breakpoint
+ALTER TABLE "sources" ADD COLUMN "required_values" smallint;--> statement-breakpoint
+ALTER TABLE "readings" ADD CONSTRAINT "readings_values_check" CHECK ("readings"."values" is null or (cardinality("readings"."values") between 1 and 6 and "readings"."values"[1] = "readings"."value" and array_position("readings"."values", null) is null and not ('NaN' = any("readings"."values")) and not ('Infinity' = any("readings"."values")) and not ('-Infinity' = any("readings"."values"))));--> statement-breakpoint
+ALTER TABLE "sources" ADD CONSTRAINT "sources_value_names_check" CHECK (("sources"."value_names" is null and "sources"."required_values" is null) or (cardinality("sources"."value_names") between 2 and 6 and array_position("sources"."value_names", null) is null and "sources"."required_values" between 1 and cardinality("sources"."value_names") and "sources"."kind" = 'gauge'));
