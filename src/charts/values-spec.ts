@@ -89,7 +89,8 @@ export function valuesChartSpec(input: ValuesChartInput): ReadingsChartSpec {
             callback: (value) => tickLabel(Number(value), step, timezone, language),
           },
         },
-        y: valueAxis(unit, false),
+        // Room above and below, so no line runs along the frame.
+        y: { ...valueAxis(unit, false), grace: '5%' },
       },
     },
   };
