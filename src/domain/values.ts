@@ -6,6 +6,7 @@
 // reading that leaves out the optional pulse simply has two values.
 import Decimal from 'decimal.js';
 import { formatNumber } from './format';
+import type { Problem } from './validation';
 
 /** Several values per reading: at least two, at most this many. */
 export const MAX_VALUES = 6;
@@ -91,4 +92,23 @@ export function formatValues(values: readonly string[]): string {
 /** The value names as the bot shows them: "sys/dia pulse", an optional one marked with `?`. */
 export function formatValueNames(names: readonly string[], required: number): string {
   return formatValues(names.map((name, i) => (i < required ? name : `${name}?`)));
+}
+
+/**
+ * A reading at the very instant of an existing one, judged on all values rather than the first
+ * alone: the same values again are a duplicate, other values need `fix`. The figures are the
+ * values as written (`120/80 72`), so the usual sentences show all of them.
+ */
+export function sameTimeProblem(
+  given: readonly string[],
+  existing: readonly string[],
+  takenAt: Date,
+): Extract<Problem, { code: 'duplicate' | 'sameTimeDifferentValue' }> {
+  const same =
+    given.length === existing.length &&
+    given.every((value, i) => new Decimal(value).eq(existing[i] ?? 'NaN'));
+  const value = formatValues(given);
+  return same
+    ? { code: 'duplicate', value, takenAt }
+    : { code: 'sameTimeDifferentValue', value, existing: formatValues(existing), takenAt };
 }

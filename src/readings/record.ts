@@ -1,6 +1,6 @@
 import type { RegisterEvent } from '../domain/types';
 import type { Problem, Verdict } from '../domain/validation';
-import type { ValuesProblem } from '../domain/values';
+import { sameTimeProblem, type ValuesProblem } from '../domain/values';
 import { createConfirmation, findConfirmationByOrigin } from '../store/confirmations';
 import type { Source } from '../store/meters';
 import { describeReading, findByOrigin, insertReading, type Reading } from '../store/readings';
@@ -48,12 +48,28 @@ export async function recordReading(
   const mismatch = await checkValuesOf(tx, source, [candidate.value, ...(candidate.extra ?? [])]);
   if (mismatch) return { outcome: 'refused', problem: mismatch };
 
-  const { verdict } = await checkUnderLock(tx, source, {
+  const { verdict, previous, next } = await checkUnderLock(tx, source, {
     value: candidate.value,
     takenAt: candidate.takenAt,
     now: author.clock(),
   });
-  if (verdict.outcome === 'reject') return { outcome: 'refused', problem: verdict.problem };
+  if (verdict.outcome === 'reject') {
+    const { code } = verdict.problem;
+    const sameTime = [previous, next].find(
+      (r) => r && r.takenAt.getTime() === candidate.takenAt.getTime(),
+    );
+    // Several values: whether it is the same reading again depends on all of them.
+    if (
+      source.valueNames &&
+      sameTime &&
+      (code === 'duplicate' || code === 'sameTimeDifferentValue')
+    ) {
+      const given = [candidate.value, ...(candidate.extra ?? [])];
+      const existing = sameTime.values ?? [sameTime.value];
+      return { outcome: 'refused', problem: sameTimeProblem(given, existing, candidate.takenAt) };
+    }
+    return { outcome: 'refused', problem: verdict.problem };
+  }
   if (verdict.outcome === 'confirm') {
     const id = await createConfirmation(tx, {
       sourceId: source.id,

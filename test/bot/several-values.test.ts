@@ -72,6 +72,14 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
     const second = await kai.say('BP 118/79');
     expect(second.text).toMatch(/^Recorded meter 1 "BP": 118\/79 mmHg/);
     expect(await rowsOf('BP')).toEqual(['#1=120/80/72', '#2=118/79']);
+    // At the same instant: judged on all values, not the first alone; nothing is stored.
+    const other = await kai.say('bp = 120/85 72 @ 2026-11-18 08:00');
+    expect(other.text).toMatch(
+      /^There is already a reading at 18 Nov(?: 2026)? 08:00: 120\/80 72 mmHg\. To change it to 120\/85 72, use "fix"/,
+    );
+    const again = await kai.say('bp = 120/80 72 @ 2026-11-18 08:00');
+    expect(again.text).toMatch(/^120\/80 72 mmHg at 18 Nov(?: 2026)? 08:00 is already recorded/);
+    expect(await rowsOf('BP')).toEqual(['#1=120/80/72', '#2=118/79']);
     const [entry] = await h.database.db
       .select()
       .from(auditLog)

@@ -5,6 +5,7 @@ import {
   formatValues,
   isValueName,
   MAX_VALUES,
+  sameTimeProblem,
   type ValuesSpec,
 } from '../../src/domain/values';
 
@@ -99,5 +100,24 @@ describe('value names', () => {
   });
   it('allows at most six values', () => {
     expect(MAX_VALUES).toBe(6);
+  });
+});
+
+describe('sameTimeProblem', () => {
+  const at = new Date('2026-11-18T01:00:00Z');
+  it('is a duplicate only when every value is the same (as decimals)', () => {
+    expect(sameTimeProblem(['120', '80.0', '72'], ['120', '80', '72'], at)).toEqual({
+      code: 'duplicate',
+      value: '120/80 72',
+      takenAt: at,
+    });
+  });
+  it('otherwise names both readings with all their values', () => {
+    expect(sameTimeProblem(['120', '85'], ['120', '80', '72'], at)).toEqual({
+      code: 'sameTimeDifferentValue',
+      value: '120/85',
+      existing: '120/80 72',
+      takenAt: at,
+    });
   });
 });
