@@ -485,7 +485,8 @@ export const GRAMMAR_CASES: ReadonlyArray<readonly [string, Command | null]> = [
   ['BP 120/80', reading(n('BP'), '120', { extra: ['80'], loose: true })],
   ['BP 120/80 72', reading(n('BP'), '120', { extra: ['80', '72'], loose: true })],
   ['meter 3 = 120 / 80', reading(m(3), '120', { extra: ['80'] })],
-  ['meter 3 = 120 80 72', reading(m(3), '120', { extra: ['80', '72'] })],
+  ['meter 3 = 120 80 72', bad('reading', 'unexpectedText', m(3))],
+  ['meter 3 = 120 / 80 72', reading(m(3), '120', { extra: ['80', '72'] })],
   [
     'meter 3 = 120/80 72 @ yesterday 08:00',
     reading(m(3), '120', {

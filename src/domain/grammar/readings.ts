@@ -14,25 +14,25 @@ const PLAIN_NUMBER_RE = /^[+-]?(?:\d[\d,]*\.?\d*|\.\d+)$/;
 const DATE_AFTER = [MONTH_NAMES, DAYS_WORDS, THAI_AGO_WORDS, THAI_AGO_TAIL, TIME_SUFFIXES];
 
 /**
- * The values of a reading from toks[i]: `4521`, `120/80`, `120/80 72`, `120 / 80`, `120 80 72`.
- * Values in one token are separated by `/`; after it, each further plain number is one more
- * value unless a date or time word follows it. At most MAX_VALUES; canonical decimals.
- * `afterSlashOnly`: further numbers only after a value written with a slash (a bare `555 555`
- * is Thai laughter, not two values).
+ * The values of a reading from toks[i]: `4521`, `120/80`, `120/80 72`, `120 / 80`.
+ * Values in one token are separated by `/`; once a slash has been written, each further plain
+ * number is one more value unless a date or time word follows it. Without a slash a second
+ * number is not a value: `555 555` is Thai laughter, and `meter 1 = 1 50` a broken number.
+ * At most MAX_VALUES; canonical decimals.
  */
 export function readValues(
   toks: Token[],
   i: number,
-  afterSlashOnly = false,
 ): { result: Result<{ value: string; extra?: string[] }>; next: number } {
   const texts: string[] = [];
   let j = i;
   const first = toks[j];
   if (first) texts.push(...first.text.split('/'));
   j++;
-  while (j < toks.length && !(afterSlashOnly && texts.length === 1)) {
+  while (j < toks.length) {
     const tok = toks[j];
     const slash = tok && !tok.quoted && tok.text === '/';
+    if (!slash && texts.length === 1) break;
     const number = slash ? toks[j + 1] : tok;
     if (!number || number.quoted || !PLAIN_NUMBER_RE.test(number.text)) break;
     const after = toks[(slash ? j + 1 : j) + 1];
@@ -122,7 +122,7 @@ export function parseReading(s: string, toks: Token[]): Command | null {
   // A bare number, optionally with a time and a note: for one-to-one chats.
   const first = body[0];
   if (first && !first.quoted && /^[+-]?\.?\d/.test(first.text)) {
-    const values = readValues(body, 0, true);
+    const values = readValues(body, 0);
     if (!values.result.ok) {
       return values.result.problem !== 'badNumber' && toks.length === 1
         ? malformed('reading', values.result.problem)
@@ -151,7 +151,7 @@ export function parseReading(s: string, toks: Token[]): Command | null {
     isLooseWord(word.text) &&
     !number.quoted
   ) {
-    const values = /^[+-]?\.?\d/.test(number.text) ? readValues(toks, 1, true) : null;
+    const values = /^[+-]?\.?\d/.test(number.text) ? readValues(toks, 1) : null;
     if (values?.result.ok && values.next === toks.length) {
       return {
         type: 'reading',
