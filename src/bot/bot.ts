@@ -43,6 +43,7 @@ import { sharing } from './features/sharing';
 import { tariffs } from './features/tariffs';
 import { importFiles, transfers } from './features/transfers';
 import { usage } from './features/usage';
+import { values } from './features/values';
 import { chatOf, identify } from './identify';
 import { catalogs } from './messages';
 import { createProcessor, type Processor } from './processor';
@@ -67,6 +68,7 @@ export function defaultFeatures(): Composer {
     .use(photos)
     .use(usage)
     .use(corrections)
+    .use(values)
     .use(settings)
     .use(sharing)
     .use(auditTrail)

@@ -3,6 +3,8 @@ import type { Problem as GrammarProblem, MalformedTopic } from '../domain/comman
 import { formatDateTime, formatDay, formatFixed, formatNumber, withUnit } from '../domain/format';
 import type { Language } from '../domain/types';
 import type { Problem as ReadingProblem } from '../domain/validation';
+import type { ValuesProblem } from '../domain/values';
+import { isValuesProblem, valuesCatalogs } from './values-messages';
 
 // Everything the bot says, in Thai and English. Handlers pick a catalog by the reply language
 // and never build sentences themselves; both catalogs must have every entry (checked by tsc).
@@ -444,6 +446,8 @@ const en: Catalog = {
       'meter 1 = 4521 (or m1 4521): a reading now',
       'meter 1 = 4521 @ 15 Nov 08:00, … yesterday: backdated',
       'meter 1 = 4521 # note: with a note',
+      'add meter BP mmHg values sys dia pulse?, then BP 120/80 72: several values per reading (pulse? may be left out)',
+      'set meter 1 sys range 70-250: the range of one of those values',
       inGroup
         ? 'meters: the meters shared here'
         : "meters: your meters, and your groups' meters (marked with the group); use one of those by name, e.g. Water = 123",
@@ -714,6 +718,8 @@ const th: Catalog = {
       'มิเตอร์ 1 = 4521 (หรือ m1 4521): จดค่าตอนนี้',
       'มิเตอร์ 1 = 4521 @ 15 พ.ย. 08:00 น. หรือ … เมื่อวาน: จดย้อนหลัง',
       'มิเตอร์ 1 = 4521 # หมายเหตุ: จดพร้อมหมายเหตุ',
+      'เพิ่มมิเตอร์ ความดัน mmHg ค่า ตัวบน ตัวล่าง ชีพจร? แล้ว ความดัน 120/80 72: จดหลายค่าต่อครั้ง (ชีพจร? เว้นได้)',
+      'ตั้งค่า มิเตอร์ 1 ตัวบน ช่วง 70-250: ช่วงของค่าใดค่าหนึ่ง',
       inGroup
         ? 'มิเตอร์: มิเตอร์ที่แชร์ในกลุ่มนี้'
         : 'มิเตอร์: มิเตอร์ของคุณ และมิเตอร์ของกลุ่มที่คุณอยู่ (บอกชื่อกลุ่มไว้) ใช้มิเตอร์ของกลุ่มด้วยชื่อ เช่น น้ำ = 123',
@@ -959,19 +965,21 @@ export interface DescribeOptions {
 
 /** A short, friendly sentence that says what is wrong with a reading and how to do it right. */
 export function describeProblem(
-  problem: ReadingProblem,
+  problem: ReadingProblem | ValuesProblem,
   language: Language,
   unit: string,
   options: DescribeOptions = {},
 ): string {
   const zone = options.timeZone ?? 'Asia/Bangkok';
   const now = options.now ?? new Date();
-  return catalogs[language].readingProblem(problem, {
+  const figures: Figures = {
     number: (value) => formatNumber(value),
     amount: (value) => withUnit(value, unit),
     day: (at) => formatDay(at, language, zone, now),
     time: (at) => formatDateTime(at, language, zone, now),
-  });
+  };
+  if (isValuesProblem(problem)) return valuesCatalogs[language].problem(problem, figures);
+  return catalogs[language].readingProblem(problem, figures);
 }
 
 /** An example of each command, to show how to write it. */
@@ -1062,6 +1070,10 @@ const PROBLEMS: Record<Language, Record<GrammarProblem, string>> = {
     badTariff:
       'I do not know that tariff. Presets: mea-1.1.1, mea-1.1.2, pea-1.1.1, pea-1.1.2, mwa-residential, pwa-residential; blocks go "up to, price" pairs, then the price above (blocks 150 3.2484 400 4.2218 4.4217).',
     badAmount: 'That amount cannot be negative (VAT at most 100 %).',
+    badValueNames:
+      'Give 2 to 6 different value names after "values", each one word, e.g. "add meter BP mmHg values sys dia pulse?". A name ending in ? may be left out of a reading, so only such names may follow it. A counter or an amount has one value.',
+    badRange:
+      'Write the range as low-high, e.g. "set meter BP sys range 70-250" ("range none" removes it).',
   },
   th: {
     tooLong: 'ข้อความยาวเกินไป (ไม่เกิน 1,000 ตัวอักษร)',
@@ -1094,6 +1106,9 @@ const PROBLEMS: Record<Language, Record<GrammarProblem, string>> = {
     badTariff:
       'ไม่รู้จักอัตรานี้ ที่มีให้เลือก: mea-1.1.1, mea-1.1.2, pea-1.1.1, pea-1.1.2, mwa-residential, pwa-residential หรือใส่ขั้นบันไดเป็นคู่ "ถึงหน่วย ราคา" แล้วตามด้วยราคาส่วนที่เกิน (ขั้นบันได 150 3.2484 400 4.2218 4.4217)',
     badAmount: 'จำนวนเงินติดลบไม่ได้ (VAT ไม่เกิน 100 %)',
+    badValueNames:
+      'ใส่ชื่อค่า 2 ถึง 6 ชื่อที่ไม่ซ้ำกันหลังคำว่า "ค่า" ชื่อละหนึ่งคำ เช่น "เพิ่มมิเตอร์ ความดัน mmHg ค่า ตัวบน ตัวล่าง ชีพจร?" ชื่อที่ลงท้ายด้วย ? จะเว้นไม่จดก็ได้ และต้องอยู่ท้ายสุด ตัวนับหรือยอดมีได้ค่าเดียว',
+    badRange: 'เขียนช่วงเป็น ต่ำ-สูง เช่น "ตั้งค่า มิเตอร์ ความดัน ตัวบน ช่วง 70-250" ("ช่วง ไม่มี" เพื่อยกเลิก)',
   },
 };
 

@@ -30,8 +30,10 @@ import type { Language, MonthUsage } from '../domain/types';
 import { monthBoundaries } from '../domain/usage';
 import { addMonths, monthOfInstant } from '../domain/usage-report';
 import { monthlyStatsForSource, monthlyUsageForSource, readingsInRange } from '../store/usage';
+import { valuesInRange } from '../store/value-series';
 import { type ChartSpec, gaugeChartSpec, monthlyChartSpec, readingsChartSpec } from './spec';
 import { type ChartMode, type ChartTokenPayload, MAX_CHART_MONTHS, signChartToken } from './tokens';
+import { valuesChartSpec } from './values-spec';
 
 /** Readings drawn at most on a line chart (the image is ~1040 px wide). */
 export const READINGS_CHART_LIMIT = 1000;
@@ -93,6 +95,7 @@ async function loadChart(tx: Tx, request: ChartRequest, asOf: Date): Promise<Dra
       digits: sources.digits,
       timezone: sources.timezone,
       billDay: sources.billDay,
+      valueNames: sources.valueNames,
     })
     .from(sources)
     // An archived meter draws nothing, even for a link handed out before it was archived.
@@ -110,6 +113,20 @@ async function loadChart(tx: Tx, request: ChartRequest, asOf: Date): Promise<Dra
     return { spec, cacheKey };
   };
 
+  // Several values per reading (blood pressure): one line per value over time, whatever the
+  // mode (nothing adds up to a month's usage or cost).
+  if (source.valueNames) {
+    const bounds = monthBoundaries(source.timezone, from, to);
+    const points = await valuesInRange(
+      tx,
+      source.id,
+      bounds[0]!,
+      bounds[bounds.length - 1]!,
+      READINGS_CHART_LIMIT,
+    );
+    const input = { ...common, names: source.valueNames, points, timezone: source.timezone };
+    return keyed(input, valuesChartSpec(input));
+  }
   if (mode === 'readings') {
     const bounds = monthBoundaries(source.timezone, from, to);
     const points = await readingsInRange(

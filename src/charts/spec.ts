@@ -48,7 +48,7 @@ const GAUGE_TEXT = {
 } as const;
 
 /** Decimal string → number, for drawing only. */
-function toNumber(value: string | null | undefined): number | null {
+export function toNumber(value: string | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   const n = Number(value);
   return Number.isFinite(n) ? n : null;
@@ -69,7 +69,7 @@ export function firstShownMonth(hasData: readonly boolean[], min = MIN_CHART_MON
  * Draws at CHART_SIZE whatever size of canvas the renderer holds: the layout and type sizes
  * are made for that size. Runs before chart.js sizes its canvas, so nothing is drawn twice.
  */
-function pageSize(width: number, height: number): Plugin {
+export function pageSize(width: number, height: number): Plugin {
   return {
     id: 'homeLogPageSize',
     beforeInit(chart) {
@@ -215,7 +215,7 @@ function drawInside(
   ctx.restore();
 }
 
-function baseOptions(title: string, legend: boolean) {
+export function baseOptions(title: string, legend: boolean) {
   return {
     // Deterministic output: no animation, no HiDPI scaling, no resize observers.
     animation: false as const,
@@ -243,7 +243,7 @@ function baseOptions(title: string, legend: boolean) {
   };
 }
 
-function valueAxis(unit: string, beginAtZero: boolean) {
+export function valueAxis(unit: string, beginAtZero: boolean) {
   return {
     beginAtZero,
     title: { display: unit.length > 0, text: unit, font: { size: FONT_SIZE.axisTitle } },

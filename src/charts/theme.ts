@@ -37,6 +37,19 @@ export const PALETTE = {
   background: '#ffffff',
 } as const;
 
+/**
+ * One line per value of a meter with several values per reading (sys, dia, pulse…), in the
+ * order of its value names: distinct hues, none of them the grid's or the text's grey.
+ */
+export const SERIES_COLOURS = [
+  '#1f6fb4',
+  '#d62728',
+  '#2ca02c',
+  '#ff7f0e',
+  '#9467bd',
+  '#8c564b',
+] as const;
+
 /** Pixel sizes of text on a CHART_SIZE picture. */
 export const FONT_SIZE = {
   title: 46,

@@ -117,9 +117,18 @@ export const sources = pgTable(
     billDay: smallint('bill_day'),
     createdAt: createdAt(),
     archivedAt: tstz('archived_at'),
+    // Several values per reading (blood pressure: {sys,dia,pulse}); null: one value per reading.
+    // Set when the meter is created and never changed, so every reading means the same names.
+    valueNames: text('value_names').array(),
+    // How many of value_names every reading must give; the others may be left out at the end.
+    requiredValues: smallint('required_values'),
   },
   (t) => [
     index('sources_owner_idx').on(t.ownerId),
+    check(
+      'sources_value_names_check',
+      sql`(${t.valueNames} is null and ${t.requiredValues} is null) or (cardinality(${t.valueNames}) between 2 and 6 and array_position(${t.valueNames}, null) is null and ${t.requiredValues} between 1 and cardinality(${t.valueNames}) and ${t.kind} = 'gauge')`,
+    ),
     uniqueIndex('sources_owner_name_unique')
       .on(t.ownerId, sql`lower(${t.name})`)
       .where(sql`${t.archivedAt} is null`),
@@ -139,6 +148,9 @@ export const sourceValidators = pgTable('source_validators', {
   max: numeric('max'),
   nonDecreasing: boolean('non_decreasing').notNull().default(true),
   maxRatePerDay: numeric('max_rate_per_day'),
+  // Bounds of each value of a meter with several values per reading, in the order of
+  // sources.value_names: [{"min": "70", "max": "250"}, null, …] (decimal strings, never floats).
+  valueRanges: jsonb('value_ranges').$type<({ min: string | null; max: string | null } | null)[]>(),
   updatedAt: createdAt('updated_at'),
 });
 
@@ -157,7 +169,12 @@ export const readings = pgTable(
     // The "#12" people see in history; a fix keeps the number of the reading it replaces.
     number: integer('number').notNull(),
     takenAt: tstz('taken_at').notNull(),
+    // The reading; for a meter with several values per reading, its first value.
     value: numeric('value').notNull(),
+    // Every value of a reading of a meter with several values per reading, in the order of
+    // sources.value_names (value = values[1]); shorter when optional values were left out.
+    // Null for a meter with one value per reading.
+    values: numeric('values').array(),
     enteredBy: uuid('entered_by').references(() => users.id, { onDelete: 'restrict' }),
     enteredAt: createdAt('entered_at'),
     note: text('note'),
@@ -197,6 +214,10 @@ export const readings = pgTable(
       sql`${t.registerEvent} is null or ${oneOf(t.registerEvent, REGISTER_EVENTS)}`,
     ),
     check('readings_value_finite', sql`${t.value} not in ('NaN', 'Infinity', '-Infinity')`),
+    check(
+      'readings_values_check',
+      sql`${t.values} is null or (cardinality(${t.values}) between 1 and 6 and ${t.values}[1] = ${t.value} and array_position(${t.values}, null) is null and not ('NaN' = any(${t.values})) and not ('Infinity' = any(${t.values})) and not ('-Infinity' = any(${t.values})))`,
+    ),
   ],
 );
 

@@ -36,6 +36,8 @@ export interface ReadingCommand {
   type: 'reading';
   meter?: MeterRef;
   value: string;
+  /** The values after the first, for a meter that records several per reading (`120/80 72`). */
+  extra?: string[];
   at?: TimeSpec;
   note?: string;
   loose?: true;
@@ -47,6 +49,11 @@ export interface AddMeterCommand {
   name: string;
   unit?: string;
   kind?: SourceKind;
+  /**
+   * Several values per reading (`values sys dia pulse?`), in order, at least two; an
+   * `optional` one may be left out of a reading, and only optional ones may follow it.
+   */
+  values?: { name: string; optional?: true }[];
 }
 
 export interface ListMetersCommand {
@@ -66,6 +73,20 @@ export interface FixCommand {
   type: 'fix';
   target: ReadingRef;
   value: string;
+  /** The values after the first, for a meter that records several per reading. */
+  extra?: string[];
+}
+
+/**
+ * `set meter BP sys range 70-250`: the bounds of one value of a meter that records several per
+ * reading. `range none` clears them (both null).
+ */
+export interface SetValueRangeCommand {
+  type: 'setValueRange';
+  meter: MeterRef;
+  value: string;
+  min: string | null;
+  max: string | null;
 }
 
 export interface DeleteCommand {
@@ -247,7 +268,10 @@ export type Problem =
   // Money commands
   | 'badDay' // a billing or reminder day not 1–31
   | 'badTariff' // an unknown preset, or price blocks that do not rise
-  | 'badAmount'; // a negative amount where money or a price is meant
+  | 'badAmount' // a negative amount where money or a price is meant
+  // Several values per reading
+  | 'badValueNames' // fewer than 2 or more than 6 names, a name repeated or not one word, or a required name after an optional one
+  | 'badRange'; // a range that is not `low-high` with low ≤ high
 
 /**
  * A message that started like a command (a keyword, `meter N`, `name = number`) but
@@ -272,6 +296,7 @@ export type Command =
   | DeleteCommand
   | PhotoCommand
   | SetMeterCommand
+  | SetValueRangeCommand
   | ReplaceMeterCommand
   | UsageCommand
   | ChartCommand

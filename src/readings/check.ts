@@ -1,7 +1,25 @@
 import type { Tx } from '../db/client';
 import { type Verdict, validateReading } from '../domain/validation';
-import { getValidators, type Source } from '../store/meters';
+import { checkValues, type ValuesProblem } from '../domain/values';
+import { getValidators, type Source, valuesSpec } from '../store/meters';
 import { lockSource, neighbours, type Reading, recentDailyRates, toPoint } from '../store/readings';
+
+/**
+ * Whether a reading's values fit the meter: one value for most meters; for a meter with several
+ * values per reading, the right count and each value within its bounds.
+ */
+export async function checkValuesOf(
+  tx: Tx,
+  source: Source,
+  values: string[],
+): Promise<ValuesProblem | null> {
+  if (!source.valueNames) return checkValues(null, values);
+  return checkValues(valuesSpec(source, await getValidators(tx, source)), values);
+}
+
+/** What the readings table keeps in `values`: every value of a several-value meter, else null. */
+export const storedValues = (source: Source, values: string[]): string[] | null =>
+  source.valueNames ? values : null;
 
 export interface Checked {
   verdict: Verdict;

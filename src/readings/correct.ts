@@ -1,6 +1,7 @@
 import type { ReadingRef } from '../domain/commands';
 import type { Role } from '../domain/types';
 import type { Problem } from '../domain/validation';
+import type { ValuesProblem } from '../domain/values';
 import type { Source } from '../store/meters';
 import {
   describeReading,
@@ -13,7 +14,7 @@ import {
   retireReading,
   supersedeReading,
 } from '../store/readings';
-import { checkUnderLock } from './check';
+import { checkUnderLock, checkValuesOf, storedValues } from './check';
 import type { Author, Transaction } from './context';
 import { recordChange } from './undo';
 
@@ -35,7 +36,7 @@ export type Fixed =
   | TargetMissing
   /** This origin already made the fix: `reading` is what it stored. */
   | { outcome: 'replayed'; reading: Reading }
-  | { outcome: 'refused'; problem: Problem }
+  | { outcome: 'refused'; problem: Problem | ValuesProblem }
   /** `warnings`: doubts mentioned rather than asked about (a deliberate fix is trusted). */
   | { outcome: 'fixed'; before: Reading; after: Reading; warnings: Problem[] };
 
@@ -58,6 +59,8 @@ export async function fixReading(
   target: ReadingRef,
   value: string,
   origin: string,
+  /** The values after the first (a meter with several values per reading). */
+  extra: string[] = [],
 ): Promise<Fixed> {
   const { tx, audit } = context;
   const found = await findTarget(context, author, meter, target);
@@ -65,6 +68,9 @@ export async function fixReading(
   const { reading } = found;
   const earlier = await findByOrigin(tx, origin);
   if (earlier) return { outcome: 'replayed', reading: earlier };
+  const values = [value, ...extra];
+  const mismatch = await checkValuesOf(tx, meter.source, values);
+  if (mismatch) return { outcome: 'refused', problem: mismatch };
 
   const { verdict } = await checkUnderLock(tx, meter.source, {
     value,
@@ -85,6 +91,7 @@ export async function fixReading(
 
   const fixed = await supersedeReading(tx, reading, {
     value,
+    values: storedValues(meter.source, values),
     enteredBy: author.userId,
     origin,
   });

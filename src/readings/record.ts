@@ -1,16 +1,19 @@
 import type { RegisterEvent } from '../domain/types';
 import type { Problem, Verdict } from '../domain/validation';
+import { sameTimeProblem, type ValuesProblem } from '../domain/values';
 import { createConfirmation, findConfirmationByOrigin } from '../store/confirmations';
 import type { Source } from '../store/meters';
 import { describeReading, findByOrigin, insertReading, type Reading } from '../store/readings';
 import { setLastSource } from '../store/users';
-import { checkUnderLock } from './check';
+import { checkUnderLock, checkValuesOf, storedValues } from './check';
 import type { Author, Transaction } from './context';
 import { recordChange } from './undo';
 
 /** A reading someone wants recorded. `origin` names the event it came from (one reading each). */
 export interface Candidate {
   value: string;
+  /** The values after the first (a meter with several values per reading). */
+  extra?: string[];
   takenAt: Date;
   note: string | null;
   origin: string;
@@ -23,7 +26,7 @@ export type Recorded =
   | { outcome: 'stored'; reading: Reading; usageSincePrevious: string | null; days: number | null }
   /** Doubtful: nothing stored, a question `id` is open for the author to answer. */
   | { outcome: 'question'; id: string; verdict: QuestionVerdict; value: string }
-  | { outcome: 'refused'; problem: Problem }
+  | { outcome: 'refused'; problem: Problem | ValuesProblem }
   /** This origin already stored `reading` (the same event again): nothing new is stored. */
   | { outcome: 'replayed'; reading: Reading }
   /** This origin already raised a question: it is not asked twice. */
@@ -42,13 +45,31 @@ export async function recordReading(
   const earlier = await findByOrigin(tx, candidate.origin);
   if (earlier) return { outcome: 'replayed', reading: earlier };
   if (await findConfirmationByOrigin(tx, candidate.origin)) return { outcome: 'alreadyAsked' };
+  const mismatch = await checkValuesOf(tx, source, [candidate.value, ...(candidate.extra ?? [])]);
+  if (mismatch) return { outcome: 'refused', problem: mismatch };
 
-  const { verdict } = await checkUnderLock(tx, source, {
+  const { verdict, previous, next } = await checkUnderLock(tx, source, {
     value: candidate.value,
     takenAt: candidate.takenAt,
     now: author.clock(),
   });
-  if (verdict.outcome === 'reject') return { outcome: 'refused', problem: verdict.problem };
+  if (verdict.outcome === 'reject') {
+    const { code } = verdict.problem;
+    const sameTime = [previous, next].find(
+      (r) => r && r.takenAt.getTime() === candidate.takenAt.getTime(),
+    );
+    // Several values: whether it is the same reading again depends on all of them.
+    if (
+      source.valueNames &&
+      sameTime &&
+      (code === 'duplicate' || code === 'sameTimeDifferentValue')
+    ) {
+      const given = [candidate.value, ...(candidate.extra ?? [])];
+      const existing = sameTime.values ?? [sameTime.value];
+      return { outcome: 'refused', problem: sameTimeProblem(given, existing, candidate.takenAt) };
+    }
+    return { outcome: 'refused', problem: verdict.problem };
+  }
   if (verdict.outcome === 'confirm') {
     const id = await createConfirmation(tx, {
       sourceId: source.id,
@@ -87,6 +108,7 @@ export async function storeChecked(
     sourceId: source.id,
     takenAt: candidate.takenAt,
     value: candidate.value,
+    values: storedValues(source, [candidate.value, ...(candidate.extra ?? [])]),
     enteredBy: author.userId,
     note: candidate.note,
     origin: candidate.origin,

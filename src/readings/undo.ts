@@ -183,11 +183,21 @@ async function invert(
       const source = await sourceOf(tx, change.sourceId);
       const current = await findByNumber(tx, change.sourceId, detail.after.number);
       // Changed again since by someone else: their value is not silently overwritten.
-      if (!source || !current || !new Decimal(current.value).eq(detail.after.value)) return stale;
+      const sameValues =
+        JSON.stringify(current?.values ?? null) === JSON.stringify(detail.after.values ?? null);
+      if (
+        !source ||
+        !current ||
+        !new Decimal(current.value).eq(detail.after.value) ||
+        !sameValues
+      ) {
+        return stale;
+      }
       const refusal = await misfit(tx, author, source, detail.before.value, current);
       if (refusal) return { outcome: 'refused', change, problem: refusal };
       const restored = await supersedeReading(tx, current, {
         value: detail.before.value,
+        values: detail.before.values ?? null,
         enteredBy: author.userId,
         origin,
         registerEvent: detail.before.registerEvent,
@@ -215,6 +225,7 @@ async function invert(
           number: detail.reading.number,
           takenAt: detail.reading.takenAt,
           value: detail.reading.value,
+          values: detail.reading.values ?? null,
           enteredBy: author.userId,
           note: detail.reading.note,
           quality: detail.reading.quality,

@@ -3,6 +3,7 @@ import { rows, type Tx } from '../db/client';
 import { sources, sourceValidators } from '../db/schema';
 import type { MeterRef } from '../domain/commands';
 import type { Role, SourceKind } from '../domain/types';
+import type { ValueRange, ValuesSpec } from '../domain/values';
 
 export type Source = typeof sources.$inferSelect;
 
@@ -48,6 +49,8 @@ interface SourceRow {
   bill_day: number | null;
   created_at: Date | string;
   archived_at: Date | string | null;
+  value_names: string[] | null;
+  required_values: number | null;
   role: Role | null;
   number: number;
   via?: string | null;
@@ -67,6 +70,8 @@ const toSource = (row: SourceRow): Source => ({
   billDay: row.bill_day === null ? null : Number(row.bill_day),
   createdAt: new Date(row.created_at),
   archivedAt: row.archived_at === null ? null : new Date(row.archived_at),
+  valueNames: row.value_names ?? null,
+  requiredValues: row.required_values === null ? null : Number(row.required_values),
 });
 
 /**
@@ -190,7 +195,15 @@ export async function ownerHasMeterNamed(tx: Tx, ownerId: string, name: string):
 
 export async function createMeter(
   tx: Tx,
-  input: { ownerId: string; name: string; unit: string; kind: SourceKind; timezone: string },
+  input: {
+    ownerId: string;
+    name: string;
+    unit: string;
+    kind: SourceKind;
+    timezone: string;
+    valueNames?: string[];
+    requiredValues?: number;
+  },
 ): Promise<Source> {
   const [source] = await tx.insert(sources).values(input).returning();
   return source!;
@@ -210,6 +223,8 @@ export interface Validators {
   max: string | null;
   nonDecreasing: boolean;
   maxRatePerDay: string | null;
+  /** Bounds per value of a meter with several values per reading (null: none set). */
+  valueRanges: (ValueRange | null)[] | null;
 }
 
 /** A meter's plausibility rules; cumulative meters only go up unless told otherwise. */
@@ -223,6 +238,17 @@ export async function getValidators(tx: Tx, source: Source): Promise<Validators>
     max: row?.max ?? null,
     nonDecreasing: row?.nonDecreasing ?? source.kind === 'cumulative',
     maxRatePerDay: row?.maxRatePerDay ?? null,
+    valueRanges: row?.valueRanges ?? null,
+  };
+}
+
+/** What a reading of `source` must give: null for a meter with one value per reading. */
+export function valuesSpec(source: Source, validators: Validators): ValuesSpec | null {
+  if (!source.valueNames || source.valueNames.length < 2) return null;
+  return {
+    names: source.valueNames,
+    required: source.requiredValues ?? source.valueNames.length,
+    ranges: validators.valueRanges ?? [],
   };
 }
 

@@ -105,6 +105,8 @@ export interface NewReading {
   sourceId: string;
   takenAt: Date;
   value: string;
+  /** Every value, for a meter with several per reading (value is the first); else null. */
+  values?: string[] | null;
   enteredBy: string;
   note: string | null;
   origin: string;
@@ -127,7 +129,13 @@ export async function insertReading(tx: Tx, input: NewReading): Promise<Reading>
 export async function supersedeReading(
   tx: Tx,
   old: Reading,
-  input: { value: string; enteredBy: string; origin: string; registerEvent?: RegisterEvent | null },
+  input: {
+    value: string;
+    values?: string[] | null;
+    enteredBy: string;
+    origin: string;
+    registerEvent?: RegisterEvent | null;
+  },
 ): Promise<Reading> {
   await tx.update(readings).set({ supersededAt: sql`now()` }).where(eq(readings.id, old.id));
   const [reading] = await tx
@@ -137,6 +145,7 @@ export async function supersedeReading(
       number: old.number,
       takenAt: old.takenAt,
       value: input.value,
+      values: input.values ?? null,
       enteredBy: input.enteredBy,
       note: old.note,
       quality: old.quality,
@@ -237,6 +246,7 @@ export const describeReading = (reading: Reading) => ({
   id: reading.id,
   number: reading.number,
   value: reading.value,
+  ...(reading.values ? { values: reading.values } : {}),
   takenAt: reading.takenAt.toISOString(),
   note: personal(reading.note, reading.enteredBy),
   registerEvent: reading.registerEvent,

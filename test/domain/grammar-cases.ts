@@ -473,4 +473,109 @@ export const GRAMMAR_CASES: ReadonlyArray<readonly [string, Command | null]> = [
   ['นำเข้า มิเตอร์ 1', { type: 'importMeter', meter: m(1) }],
   ['นำเข้ามิเตอร์ 3', { type: 'importMeter', meter: m(3) }],
   ['import', bad('importMeter', 'missingMeter')],
+
+  // --- several values per reading (blood pressure)
+  [
+    'add meter BP mmHg values sys dia pulse?',
+    {
+      type: 'addMeter',
+      name: 'BP',
+      unit: 'mmHg',
+      values: [{ name: 'sys' }, { name: 'dia' }, { name: 'pulse', optional: true }],
+    },
+  ],
+  [
+    'เพิ่ม มิเตอร์ ความดัน mmHg ค่า ตัวบน ตัวล่าง ชีพจร?',
+    {
+      type: 'addMeter',
+      name: 'ความดัน',
+      unit: 'mmHg',
+      values: [{ name: 'ตัวบน' }, { name: 'ตัวล่าง' }, { name: 'ชีพจร', optional: true }],
+    },
+  ],
+  [
+    'เพิ่มมิเตอร์ความดัน mmHg ค่า sys dia',
+    {
+      type: 'addMeter',
+      name: 'ความดัน',
+      unit: 'mmHg',
+      values: [{ name: 'sys' }, { name: 'dia' }],
+    },
+  ],
+  [
+    'add gauge "Blood pressure" values sys dia',
+    {
+      type: 'addMeter',
+      name: 'Blood pressure',
+      kind: 'gauge',
+      values: [{ name: 'sys' }, { name: 'dia' }],
+    },
+  ],
+  ['add meter BP values sys', bad('addMeter', 'badValueNames')],
+  ['add meter BP values sys SYS', bad('addMeter', 'badValueNames')],
+  ['add meter BP values sys? dia', bad('addMeter', 'badValueNames')],
+  ['add meter BP values a b c d e f g', bad('addMeter', 'badValueNames')],
+  ['add counter Electric kWh values day night', bad('addMeter', 'badValueNames')],
+  ['add meter BP values sys 120', bad('addMeter', 'badValueNames')],
+  ['bp = 120/80 72', reading(n('bp'), '120', { extra: ['80', '72'] })],
+  ['BP 120/80', reading(n('BP'), '120', { extra: ['80'], loose: true })],
+  ['BP 120/80 72', reading(n('BP'), '120', { extra: ['80', '72'], loose: true })],
+  ['meter 3 = 120 / 80', reading(m(3), '120', { extra: ['80'] })],
+  ['meter 3 = 120 80 72', bad('reading', 'unexpectedText', m(3))],
+  ['meter 3 = 120 / 80 72', reading(m(3), '120', { extra: ['80', '72'] })],
+  [
+    'meter 3 = 120/80 72 @ yesterday 08:00',
+    reading(m(3), '120', {
+      extra: ['80', '72'],
+      ...at({ kind: 'daysAgo', days: 1, time: '08:00' }),
+    }),
+  ],
+  [
+    'meter 3 = 120/80 72 # after a walk',
+    reading(m(3), '120', { extra: ['80', '72'], note: 'after a walk' }),
+  ],
+  ['meter 1 = 4521 15 Nov', reading(m(1), '4521', at({ kind: 'monthDay', month: 11, day: 15 }))],
+  ['120/80 72', reading(undefined, '120', { extra: ['80', '72'] })],
+  ['ความดัน = 120/80 72', reading(n('ความดัน'), '120', { extra: ['80', '72'] })],
+  ['ความดัน 120/80', reading(n('ความดัน'), '120', { extra: ['80'], loose: true })],
+  ['มิเตอร์ 3 = ๑๒๐/๘๐ ๗๒', reading(m(3), '120', { extra: ['80', '72'] })],
+  ['meter 3 = 1/2/3/4/5/6/7', bad('reading', 'unexpectedText', m(3))],
+  ['meter 3 = 120/', bad('reading', 'badNumber', m(3))],
+  ['BP 120 80', null],
+  [
+    'fix BP #3 = 121/80 70',
+    {
+      type: 'fix',
+      target: { meter: n('BP'), which: 'number', number: 3 },
+      value: '121',
+      extra: ['80', '70'],
+    },
+  ],
+  [
+    'แก้ ความดัน #3 = 121/80',
+    {
+      type: 'fix',
+      target: { meter: n('ความดัน'), which: 'number', number: 3 },
+      value: '121',
+      extra: ['80'],
+    },
+  ],
+  [
+    'set meter BP sys range 70-250',
+    { type: 'setValueRange', meter: n('BP'), value: 'sys', min: '70', max: '250' },
+  ],
+  [
+    'set meter 2 dia range 40 to 150',
+    { type: 'setValueRange', meter: m(2), value: 'dia', min: '40', max: '150' },
+  ],
+  [
+    'ตั้งค่า มิเตอร์ ความดัน ตัวบน ช่วง 70-250',
+    { type: 'setValueRange', meter: n('ความดัน'), value: 'ตัวบน', min: '70', max: '250' },
+  ],
+  [
+    'ตั้งค่า มิเตอร์ 2 ชีพจร ช่วง ไม่มี',
+    { type: 'setValueRange', meter: m(2), value: 'ชีพจร', min: null, max: null },
+  ],
+  ['set meter BP sys range 250-70', bad('setMeter', 'badRange', n('BP'))],
+  ['set meter BP sys range high', bad('setMeter', 'badRange', n('BP'))],
 ];

@@ -11,6 +11,7 @@ import { formatNumber, withUnit } from '../format';
 import { type BillLines, baht, type MoneyCatalog, moneyCatalogs } from '../messages';
 import { labelOf, resolveMeter } from '../meter-access';
 import { quickMessage, text } from '../reply';
+import { notCountingAnswer } from './values';
 
 /** How many periods before the current one `bill meter 1` lists. */
 const PREVIOUS_PERIODS = 3;
@@ -102,6 +103,8 @@ export const bills = new Composer()
       const resolved = await resolveMeter(ctx, tx, command.meter, 'read', money.say.bill);
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
+      const notCounting = notCountingAnswer(ctx, meter);
+      if (notCounting) return notCounting;
       const source = meter.source;
       const label = labelOf(ctx, meter);
       if (source.kind !== 'cumulative') return [text(money.countersOnly(label))];
@@ -178,6 +181,8 @@ export const bills = new Composer()
       const resolved = await resolveMeter(ctx, tx, command.meter, 'write');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
+      const notCounting = notCountingAnswer(ctx, meter);
+      if (notCounting) return notCounting;
       const source = meter.source;
       // Without a period: the bill of the last period that has ended.
       const period = command.period ?? addPeriods(periodContaining(cycleOf(source), now).label, -1);

@@ -1,5 +1,6 @@
 import type { ReadingRef } from '../../domain/commands';
 import type { Problem } from '../../domain/validation';
+import type { ValuesProblem } from '../../domain/values';
 import { deleteReading, fixReading, type TargetMissing } from '../../readings/correct';
 import { type LoggedChange, type Undo, undoLastChange } from '../../readings/undo';
 import { shownHistorySince } from '../../store/changes';
@@ -7,7 +8,7 @@ import { type ChatMeter, findArchivedMeter, hasRole, listChatMeters } from '../.
 import { findByNumber, latestReading, type Reading } from '../../store/readings';
 import { Composer, type SpeakerContext } from '../composer';
 import type { BotContext } from '../context';
-import { formatWhen, withUnit } from '../format';
+import { formatWhen, readingValue } from '../format';
 import { type ChangeSummary, describeProblem } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { buttons, type Message, postbackAction, quickMessage, text } from '../reply';
@@ -46,8 +47,9 @@ export const corrections = new Composer()
         command.target,
         command.value,
         ctx.eventId,
+        command.extra,
       );
-      const describe = (problem: Problem) =>
+      const describe = (problem: Problem | ValuesProblem) =>
         describeProblem(problem, ctx.language, unit, {
           timeZone: meter.source.timezone,
           now: ctx.deps.clock(),
@@ -60,7 +62,7 @@ export const corrections = new Composer()
                 labelOf(ctx, meter),
                 fixed.reading.number,
                 '…',
-                withUnit(fixed.reading.value, unit),
+                readingValue(fixed.reading, unit),
                 null,
               ),
             ),
@@ -74,8 +76,8 @@ export const corrections = new Composer()
               t.fixed(
                 labelOf(ctx, meter),
                 before.number,
-                withUnit(before.value, unit),
-                withUnit(after.value, unit),
+                readingValue(before, unit),
+                readingValue(after, unit),
                 warnings.length > 0 ? warnings.map(describe).join(' ') : null,
               ),
               [
@@ -116,7 +118,7 @@ export const corrections = new Composer()
                   t.deleted(
                     labelOf(ctx, earlier),
                     reading.number,
-                    withUnit(reading.value, earlier.source.unit),
+                    readingValue(reading, earlier.source.unit),
                   ),
                 ),
               ]
@@ -131,7 +133,7 @@ export const corrections = new Composer()
               t.deleted(
                 labelOf(ctx, meter),
                 reading.number,
-                withUnit(reading.value, meter.source.unit),
+                readingValue(reading, meter.source.unit),
               ),
               [
                 quickMessage(t.button.undo, t.say.undo),
@@ -203,7 +205,7 @@ export async function meantMeter(
     t.corrections.candidate(
       labelOf(ctx, meter),
       reading.number,
-      withUnit(reading.value, meter.source.unit),
+      readingValue(reading, meter.source.unit),
       formatWhen(reading.takenAt, ctx.language, meter.source.timezone, now),
     ),
   );
@@ -272,7 +274,7 @@ async function undo(ctx: SpeakerContext, confirmedId: string | null): Promise<Me
             t.corrections.undoReplaceBlocked(
               label,
               undone.later.number,
-              withUnit(undone.later.value, unitOf(meters, change)),
+              readingValue(undone.later, unitOf(meters, change)),
             ),
           ),
         ];
@@ -313,26 +315,26 @@ function summarise(meters: ChatMeter[], change: LoggedChange): ChangeSummary {
       return {
         kind: 'add',
         number: detail.reading.number,
-        value: withUnit(detail.reading.value, unit),
+        value: readingValue(detail.reading, unit),
       };
     case 'reading.fix':
       return {
         kind: 'fix',
         number: detail.before.number,
-        before: withUnit(detail.before.value, unit),
-        after: withUnit(detail.after.value, unit),
+        before: readingValue(detail.before, unit),
+        after: readingValue(detail.after, unit),
       };
     case 'reading.delete':
       return {
         kind: 'delete',
         number: detail.reading.number,
-        value: withUnit(detail.reading.value, unit),
+        value: readingValue(detail.reading, unit),
       };
     case 'reading.replace':
       return {
         kind: 'replace',
-        final: withUnit(detail.final.value, unit),
-        initial: withUnit(detail.initial.value, unit),
+        final: readingValue(detail.final, unit),
+        initial: readingValue(detail.initial, unit),
       };
     case 'meter.archive':
       return { kind: 'archive' };

@@ -3,7 +3,7 @@ import { rememberShownHistory } from '../../store/changes';
 import { newestPhotos } from '../../store/photos';
 import { history as loadHistory, withdrawnReadings } from '../../store/readings';
 import { Composer } from '../composer';
-import { formatWhen, withUnit } from '../format';
+import { formatWhen, readingValue } from '../format';
 import { labelOf, resolveMeter } from '../meter-access';
 import { quickMessage, text } from '../reply';
 
@@ -59,7 +59,7 @@ export const history = new Composer().command('history', async (ctx, command) =>
     const rendered = shown.map(({ reading, enteredByName }) => {
       const line = t.historyLine({
         number: reading.number,
-        value: withUnit(reading.value, source.unit),
+        value: readingValue(reading, source.unit),
         when: formatWhen(reading.takenAt, ctx.language, source.timezone, now),
         who: enteredByName || null,
         note: reading.note,

@@ -1,13 +1,19 @@
 import { personal } from '../../db/personal';
+import { formatValueNames } from '../../domain/values';
 import { chatNumber, createMeter, listChatMeters, ownerHasMeterNamed } from '../../store/meters';
 import { latestReading } from '../../store/readings';
 import { putGroupShare } from '../../store/sharing';
 import { type MeterRow, meterListCard } from '../cards';
 import { Composer } from '../composer';
-import { formatWhen, withUnit } from '../format';
+import { formatWhen, readingValue } from '../format';
 import { cardCatalogs } from '../messages';
 import { groupNamesOf } from '../meter-access';
 import { quickMessage, text } from '../reply';
+import { valuesCatalogs } from '../values-messages';
+
+/** An example reading with `count` values, shaped like blood pressure: 120/80 72. */
+const exampleValues = (count: number): string =>
+  ['120', '80', '72', '36.5', '98', '60'].slice(0, count).join('/');
 
 /** `add meter …` and `meters`. */
 export const meters = new Composer()
@@ -20,12 +26,20 @@ export const meters = new Composer()
       if (await ownerHasMeterNamed(tx, user.id, command.name)) {
         return text(t.meterNameTaken(command.name));
       }
+      const values = command.values;
+      // Several values per reading make a measurement (a gauge): nothing to add up.
       const source = await createMeter(tx, {
         ownerId: user.id,
         name: command.name,
         unit: command.unit ?? '',
-        kind: command.kind ?? 'cumulative',
+        kind: values ? 'gauge' : (command.kind ?? 'cumulative'),
         timezone: user.timezone,
+        ...(values
+          ? {
+              valueNames: values.map((v) => v.name),
+              requiredValues: values.filter((v) => !v.optional).length,
+            }
+          : {}),
       });
       audit({
         action: 'meter.create',
@@ -33,7 +47,14 @@ export const meters = new Composer()
         subjectId: source.id,
         sourceId: source.id,
         // A meter's name may say whose home it is: sealed like any personal field.
-        after: { name: personal(source.name), unit: source.unit, kind: source.kind },
+        after: {
+          name: personal(source.name),
+          unit: source.unit,
+          kind: source.kind,
+          ...(source.valueNames
+            ? { valueNames: source.valueNames, requiredValues: source.requiredValues }
+            : {}),
+        },
       });
       // Created in a group: the family meant it for the group, so share it there at once.
       if (inGroup) {
@@ -53,14 +74,26 @@ export const meters = new Composer()
       }
       const ownNumber = await chatNumber(tx, `user:${user.id}`, source.id);
       const number = inGroup ? await chatNumber(tx, chat.key, source.id) : ownNumber;
-      const example = t.say.reading(number, '4521');
-      return text(
-        t.meterCreated(t.meterLabel(number, source.name), source.unit, inGroup, example),
-        [
-          quickMessage(t.button.history, t.say.history(number)),
-          quickMessage(t.button.meters, t.say.meters),
-        ],
+      const example = t.say.reading(number, values ? exampleValues(values.length) : '4521');
+      const created = t.meterCreated(
+        t.meterLabel(number, source.name),
+        source.unit,
+        inGroup,
+        example,
       );
+      const withValues = values
+        ? `${created}\n${valuesCatalogs[ctx.language].created(
+            formatValueNames(
+              values.map((v) => v.name),
+              values.length,
+            ),
+            values.filter((v) => v.optional).map((v) => v.name),
+          )}`
+        : created;
+      return text(withValues, [
+        quickMessage(t.button.history, t.say.history(number)),
+        quickMessage(t.button.meters, t.say.meters),
+      ]);
     });
     await ctx.reply(answer);
   })
@@ -86,7 +119,7 @@ export const meters = new Composer()
         const unit = meter.source.unit ? ` (${meter.source.unit})` : '';
         const status = last
           ? t.lastReading(
-              withUnit(last.value, meter.source.unit),
+              readingValue(last, meter.source.unit),
               formatWhen(last.takenAt, ctx.language, meter.source.timezone, now),
             )
           : t.noReadingsYet;

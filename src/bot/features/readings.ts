@@ -7,7 +7,7 @@ import { type ChatMeter, listChatMeters } from '../../store/meters';
 import type { Reading } from '../../store/readings';
 import { Composer } from '../composer';
 import type { BotContext } from '../context';
-import { formatDays, formatNumber, formatWhen, withUnit } from '../format';
+import { formatDays, formatNumber, formatWhen, readingValue, withUnit } from '../format';
 import { describeProblem } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { type Action, buttons, type Message, postbackAction, quickMessage, text } from '../reply';
@@ -28,7 +28,7 @@ export const readings = new Composer()
     const { t } = ctx;
     const messages = await ctx.transaction(async (context) => {
       const resolved = await resolveMeter(ctx, context.tx, command.meter, 'write', (number) =>
-        t.say.reading(number, command.value),
+        t.say.reading(number, [command.value, ...(command.extra ?? [])].join('/')),
       );
       if ('answer' in resolved) return resolved.answer;
       const { meter, meters } = resolved;
@@ -42,6 +42,7 @@ export const readings = new Composer()
       }
       const recorded = await recordReading(context, authorOf(ctx), meter.source, {
         value: command.value,
+        ...(command.extra ? { extra: command.extra } : {}),
         takenAt: resolveTakenAt(command.at, meter.source.timezone, ctx.occurredAt),
         note: command.note ?? null,
         origin: ctx.eventId,
@@ -91,7 +92,7 @@ export const readings = new Composer()
               t.corrections.previousWrongHint(
                 labelOf(ctx, meter),
                 previous.number,
-                withUnit(previous.value, meter.source.unit),
+                readingValue(previous, meter.source.unit),
                 command,
               ),
               [
@@ -172,7 +173,7 @@ function storedMessages(
     text(
       t.readingStored({
         label: labelOf(ctx, meter),
-        value: withUnit(reading.value, unit),
+        value: readingValue(reading, unit),
         when: formatWhen(reading.takenAt, ctx.language, meter.source.timezone, ctx.deps.clock()),
         since,
         note: reading.note,

@@ -4,6 +4,7 @@ import { withUnit } from '../format';
 import { moneyCatalogs } from '../messages';
 import { labelOf, resolveMeter } from '../meter-access';
 import { text } from '../reply';
+import { notCountingAnswer } from './values';
 
 /** `remind meter 1 day 25 09:00` / `remind off meter 1`, `alert meter 1 over 400` / `alert off`. */
 export const reminders = new Composer()
@@ -37,6 +38,8 @@ export const reminders = new Composer()
       const resolved = await resolveMeter(ctx, tx, command.meter, 'read');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
+      const notCounting = notCountingAnswer(ctx, meter);
+      if (notCounting) return notCounting;
       const userId = ctx.user.id;
       const label = labelOf(ctx, meter);
       const subject = {

@@ -7,6 +7,7 @@ import { withUnit } from '../format';
 import { describeProblem } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { quickMessage, text } from '../reply';
+import { notCountingAnswer, useValueRangesAnswer } from './values';
 
 /** `set meter 1 min 0 max 99999 digits 5` and `new meter 1 final 45210 initial 3`. */
 export const settings = new Composer()
@@ -16,12 +17,15 @@ export const settings = new Composer()
       const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
+      const perValue = useValueRangesAnswer(ctx, meter);
+      if (perValue) return perValue;
       const before = { ...(await getValidators(tx, meter.source)), digits: meter.source.digits };
       const after = {
         min: command.min === undefined ? before.min : command.min,
         max: command.max === undefined ? before.max : command.max,
         nonDecreasing: before.nonDecreasing,
         maxRatePerDay: command.maxRate === undefined ? before.maxRatePerDay : command.maxRate,
+        valueRanges: before.valueRanges,
         digits: command.digits === undefined ? before.digits : command.digits,
       };
       const { digits, ...validators } = after;
@@ -60,6 +64,8 @@ export const settings = new Composer()
       const resolved = await resolveMeter(ctx, context.tx, command.meter, 'write');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
+      const notCounting = notCountingAnswer(ctx, meter);
+      if (notCounting) return notCounting;
       const source = meter.source;
       const replaced = await replaceMeter(context, authorOf(ctx), source, {
         final: command.final,

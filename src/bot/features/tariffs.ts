@@ -7,6 +7,7 @@ import { Composer } from '../composer';
 import { moneyCatalogs } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { quickMessage, text } from '../reply';
+import { notCountingAnswer } from './values';
 
 /** The stored form of a typed price change, dated `from`. */
 function settingOf(change: TariffChange, from: string): TariffSetting {
@@ -36,6 +37,8 @@ export const tariffs = new Composer()
       const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
+      const notCounting = notCountingAnswer(ctx, meter);
+      if (notCounting) return notCounting;
       const source = meter.source;
       // Without a date a price applies from today in the meter's time zone.
       const from =
@@ -72,6 +75,8 @@ export const tariffs = new Composer()
       const resolved = await resolveMeter(ctx, tx, command.meter, 'admin');
       if ('answer' in resolved) return resolved.answer;
       const { meter } = resolved;
+      const notCounting = notCountingAnswer(ctx, meter);
+      if (notCounting) return notCounting;
       await setBillDay(tx, meter.source.id, command.day);
       audit({
         action: 'meter.billing_day',

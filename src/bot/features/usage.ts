@@ -10,6 +10,7 @@ import { Composer } from '../composer';
 import type { BotContext } from '../context';
 import { labelOf, resolveMeter } from '../meter-access';
 import { image, quickMessage, text } from '../reply';
+import { notCountingAnswer } from './values';
 
 const DEFAULT_CHART_MONTHS = 12;
 
@@ -22,6 +23,8 @@ export const usage = new Composer()
       const resolved = await resolveMeter(ctx, tx, command.meter, 'read', (n) => t.say.usage(n));
       if ('answer' in resolved) return resolved;
       const { meter } = resolved;
+      const notCounting = notCountingAnswer(ctx, meter);
+      if (notCounting) return { answer: notCounting };
       const source = meter.source;
       const month = command.month ?? monthOfInstant(now, source.timezone);
       const range = usageReportRange(month);
@@ -74,6 +77,11 @@ export const usage = new Composer()
       return;
     }
     const { meter } = found;
+    const notCounting = command.mode === 'cost' ? notCountingAnswer(ctx, meter) : null;
+    if (notCounting) {
+      await ctx.reply(...notCounting);
+      return;
+    }
     // Drawing takes a moment: show LINE's typing dots (one-to-one chats only).
     if (ctx.chat?.type === 'user' && ctx.lineUserId) {
       await ctx.deps.line.showLoading(ctx.lineUserId, 5);

@@ -45,10 +45,11 @@ export function formatCommand(cmd: WellFormedCommand): string {
   switch (cmd.type) {
     case 'reading': {
       const { meter } = cmd;
+      const value = [cmd.value, ...(cmd.extra ?? [])].join('/');
       if (cmd.loose && meter?.by === 'name' && !cmd.at && !cmd.note && isLooseWord(meter.name)) {
-        return `${meter.name} ${cmd.value}`;
+        return `${meter.name} ${value}`;
       }
-      const head = meter ? `${formatRef(meter)} = ${cmd.value}` : cmd.value;
+      const head = meter ? `${formatRef(meter)} = ${value}` : value;
       return `${head}${opt(cmd.at && `@ ${formatTime(cmd.at)}`)}${opt(cmd.note && `# ${cmd.note}`)}`;
     }
     case 'addMeter': {
@@ -56,7 +57,8 @@ export function formatCommand(cmd: WellFormedCommand): string {
       // Unquoted, the last word is taken as the unit only when it is a known one.
       const knownUnit = cmd.unit === undefined || UNITS.get(cmd.unit.toLowerCase()) === cmd.unit;
       const plain = isPlainName(cmd.name) && knownUnit;
-      return `add ${kind} ${plain ? cmd.name : `"${cmd.name}"`}${opt(cmd.unit)}`;
+      const values = cmd.values?.map((v) => `${v.name}${v.optional ? '?' : ''}`).join(' ');
+      return `add ${kind} ${plain ? cmd.name : `"${cmd.name}"`}${opt(cmd.unit)}${opt(values && `values ${values}`)}`;
     }
     case 'listMeters':
       return 'meters';
@@ -65,7 +67,11 @@ export function formatCommand(cmd: WellFormedCommand): string {
     case 'undo':
       return 'undo';
     case 'fix':
-      return `fix ${formatTarget(cmd.target)} = ${cmd.value}`;
+      return `fix ${formatTarget(cmd.target)} = ${[cmd.value, ...(cmd.extra ?? [])].join('/')}`;
+    case 'setValueRange': {
+      const range = cmd.min === null || cmd.max === null ? 'none' : `${cmd.min}-${cmd.max}`;
+      return `set ${formatRef(cmd.meter)} ${cmd.value} range ${range}`;
+    }
     case 'delete':
       return `delete ${formatTarget(cmd.target)}`;
     case 'photo':

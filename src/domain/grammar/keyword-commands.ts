@@ -11,6 +11,7 @@ import {
   type TimeSpec,
 } from '../commands';
 import type { Role, SourceKind } from '../types';
+import { isValueName, MAX_VALUES } from '../values';
 import {
   canonicalUnit,
   type FamilyMatch,
@@ -21,15 +22,19 @@ import {
   MY_DATA_RE,
   NONE_WORDS,
   PER_DAY_WORDS,
+  RANGE_TO_WORDS,
+  RANGE_WORDS,
   READINGS_WORDS,
   REPLACE_WORDS,
   ROLE_WORDS,
   SETTING_WORDS,
   UNITS,
+  VALUE_NAMES_WORDS,
 } from './keywords';
 import { codePoints, DIGITS, isSymbol, isWord, malformed, type Token, tokenize } from './lexer';
 import { meterNameProblem, NAME_FORBIDDEN_RE, parseRef, requiredRef } from './names';
 import { NUMBERISH_RE, parseDecimal, smallInt } from './numbers';
+import { readValues } from './readings';
 import { MONTH_LIKE_RE, parseMonth, parseTimeSpec } from './time';
 
 // history [meter]
@@ -250,10 +255,10 @@ function parseFix(args: Token[]): Command | null {
   if (!tok || tok.quoted || tok.text === '=' || tok.text === '@') {
     return malformed('fix', 'missingValue', target.meter);
   }
-  const value = parseDecimal(tok.text);
-  if (!value.ok) return malformed('fix', value.problem, target.meter);
-  if (i + 1 < args.length) return malformed('fix', 'unexpectedText', target.meter);
-  return { type: 'fix', target, value: value.value };
+  const values = readValues(args, i);
+  if (!values.result.ok) return malformed('fix', values.result.problem, target.meter);
+  if (values.next < args.length) return malformed('fix', 'unexpectedText', target.meter);
+  return { type: 'fix', target, ...values.result.value };
 }
 
 // delete [meter] #12|last
@@ -272,8 +277,42 @@ function parsePhoto(args: Token[]): Command | null {
   return { type: 'photo', target: t.target };
 }
 
+const RANGE_RE = /^([+-]?[\d.,]+)-([+-]?[\d.,]+)$/;
+
+// set <meter> <value name> range <low>-<high>|none   (also `low - high`, `low to high`)
+function parseValueRange(args: Token[], at: number): Command | null {
+  const nameTok = args[at - 1];
+  const ref = requiredRef(args.slice(0, Math.max(at - 1, 0)));
+  if (!ref) return null;
+  if (!ref.ok) return malformed('setMeter', ref.problem);
+  const meter = ref.value;
+  if (!nameTok || nameTok.quoted || !isValueName(nameTok.text)) {
+    return malformed('setMeter', 'badValueNames', meter);
+  }
+  const rest = args.slice(at + 1);
+  const base = { type: 'setValueRange' as const, meter, value: nameTok.text };
+  if (rest.length === 1 && isWord(rest[0], NONE_WORDS)) return { ...base, min: null, max: null };
+  let bounds: [string, string] | null = null;
+  const glued = rest.length === 1 ? RANGE_RE.exec(rest[0]?.text ?? '') : null;
+  if (glued) bounds = [glued[1] ?? '', glued[2] ?? ''];
+  else if (rest.length === 3 && (rest[1]?.text === '-' || isWord(rest[1], RANGE_TO_WORDS))) {
+    bounds = [rest[0]?.text ?? '', rest[2]?.text ?? ''];
+  }
+  if (!bounds || rest.some((t) => t.quoted)) return malformed('setMeter', 'badRange', meter);
+  const low = parseDecimal(bounds[0]);
+  const high = parseDecimal(bounds[1]);
+  if (!low.ok) return malformed('setMeter', low.problem, meter);
+  if (!high.ok) return malformed('setMeter', high.problem, meter);
+  if (new Decimal(low.value).greaterThan(high.value)) {
+    return malformed('setMeter', 'badRange', meter);
+  }
+  return { ...base, min: low.value, max: high.value };
+}
+
 // set <meter> (min|max|digits|rate [=] <value|none>)+
 function parseSetMeter(args: Token[]): Command | null {
+  const range = args.findIndex((t) => isWord(t, RANGE_WORDS));
+  if (range >= 0) return parseValueRange(args, range);
   const at = args.findIndex((t) => isWord(t, SETTING_WORDS));
   const ref = requiredRef(at >= 0 ? args.slice(0, at) : args);
   if (!ref) return null;
@@ -365,10 +404,40 @@ function parseReplaceMeter(args: Token[]): Command | null {
   };
 }
 
-// add meter|counter|gauge|amount|delta <name> [unit]
+/** `sys dia pulse?`: at least two distinct names; optional ones (`?`) only at the end. */
+function parseValueNames(toks: Token[]): { name: string; optional?: true }[] | null {
+  if (toks.length < 2 || toks.length > MAX_VALUES) return null;
+  const values: { name: string; optional?: true }[] = [];
+  const seen = new Set<string>();
+  for (const tok of toks) {
+    const optional = tok.text.endsWith('?');
+    const name = optional ? tok.text.slice(0, -1) : tok.text;
+    const folded = name.toLowerCase();
+    if (tok.quoted || !isValueName(name) || seen.has(folded)) return null;
+    // A required value after an optional one could never be told apart from it.
+    if (!optional && values.some((v) => v.optional)) return null;
+    seen.add(folded);
+    values.push(optional ? { name, optional: true } : { name });
+  }
+  return values;
+}
+
+// add meter|counter|gauge|amount|delta <name> [unit] [values <name> <name> [<name>?]…]
 //   unquoted name: the last word is the unit when it is a known unit (UNITS);
 //   quoted name: the one word after it, if any, is the unit, whatever it is.
-function parseAddMeter(args: Token[], kind: SourceKind | undefined): Command {
+function parseAddMeter(allArgs: Token[], kind: SourceKind | undefined): Command {
+  // `values` after the name (never as the name itself) starts the value names.
+  const split = allArgs.findIndex((t, i) => i > 0 && isWord(t, VALUE_NAMES_WORDS));
+  const args = split > 0 ? allArgs.slice(0, split) : allArgs;
+  let values: { name: string; optional?: true }[] | undefined;
+  if (split > 0) {
+    const names = parseValueNames(allArgs.slice(split + 1));
+    // Several values make a measurement: a counter or an amount has one number.
+    if (!names || (kind !== undefined && kind !== 'gauge')) {
+      return malformed('addMeter', 'badValueNames');
+    }
+    values = names;
+  }
   const first = args[0];
   if (!first) return malformed('addMeter', 'missingName');
   let nameToks: Token[];
@@ -396,7 +465,13 @@ function parseAddMeter(args: Token[], kind: SourceKind | undefined): Command {
     }
     if (NAME_FORBIDDEN_RE.test(unit)) return malformed('addMeter', 'badUnit');
   }
-  return { type: 'addMeter', name, ...(unit ? { unit } : {}), ...(kind ? { kind } : {}) };
+  return {
+    type: 'addMeter',
+    name,
+    ...(unit ? { unit } : {}),
+    ...(kind ? { kind } : {}),
+    ...(values ? { values } : {}),
+  };
 }
 
 export function parseFamily(match: FamilyMatch, s: string): Command | null {

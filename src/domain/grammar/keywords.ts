@@ -255,6 +255,13 @@ export const SETTING_WORDS = new Map<string, Setting>([
   ['อัตราสูงสุด', 'maxRate'],
 ]);
 export const NONE_WORDS = new Set(['none', 'off', 'clear', 'ไม่มี', 'ไม่กำหนด']);
+
+/** `add meter BP mmHg values sys dia pulse` / `… ค่า sys dia pulse`: the value names follow. */
+export const VALUE_NAMES_WORDS = new Set(['values', 'ค่า']);
+/** `set meter BP sys range 70-250` / `ตั้งค่า มิเตอร์ ความดัน sys ช่วง 70-250`. */
+export const RANGE_WORDS = new Set(['range', 'ช่วง']);
+/** `range 70 to 250`, `ช่วง 70 ถึง 250`. */
+export const RANGE_TO_WORDS = new Set(['to', 'ถึง']);
 export const PER_DAY_WORDS = new Set(['/day', 'ต่อวัน']);
 
 export const REPLACE_WORDS = new Map<string, 'final' | 'initial'>([
@@ -357,6 +364,8 @@ export const RESERVED_WORDS = new Set<string>([
   ...LAST_WORDS,
   ...SETTING_WORDS.keys(),
   ...NONE_WORDS,
+  ...VALUE_NAMES_WORDS,
+  ...RANGE_WORDS,
   ...REPLACE_WORDS.keys(),
   ...READINGS_WORDS,
   ...MONTHLY_WORDS,

@@ -1,0 +1,159 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readings, sources } from '../../src/db/schema';
+import { deleteReading, fixReading } from '../../src/readings/correct';
+import { type Candidate, recordReading } from '../../src/readings/record';
+import { undoLastChange } from '../../src/readings/undo';
+import { getValidators, type Source, saveValidators } from '../../src/store/meters';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
+import { at, type Household, household } from './fixture';
+
+// The reading service on a meter with several values per reading, on a real database: what is
+// stored (readings.values), what is refused (and that nothing changes then), fix, delete and
+// undo, and what the database itself refuses.
+
+describe.each(databaseKinds())('several values per reading on %s', (kind) => {
+  let database: TestDatabase;
+  let home: Household;
+  let bp: Source;
+
+  beforeEach(async () => {
+    database = await createTestDatabase(kind);
+    home = await household(database);
+    const [kai] = await database.db.select().from(sources).where(eq(sources.id, home.water.id));
+    [bp] = (await database.db
+      .insert(sources)
+      .values({
+        ownerId: kai!.ownerId,
+        name: 'BP',
+        unit: 'mmHg',
+        kind: 'gauge',
+        timezone: 'Asia/Bangkok',
+        valueNames: ['sys', 'dia', 'pulse'],
+        requiredValues: 2,
+      })
+      .returning()) as [Source];
+  });
+  afterEach(async () => {
+    await database?.close();
+  });
+
+  const candidate = (values: string[], day: number, origin: string): Candidate => {
+    const [value = '', ...extra] = values;
+    return { value, extra, takenAt: at(day), note: null, origin };
+  };
+  const record = (values: string[], day: number, origin = `e-${values.join('-')}-${day}`) =>
+    home.as(home.kai, (context) =>
+      recordReading(context, home.kai, bp, candidate(values, day, origin)),
+    );
+  const stored = async () =>
+    (
+      await database.db
+        .select()
+        .from(readings)
+        .where(eq(readings.sourceId, bp.id))
+        .orderBy(asc(readings.number), asc(readings.enteredAt))
+    ).map(
+      (r) =>
+        `#${r.number}=${r.value}|${(r.values ?? []).join('/')}${r.supersededAt ? ':old' : ''}${r.deletedAt ? ':deleted' : ''}`,
+    );
+
+  it('stores every value in order, the first also as the value', async () => {
+    expect((await record(['120', '80', '72'], 1)).outcome).toBe('stored');
+    expect((await record(['118.5', '79'], 2)).outcome).toBe('stored');
+    expect(await stored()).toEqual(['#1=120|120/80/72', '#2=118.5|118.5/79']);
+  });
+
+  it('refuses a wrong count or a value out of its range, storing nothing', async () => {
+    await home.as(home.kai, async ({ tx }) => {
+      const validators = await getValidators(tx, bp);
+      await saveValidators(tx, bp, {
+        ...validators,
+        valueRanges: [null, { min: '40', max: '150' }, null],
+      });
+    });
+    expect(await record(['120'], 1)).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'valueCount', given: 1 },
+    });
+    expect(await record(['120', '80', '72', '5'], 1)).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'valueCount', given: 4 },
+    });
+    expect(await record(['120', '151'], 1)).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'valueAboveMax', name: 'dia', value: '151', limit: '150' },
+    });
+    expect(await stored()).toEqual([]);
+    expect((await record(['120', '150'], 1)).outcome).toBe('stored');
+  });
+
+  it('fixes with all values, and undo brings the old values back', async () => {
+    await record(['120', '80', '72'], 1);
+    const fixed = await home.as(home.kai, (context) =>
+      fixReading(
+        context,
+        home.kai,
+        { source: bp, role: 'admin' },
+        { which: 'number', number: 1 },
+        '125',
+        'fix-1',
+        ['85'],
+      ),
+    );
+    expect(fixed.outcome).toBe('fixed');
+    const refused = await home.as(home.kai, (context) =>
+      fixReading(
+        context,
+        home.kai,
+        { source: bp, role: 'admin' },
+        { which: 'last' },
+        '125',
+        'fix-2',
+      ),
+    );
+    expect(refused).toMatchObject({ outcome: 'refused', problem: { code: 'valueCount' } });
+    expect(await stored()).toEqual(['#1=120|120/80/72:old', '#1=125|125/85']);
+    const undone = await home.as(home.kai, (context) =>
+      undoLastChange(context, home.kai, 'undo-1'),
+    );
+    expect(undone.outcome).toBe('undone');
+    expect((await stored()).at(-1)).toBe('#1=120|120/80/72');
+  });
+
+  it('deletes such a reading and undo restores it with its values', async () => {
+    await record(['120', '80', '72'], 1);
+    const deleted = await home.as(home.kai, (context) =>
+      deleteReading(context, home.kai, { source: bp, role: 'admin' }, { which: 'last' }, 'del-1'),
+    );
+    expect(deleted.outcome).toBe('deleted');
+    await home.as(home.kai, (context) => undoLastChange(context, home.kai, 'undo-del'));
+    expect(await stored()).toEqual(['#1=120|120/80/72:deleted', '#1=120|120/80/72']);
+  });
+
+  it('the database refuses values that disagree with the value, and any edit in place', async () => {
+    await record(['120', '80', '72'], 1);
+    // The owner's connection (migrations' role): the check constraint still holds.
+    await expect(
+      database.db.insert(readings).values({
+        sourceId: bp.id,
+        number: 9,
+        takenAt: at(3),
+        value: '121',
+        values: ['120', '80'],
+      }),
+    ).rejects.toThrow();
+    // The application role may not rewrite a stored reading's values (column grants).
+    const failure: unknown = await home
+      .as(home.kai, ({ tx }) =>
+        tx.execute(sql`update readings set "values" = '{1,2}' where source_id = ${bp.id}`),
+      )
+      .then(
+        () => null,
+        (error: unknown) => error,
+      );
+    const cause = (failure as { cause?: { message?: string } } | null)?.cause;
+    expect(cause?.message).toMatch(/permission denied/);
+    expect(await stored()).toEqual(['#1=120|120/80/72']);
+  });
+});
