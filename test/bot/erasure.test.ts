@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,13 +14,14 @@ import {
   groupShares,
   identities,
   personKeys,
+  readingPhotos,
   readings,
   sources,
   users,
   webhookEvents,
 } from '../../src/db/schema';
 import type { FakeGroup } from '../../src/dev/fake-line-platform';
-import { type Answer, type Person, person } from '../helpers/chat';
+import { type Answer, exchange, type Person, person } from '../helpers/chat';
 import { databaseKinds } from '../helpers/db';
 import { type Harness, startHarness } from '../helpers/harness';
 
@@ -156,12 +158,95 @@ describe.each(databaseKinds())('delete my data on %s', (kind) => {
     expect((await nid.say(wrong)).text).toMatch(/ยกเลิกการลบแล้ว ไม่มีอะไรถูกลบ/);
     expect(await meterNamed('ไฟ')).not.toBeNull();
   });
+});
+
+describe.each(databaseKinds())('after deleting my data on %s', (kind) => {
+  let h: Harness;
+  const skewMs = 0;
+  let dad: Person;
+  let mom: Person;
+  let nid: Person;
+  let family: FakeGroup;
+  let dadId: string;
+  let pushesBefore: number;
+  let word: string;
+  let done: Answer;
+
+  const db = () => h.database.db;
+  const userOf = async (p: Person) =>
+    (await db().select().from(identities).where(eq(identities.providerUserId, p.user.userId)))[0]
+      ?.userId ?? null;
+  const meterNamed = async (name: string) =>
+    (await db().select().from(sources).where(eq(sources.name, name)))[0] ?? null;
+
+  beforeAll(async () => {
+    h = await startHarness({ databaseKind: kind, clock: () => new Date(Date.now() + skewMs) });
+    dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
+    mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
+    nid = person(h, h.platform.addUser({ displayName: 'นิด', language: 'th' }));
+    family = h.platform.addGroup({
+      name: 'Family',
+      members: [dad.user.userId, mom.user.userId],
+    });
+    // Create: Electric (Mom becomes an admin: it passes to her), Water (shared into the family
+    // group, no other admin: removed, the group told), Gas (his alone: removed).
+    await dad.say('add meter Electric kWh');
+    await dad.say('add meter Water m3');
+    await dad.say('add meter Gas m3');
+    await mom.say('hello');
+    const mention = (text: string, who: Person) => ({
+      mentionees: [
+        { index: text.indexOf('@'), length: 4, type: 'user' as const, userId: who.user.userId },
+      ],
+    });
+    const grant = 'share meter 1 @Mom admin';
+    expect(
+      (await dad.say(grant, { group: family.groupId, mention: mention(grant, mom) })).text,
+    ).toMatch(/Mom/);
+    expect((await dad.say('share meter 2', { group: family.groupId })).text).toMatch(/Shared/);
+    // Record, with notes that are personal text.
+    await dad.say('meter 1 = 4521 # dad-secret-note-electric');
+    await dad.say('meter 2 = 100 # dad-secret-note-water');
+    await dad.say('meter 3 = 7');
+    // Mom reads Electric too (her reading stays with her).
+    await mom.say('meter 1 = 4600 # mom-note');
+    dadId = (await userOf(dad))!;
+    // Dad's Google account, linked (its e-mail goes into the audit trail sealed).
+    expect(
+      await linkGoogleIdentity(h.deps, dadId, {
+        sub: 'google-sub-dad-123',
+        email: 'dad.private@example.com',
+        name: 'Dad',
+        picture: null,
+      }),
+    ).toEqual({ kind: 'linked' });
+    // Photos: his on Electric #1 (the meter passes to Mom) and on Gas (removed), hers on #2.
+    const photoOf = (who: Person, ask: string) =>
+      who.say(ask).then(() =>
+        exchange(h, [
+          h.platform.events.image({
+            userId: who.user.userId,
+            content: {
+              bytes: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), randomBytes(500)]),
+            },
+          }),
+        ]),
+      );
+    expect((await photoOf(dad, 'photo meter 1 #1')).text).toMatch(/^Photo kept with #1/);
+    expect((await photoOf(dad, 'photo meter 3 #1')).text).toMatch(/^Photo kept with #1/);
+    expect((await photoOf(mom, 'photo meter 1 #2')).text).toMatch(/^Photo kept with #2/);
+    expect(await db().$count(readingPhotos)).toBe(3);
+
+    pushesBefore = h.platform.pushes.length;
+    const plan = await dad.say('delete my data');
+    word = wordIn(await dad.tap(plan, 'Delete everything'));
+    done = await dad.say(word);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
 
   it('erases after the tap and the word: meters pass or go, the group is told', async () => {
-    const pushesBefore = h.platform.pushes.length;
-    const plan = await dad.say('delete my data');
-    const word = wordIn(await dad.tap(plan, 'Delete everything'));
-    const done = await dad.say(word);
     expect(done.text).toMatch(/^Your data is deleted: your account, 2 meters/);
 
     // Identities, profile, grants, key, requests: gone.
@@ -245,6 +330,11 @@ describe.each(databaseKinds())('delete my data on %s', (kind) => {
     for (const secret of [...personalTexts(dad), mom.user.userId, 'mom-note', nid.user.userId]) {
       expect(all).not.toContain(secret);
     }
+  });
+
+  it('takes the photos he kept, also on the meter that passed to Mom; hers stay', async () => {
+    const kept = await db().select().from(readingPhotos);
+    expect(kept.map((photo) => photo.addedBy)).toEqual([await userOf(mom)]);
   });
 });
 
