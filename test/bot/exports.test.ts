@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema';
 import type { FakeGroup } from '../../src/dev/fake-line-platform';
 import type { collectPersonData } from '../../src/exports/service';
-import { type Person, person } from '../helpers/chat';
+import { exchange, type Person, person } from '../helpers/chat';
 import { databaseKinds } from '../helpers/db';
 import { type Harness, startHarness } from '../helpers/harness';
 
@@ -166,6 +166,11 @@ describe.each(databaseKinds())('exports on %s', (kind) => {
       mention: mention(revoke, mom),
     });
     expect(revoked.text).toMatch(/no longer has access/);
+    // The family group's share still reaches her own chat while she is in the group.
+    expect((await fetch(url)).status).toBe(200);
+    await exchange(h, [
+      h.platform.events.memberLeft({ groupId: family.groupId, userIds: [mom.user.userId] }),
+    ]);
     expect((await fetch(url)).status).toBe(404);
   });
 
