@@ -8,7 +8,7 @@ export default {
   vitest: { configFile: 'vitest.unit.config.ts' },
   plugins: ['@stryker-mutator/vitest-runner'],
   // The pure core: domain rules, the chart tokens, and the audit chain's offline verifier and
-  // checkpoints. The reading service needs a database: stryker.readings.config.mjs.
+  // checkpoints. The reading service needs a database for its tests and is not mutated here.
   mutate: [
     'src/domain/**/*.ts',
     'src/charts/tokens.ts',
