@@ -37,7 +37,7 @@ export interface UsageBenchOptions {
 }
 
 const READINGS = 100_000;
-const STEP_HOURS = 6; // 100,000 readings every ~6 h: about 68 years of history
+const STEP_HOURS = 6; // 100,000 readings every ~6 h: about 68 years of history (see stepSeconds)
 const TIMEZONE = 'Asia/Bangkok';
 
 function quantile(sorted: number[], q: number): number {
@@ -109,12 +109,14 @@ async function benchOn(
 
     // The history ends a day before "now"; times wobble by up to an hour, usage by the hour.
     const now = new Date('2026-11-15T03:00:00Z');
-    const first = new Date(now.getTime() - 86_400_000 - count * STEP_HOURS * 3_600_000);
+    // The same ~68 years of history whatever the count: a million readings come every 36 minutes.
+    const stepSeconds = Math.round((STEP_HOURS * 3600 * READINGS) / count);
+    const first = new Date(now.getTime() - 86_400_000 - count * stepSeconds * 1000);
     await db.execute(sql`
       insert into readings (source_id, number, taken_at, value, entered_by, entered_at)
       select ${source.id}::uuid, g,
-        ${first.toISOString()}::timestamptz + g * interval '${sql.raw(String(STEP_HOURS))} hours'
-          + ((g * 7919) % 3600) * interval '1 second',
+        ${first.toISOString()}::timestamptz + g * interval '${sql.raw(String(stepSeconds))} seconds'
+          + ((g::bigint * 7919) % ${sql.raw(String(Math.min(3600, stepSeconds)))}) * interval '1 second',
         round(g * 2.5 + (g % 7) * 0.1, 1), ${user!.id}::uuid, now()
       from generate_series(1, ${count}::int) g`);
     await db.execute(sql`analyze readings`);
