@@ -5,8 +5,9 @@
  * AES-256-GCM under a key derived from APP_SECRET for export links only; any change to the token
  * fails authentication. Every download checks access again (src/web/exports.ts).
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+
 import type { Language } from '../domain/types';
+import { openJson, sealJson } from '../sealed-json';
 
 export type ExportLink =
   /** The CSV of one meter's readings, as `userId` may read them. */
@@ -18,14 +19,7 @@ export type VerifiedExportLink = ExportLink & { expiresAt: Date };
 
 const VERSION = 1;
 const KEY_INFO = 'home-log export links v1';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{40,1000}$/;
-
-/** Not the chart key: a chart link can never be turned into an export link, or back. */
-function linkKey(secret: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', secret, '', KEY_INFO, 32));
-}
 
 const isId = (value: unknown): value is string =>
   typeof value === 'string' && value.length > 0 && value.length <= 100;
@@ -40,26 +34,7 @@ export function signExportLink(secret: string, link: ExportLink, expiresAt: Date
     link.language,
     Math.floor(expiresAt.getTime() / 1000),
   ];
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', linkKey(secret), iv);
-  const sealed = Buffer.concat([cipher.update(JSON.stringify(wire), 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
-}
-
-function open(secret: string, token: string): unknown {
-  const bytes = Buffer.from(token, 'base64url');
-  if (bytes.length <= IV_BYTES + TAG_BYTES) return null;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', linkKey(secret), bytes.subarray(0, IV_BYTES));
-    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-    const plain = Buffer.concat([
-      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
-      decipher.final(),
-    ]);
-    return JSON.parse(plain.toString('utf8'));
-  } catch {
-    return null;
-  }
+  return sealJson(secret, KEY_INFO, wire);
 }
 
 /** The link of a genuine, unexpired token; null for anything else, whatever is wrong with it. */
@@ -69,7 +44,7 @@ export function verifyExportLink(
   now: Date,
 ): VerifiedExportLink | null {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const wire = open(secret, token);
+  const wire = openJson(secret, KEY_INFO, token);
   if (!Array.isArray(wire) || wire.length !== 6 || wire[0] !== VERSION) return null;
   const [, kind, userId, sourceId, language, expires] = wire;
   if (

@@ -5,7 +5,7 @@
  * id, and any change to it fails authentication. The token names who it was given to, so every
  * fetch asks the database again whether that person may still see the meter.
  */
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { openJson, sealJson } from '../sealed-json';
 
 export interface PhotoTokenPayload {
   photoId: string;
@@ -23,13 +23,7 @@ export interface VerifiedPhotoToken extends PhotoTokenPayload {
 
 const VERSION = 1;
 const KEY_INFO = 'home-log photo links v1';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{40,1000}$/;
-
-/** A key for photo links only, independent of the chart-link and cookie keys. */
-const linkKey = (secret: string): Buffer =>
-  Buffer.from(hkdfSync('sha256', secret, '', KEY_INFO, 32));
 
 // Positional JSON keeps the URL short: [version, photo, user, chat, LINE user, expires].
 type Wire = [number, string, string, string | null, string | null, number];
@@ -46,26 +40,7 @@ export function signPhotoToken(secret: string, payload: PhotoTokenPayload, expir
     payload.lineUserId,
     Math.floor(expiresAt.getTime() / 1000),
   ];
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', linkKey(secret), iv);
-  const sealed = Buffer.concat([cipher.update(JSON.stringify(wire), 'utf8'), cipher.final()]);
-  return Buffer.concat([iv, sealed, cipher.getAuthTag()]).toString('base64url');
-}
-
-function open(secret: string, token: string): unknown {
-  const bytes = Buffer.from(token, 'base64url');
-  if (bytes.length <= IV_BYTES + TAG_BYTES) return null;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', linkKey(secret), bytes.subarray(0, IV_BYTES));
-    decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-    const plain = Buffer.concat([
-      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
-      decipher.final(),
-    ]);
-    return JSON.parse(plain.toString('utf8'));
-  } catch {
-    return null;
-  }
+  return sealJson(secret, KEY_INFO, wire);
 }
 
 /** The payload of a genuine, unexpired token; null for anything else, whatever is wrong. */
@@ -75,7 +50,7 @@ export function verifyPhotoToken(
   now: Date,
 ): VerifiedPhotoToken | null {
   if (!TOKEN_PATTERN.test(token)) return null;
-  const wire = open(secret, token);
+  const wire = openJson(secret, KEY_INFO, token);
   if (!Array.isArray(wire) || wire.length !== 6 || wire[0] !== VERSION) return null;
   const [, photoId, userId, chatId, lineUserId, expires] = wire;
   if (
