@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { and, eq, like } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog } from '../../src/db/schema';
 import type { FakeGroup } from '../../src/dev/fake-line-platform';
 import type { collectPersonData } from '../../src/exports/service';
@@ -26,8 +26,8 @@ const linkIn = (text: string): string => {
 describe.each(databaseKinds())('exports on %s', (kind) => {
   let h: Harness;
   let now = START;
+  // The household most tests only read; a test that changes grants or meters makes its own.
   let som: Person;
-  let mom: Person;
   let family: FakeGroup;
 
   const mention = (text: string, who: Person) => {
@@ -36,11 +36,17 @@ describe.each(databaseKinds())('exports on %s', (kind) => {
     return { mentionees: [{ index: at, length, type: 'user' as const, userId: who.user.userId }] };
   };
 
-  beforeAll(async () => {
-    h = await startHarness({ databaseKind: kind, clock: () => now });
-    som = person(h, h.platform.addUser({ displayName: 'Som', language: 'en' }));
-    mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
-    family = h.platform.addGroup({ name: 'Family', members: [som.user.userId, mom.user.userId] });
+  /**
+   * Som's meter 1 "Electric" with a corrected, a deleted and a formula-like reading, shared with
+   * the family group where Mom wrote one, and Mom granted read access to it.
+   */
+  const household = async () => {
+    const som = person(h, h.platform.addUser({ displayName: 'Som', language: 'en' }));
+    const mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
+    const family = h.platform.addGroup({
+      name: 'Family',
+      members: [som.user.userId, mom.user.userId],
+    });
     const inFamily = { group: family.groupId };
 
     await som.say('add meter Electric kWh');
@@ -62,6 +68,30 @@ describe.each(databaseKinds())('exports on %s', (kind) => {
     expect((await som.say(grant, { ...inFamily, mention: mention(grant, mom) })).text).toMatch(
       /can now/,
     );
+    return { som, mom, family };
+  };
+  /** Takes Mom's grant away and has her leave the group: Som's meter is no longer hers to see. */
+  const revokeMom = async (household: { som: Person; mom: Person; family: FakeGroup }) => {
+    const revoke = 'unshare Electric @Mom';
+    const revoked = await household.som.say(revoke, {
+      group: household.family.groupId,
+      mention: mention(revoke, household.mom),
+    });
+    expect(revoked.text).toMatch(/no longer has access/);
+    await exchange(h, [
+      h.platform.events.memberLeft({
+        groupId: household.family.groupId,
+        userIds: [household.mom.user.userId],
+      }),
+    ]);
+  };
+
+  beforeAll(async () => {
+    h = await startHarness({ databaseKind: kind, clock: () => now });
+    ({ som, family } = await household());
+  });
+  beforeEach(() => {
+    now = START;
   });
   afterAll(async () => {
     await h?.close();
@@ -151,10 +181,10 @@ describe.each(databaseKinds())('exports on %s', (kind) => {
     expect((await fetch(url)).status).toBe(200);
     now = new Date(START.getTime() + 24 * 3_600_000);
     expect((await fetch(url)).status).toBe(404);
-    now = START;
   });
 
   it('re-checks access at every download: a revoked grant gets 404', async () => {
+    const { som, mom, family } = await household();
     const answer = await mom.say('export Electric');
     const url = linkIn(answer.text);
     const rows = parse(await (await fetch(url)).text(), { bom: true }) as string[][];
@@ -175,6 +205,7 @@ describe.each(databaseKinds())('exports on %s', (kind) => {
   });
 
   it('answers 404 once the meter is archived', async () => {
+    const { som } = await household();
     expect((await som.say('add meter Water m3')).text).toMatch(/^Created meter 2 "Water"/);
     const url = linkIn((await som.say('export meter 2')).text);
     expect((await fetch(url)).status).toBe(200);
@@ -196,6 +227,11 @@ describe.each(databaseKinds())('exports on %s', (kind) => {
   });
 
   it('answers "export my data" with a JSON of everything about the person, in both languages', async () => {
+    const own = await household();
+    const { som, mom, family } = own;
+    expect((await som.say('add meter Water m3')).text).toMatch(/^Created meter 2 "Water"/);
+    expect((await som.tap(await som.say('archive meter 2'), 'Archive')).text).toMatch(/^Archived/);
+    await revokeMom(own);
     const answer = await som.say('export my data');
     expect(answer.text).toMatch(/^Everything Home Log keeps about you, as a JSON file/);
     const response = await fetch(linkIn(answer.text));
@@ -232,7 +268,11 @@ describe.each(databaseKinds())('exports on %s', (kind) => {
     expect(data.auditEntries.some((e) => e.action === 'reading.add')).toBe(true);
     const audited = await h.database.db.$count(
       auditLog,
-      and(eq(auditLog.action, 'export.data.download'), eq(auditLog.subjectType, 'user')),
+      and(
+        eq(auditLog.action, 'export.data.download'),
+        eq(auditLog.subjectType, 'user'),
+        eq(auditLog.subjectId, data.profile.id),
+      ),
     );
     expect(audited).toBe(1);
 

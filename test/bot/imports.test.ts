@@ -1,8 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { and, eq, isNull } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, readingImports, readings, sources } from '../../src/db/schema';
-import type { FakeGroup } from '../../src/dev/fake-line-platform';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  auditLog,
+  identities,
+  readingImports,
+  readings,
+  sources,
+  users,
+} from '../../src/db/schema';
 import { runRetention } from '../../src/retention';
 import { type Answer, exchange, type Person, person } from '../helpers/chat';
 import { databaseKinds } from '../helpers/db';
@@ -29,10 +35,30 @@ const FILE = [
 describe.each(databaseKinds())('imports on %s', (kind) => {
   let h: Harness;
   let now = START;
-  let som: Person;
-  let nok: Person;
-  let dad: Person;
-  let family: FakeGroup;
+
+  /**
+   * A fresh household for each test, so that every test can run alone and in any order: Som
+   * (English) with an empty meter 1 "Electric", Nok (Thai) with an empty meter 1 "น้ำ", Dad, and
+   * the three in a group.
+   */
+  const household = async () => {
+    const som = person(h, h.platform.addUser({ displayName: 'Som', language: 'en' }));
+    const nok = person(h, h.platform.addUser({ displayName: 'Nok', language: 'th' }));
+    const dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
+    const family = h.platform.addGroup({
+      name: 'Family',
+      members: [som.user.userId, nok.user.userId, dad.user.userId],
+    });
+    expect((await som.say('add meter Electric kWh')).text).toMatch(/^Created/);
+    expect((await nok.say('เพิ่มมิเตอร์ น้ำ ลิตร')).text).toMatch(/น้ำ/);
+    return { som, nok, dad, family };
+  };
+  /** Som's meter 1 with FILE's three good rows imported. */
+  const withImportedFile = async (som: Person) => {
+    await som.say('import meter 1');
+    const preview = await sendFile(som, 'readings.csv', FILE);
+    expect((await som.tap(preview, 'Add 3')).text).toMatch(/^Added 3 readings/);
+  };
 
   const sendFile = (who: Person, fileName: string, content: string | Buffer, groupId?: string) =>
     exchange(h, [
@@ -43,45 +69,42 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
         content,
       }),
     ]);
-  const sourceId = async (name: string) => {
-    const [row] = await h.database.db
+  /** The current readings of `who`'s meter called `name`, oldest first. */
+  const current = async (who: Person, name: string) => {
+    const [meter] = await h.database.db
       .select({ id: sources.id })
       .from(sources)
-      .where(eq(sources.name, name));
-    return row!.id;
-  };
-  const current = async (name: string) =>
-    h.database.db
+      .innerJoin(users, eq(users.id, sources.ownerId))
+      .innerJoin(identities, eq(identities.userId, users.id))
+      .where(and(eq(sources.name, name), eq(identities.providerUserId, who.user.userId)));
+    return h.database.db
       .select()
       .from(readings)
       .where(
         and(
-          eq(readings.sourceId, await sourceId(name)),
+          eq(readings.sourceId, meter!.id),
           isNull(readings.supersededAt),
           isNull(readings.deletedAt),
         ),
       )
       .orderBy(readings.takenAt);
+  };
   const contentFetches = () =>
     h.platform.calls.filter((c) => /^\/v2\/bot\/message\/\d+\/content$/.test(c.path));
 
   beforeAll(async () => {
     h = await startHarness({ databaseKind: kind, clock: () => now });
-    som = person(h, h.platform.addUser({ displayName: 'Som', language: 'en' }));
-    nok = person(h, h.platform.addUser({ displayName: 'Nok', language: 'th' }));
-    dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
-    family = h.platform.addGroup({
-      name: 'Family',
-      members: [som.user.userId, nok.user.userId, dad.user.userId],
-    });
-    expect((await som.say('add meter Electric kWh')).text).toMatch(/^Created/);
-    expect((await nok.say('เพิ่มมิเตอร์ น้ำ ลิตร')).text).toMatch(/น้ำ/);
+  });
+  beforeEach(() => {
+    now = START;
   });
   afterAll(async () => {
     await h?.close();
   });
 
   it('asks for the file, previews every row in English, and stores nothing before the tap', async () => {
+    const { som } = await household();
+    const fetchesBefore = contentFetches().length;
     const ask = await som.say('import meter 1');
     expect(ask.text).toMatch(
       /^Send me the CSV file for meter 1 "Electric" now, as a file in this chat \(up to 1024 KB, within 30 minutes\)\./,
@@ -101,25 +124,26 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
     );
     expect(preview.choices.map((c) => c.label)).toEqual(['Add 3', 'Cancel']);
     // The content came from LINE's data API, once.
-    expect(contentFetches()).toHaveLength(1);
-    expect(contentFetches()[0]?.status).toBe(200);
-    expect(await current('Electric')).toEqual([]);
+    expect(contentFetches()).toHaveLength(fetchesBefore + 1);
+    expect(contentFetches().at(-1)?.status).toBe(200);
+    expect(await current(som, 'Electric')).toEqual([]);
 
     expect((await som.tap(preview, 'Cancel')).text).toBe('OK, nothing was imported.');
-    expect(await current('Electric')).toEqual([]);
+    expect(await current(som, 'Electric')).toEqual([]);
     // The old preview's button does nothing any more.
     expect((await som.tap(preview, 'Add 3')).text).toBe(
       'That import has expired or was already answered; nothing was stored.',
     );
-    expect(await current('Electric')).toEqual([]);
+    expect(await current(som, 'Electric')).toEqual([]);
   });
 
   it('stores all previewed rows at once after the tap, audited, as imported readings', async () => {
+    const { som } = await household();
     await som.say('import meter 1');
     const preview = await sendFile(som, 'readings.csv', FILE);
     const done = await som.tap(preview, 'Add 3');
     expect(done.text).toBe('Added 3 readings to meter 1 "Electric". Type "history" to see them.');
-    const stored = await current('Electric');
+    const stored = await current(som, 'Electric');
     expect(
       stored.map((r) => [r.number, r.value, r.note, r.quality, r.takenAt.toISOString()]),
     ).toEqual([
@@ -130,14 +154,14 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
     const audit = await h.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.sourceId, await sourceId('Electric')));
+      .where(eq(auditLog.sourceId, stored[0]!.sourceId));
     expect(audit.filter((a) => a.action === 'reading.add')).toHaveLength(3);
     expect(audit.filter((a) => a.action === 'reading.import').map((a) => a.after)).toEqual([
       { count: 3 },
     ]);
     // A second tap (or a replay) stores nothing twice.
     expect((await som.tap(preview, 'Add 3')).text).toMatch(/^That import has expired/);
-    expect(await current('Electric')).toHaveLength(3);
+    expect(await current(som, 'Electric')).toHaveLength(3);
     // The same file again: every row is already there.
     await som.say('import meter 1');
     const again = await sendFile(som, 'readings.csv', FILE);
@@ -147,6 +171,7 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
   });
 
   it('reads Thai dates and Buddhist-era years, and answers in Thai', async () => {
+    const { nok } = await household();
     expect((await nok.say('นำเข้า มิเตอร์ 1')).text).toMatch(/^ส่งไฟล์ CSV ของ มิเตอร์ 1 "น้ำ"/);
     const file = '\uFEFFเวลา,ค่า,หมายเหตุ\n15/01/2569 08:00,120,บิลเดือนมกรา\n2569-02-15,150,\n';
     const preview = await sendFile(nok, 'น้ำ.csv', file);
@@ -161,13 +186,16 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
     expect((await nok.tap(preview, 'เพิ่ม 2 ค่า')).text).toBe(
       'เพิ่ม 2 ค่าให้ มิเตอร์ 1 "น้ำ" แล้ว พิมพ์ "ประวัติ" เพื่อดู',
     );
-    expect((await current('น้ำ')).map((r) => [r.value, r.note, r.takenAt.toISOString()])).toEqual([
+    expect(
+      (await current(nok, 'น้ำ')).map((r) => [r.value, r.note, r.takenAt.toISOString()]),
+    ).toEqual([
       ['120', 'บิลเดือนมกรา', '2026-01-15T01:00:00.000Z'],
       ['150', null, '2026-02-15T05:00:00.000Z'],
     ]);
   });
 
   it('refuses an oversized file without downloading it, in both languages', async () => {
+    const { som, nok } = await household();
     await som.say('import meter 1');
     const before = contentFetches().length;
     const big = `time,value\n${'2026-01-01 08:00,1\n'.repeat(60_000)}`;
@@ -183,6 +211,8 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
   });
 
   it('refuses what is not a CSV file, a file from a group, and a file nobody asked for', async () => {
+    const { som, nok, dad, family } = await household();
+    await withImportedFile(som);
     await som.say('import meter 1');
     expect((await sendFile(som, 'photo.xlsx', 'PK\u0003\u0004')).text).toMatch(
       /^That is not a CSV file I can read\./,
@@ -205,17 +235,17 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
     expect((await dad.say('import meter 1', { group: family.groupId })).text).toMatch(
       /^Exports and imports are personal/,
     );
-    expect(await current('Electric')).toHaveLength(3);
+    expect(await current(som, 'Electric')).toHaveLength(3);
     // Past the wait, the file is not taken.
     now = new Date(START.getTime() + 31 * 60_000);
     expect((await sendFile(som, 'readings.csv', FILE)).text).toMatch(
       /^To import readings, first write "import meter 1"/,
     );
     expect((await sendFile(nok, 'readings.csv', FILE)).text).toMatch(/^ถ้าจะนำเข้าค่าที่จด/);
-    now = START;
   });
 
   it('says so when LINE no longer has the file', async () => {
+    const { som } = await household();
     await som.say('import meter 1');
     const event = h.platform.events.file({
       userId: som.user.userId,
@@ -229,6 +259,8 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
   });
 
   it('stores nothing when the meter changed between the preview and the tap', async () => {
+    const { som } = await household();
+    await withImportedFile(som);
     await som.say('import meter 1');
     const preview = await sendFile(
       som,
@@ -245,7 +277,7 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
         'To try again: import meter 1',
       ].join('\n'),
     );
-    expect((await current('Electric')).map((r) => r.value)).toEqual([
+    expect((await current(som, 'Electric')).map((r) => r.value)).toEqual([
       '4100',
       '4310',
       '4540',
@@ -254,6 +286,9 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
   });
 
   it('round trip: an export imported into an empty meter gives the same readings', async () => {
+    const { som } = await household();
+    await withImportedFile(som);
+    expect((await som.say('meter 1 = 4610 @ 2026-03-10 08:00')).text).toMatch(/^Recorded/);
     await som.say('fix meter 1 #2 = 4320');
     await som.say('meter 1 = 4700 @ 2026-03-15 08:00 # ค่าไฟ, "มีนา"');
     await som.say('meter 1 = 4800 @ 2026-03-18 08:00');
@@ -277,13 +312,17 @@ describe.each(databaseKinds())('imports on %s', (kind) => {
   });
 
   it('forgets imports a day after they expired (retention)', async () => {
-    // The database's clock is today; every import of this story expired in March.
+    const { som } = await household();
+    await withImportedFile(som);
+    await som.say('import meter 1');
+    await sendFile(som, 'more.csv', '2026-03-10 08:00,4600\n');
+    // The database's clock is today; every import made at START expired in March.
     const before = await h.database.db.$count(readingImports);
     expect(before).toBeGreaterThan(0);
     const report = await runRetention(h.deps);
     expect(report.importsForgotten).toBe(before);
     expect(await h.database.db.$count(readingImports)).toBe(0);
     // The readings they stored stay.
-    expect(await current('Electric')).toHaveLength(5);
+    expect(await current(som, 'Electric')).toHaveLength(3);
   });
 });
