@@ -79,10 +79,15 @@ describe('bad input in a one-to-one chat', () => {
     await unchanged();
   });
 
+  // The tests below add meters: each has a person of its own, so that Niran keeps exactly one
+  // meter whatever order the tests run in.
+  const newcomer = () => person(h, h.platform.addUser({ displayName: 'Ploy', language: 'en' }));
+
   it('stores "-0" as 0, not as a negative zero', async () => {
-    await niran.say('add meter Rain mm');
-    const reply = await niran.say('Rain = -0');
-    expect(reply.text).toMatch(/Recorded meter 2 "Rain": 0 mm/);
+    const ploy = newcomer();
+    await ploy.say('add meter Rain mm');
+    const reply = await ploy.say('Rain = -0');
+    expect(reply.text).toMatch(/Recorded meter 1 "Rain": 0 mm/);
     const rain = await h.database.db
       .select({ value: readings.value })
       .from(readings)
@@ -97,11 +102,14 @@ describe('bad input in a one-to-one chat', () => {
   });
 
   it('puts a bare number on the meter used last when there are several', async () => {
-    await niran.say('add meter Water m3');
-    await niran.say('Water = 10'); // Water is the last used one
-    expect((await niran.say('11')).text).toMatch(/"Water": 11/);
-    await niran.say('meter 1 = 4530'); // now meter 1 is
-    const last = await niran.say('4540');
+    const ploy = newcomer();
+    await ploy.say('add meter Electric kWh');
+    await ploy.say('meter 1 = 4521');
+    await ploy.say('add meter Water m3');
+    await ploy.say('Water = 10'); // Water is the last used one
+    expect((await ploy.say('11')).text).toMatch(/"Water": 11/);
+    await ploy.say('meter 1 = 4530'); // now meter 1 is
+    const last = await ploy.say('4540');
     expect(last.text).toMatch(/Recorded meter 1 "Electric": 4,540 kWh/);
   });
 });
