@@ -71,7 +71,8 @@ export function parsePublicKey(value: string): KeyObject {
 }
 
 function rawKey(base64: string): Buffer {
-  const bytes = Buffer.from(base64.trim(), 'base64');
+  // Node's base64 decoder skips spaces and line breaks, so a pasted key needs no trimming.
+  const bytes = Buffer.from(base64, 'base64');
   if (bytes.length !== 32) throw new InvalidKey('not 32 bytes');
   return bytes;
 }
@@ -104,6 +105,7 @@ export function openCheckpoint(file: unknown, key: KeyObject): ChainHead | null 
   const head = JSON.parse(checkpoint.signed) as Partial<ChainHead>;
   if (
     !Number.isSafeInteger(head.seq) ||
+    (head.seq as number) < 0 ||
     typeof head.hash !== 'string' ||
     typeof head.at !== 'string'
   )

@@ -74,11 +74,14 @@ export async function verifyExport(input: VerifyExportInput): Promise<ExportVerd
       } catch {
         return fail(expectedSeq, `a line of ${basename(file)} is not JSON`);
       }
-      if (!Number.isSafeInteger(row.seq)) return fail(expectedSeq, 'a row has no seq');
+      // The chain numbers its rows from 1 (seq 0 is the empty chain's head, never a row).
+      if (!Number.isSafeInteger(row.seq) || row.seq < 1) {
+        return fail(expectedSeq, 'a row has no seq');
+      }
       if (expectedSeq !== null && row.seq !== expectedSeq) {
         return fail(expectedSeq, `row ${expectedSeq} is missing (found ${row.seq})`);
       }
-      if (expectedSeq === null && row.seq === 1 && row.prevHash !== '') {
+      if (row.seq === 1 && row.prevHash !== '') {
         return fail(1, 'row 1 names a previous row');
       }
       if (previous && row.prevHash !== previous.hash) {
@@ -93,9 +96,7 @@ export async function verifyExport(input: VerifyExportInput): Promise<ExportVerd
       verdict.rowsChecked++;
     }
   }
-  if (verdict.rowsChecked === 0 && files.length === 0) {
-    return fail(null, 'no export files found');
-  }
+  if (files.length === 0) return fail(null, 'no export files found');
 
   if (!input.publicKey) {
     verdict.checkpointsUnchecked = checkpoints.length;

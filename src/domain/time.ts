@@ -27,9 +27,11 @@ export function resolveTakenAt(spec: TimeSpec | undefined, zone: string, now: Da
 
 /** The latest `month`/`day` on or before `today` (29 Feb: the latest leap year's). */
 function latestMonthDay(today: DateTime, month: number, day: number): DateTime {
-  for (let year = today.year; year > today.year - 8; year--) {
+  // Leap years can lie eight years apart (2096, then 2104), so eight years back are looked at.
+  for (let year = today.year; year >= today.year - 8; year--) {
+    // A day the month lacks rolls over into the next month (29 Feb 2027 is 1 Mar).
     const candidate = today.set({ year, month, day });
-    if (candidate.isValid && candidate.month === month && candidate <= today) return candidate;
+    if (candidate.month === month && candidate <= today) return candidate;
   }
   return today;
 }

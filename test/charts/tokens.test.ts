@@ -50,13 +50,24 @@ describe('chart tokens', () => {
     expect(verifyChartToken(SECRET, token, NOW)).toEqual({ ...payload, expiresAt: IN_A_WEEK });
   });
 
+  it('round-trips a chart of each mode: monthly use, readings and cost', () => {
+    for (const mode of ['monthly', 'readings', 'cost'] as const) {
+      const token = signChartToken(SECRET, { ...payload, mode }, IN_A_WEEK);
+      expect(verifyChartToken(SECRET, token, NOW)).toEqual({
+        ...payload,
+        mode,
+        expiresAt: IN_A_WEEK,
+      });
+    }
+  });
+
   it('round-trips any payload (property)', () => {
     const arb = fc.record({
       sourceId: fc.uuid(),
       userId: fc.option(fc.uuid()),
       chatId: fc.option(fc.stringMatching(/^[CR][0-9a-f]{32}$/)),
       lineUserId: fc.option(fc.stringMatching(/^U[0-9a-f]{32}$/)),
-      mode: fc.constantFrom('monthly' as const, 'readings' as const),
+      mode: fc.constantFrom('monthly' as const, 'readings' as const, 'cost' as const),
       months: fc.integer({ min: 1, max: MAX_CHART_MONTHS }),
       language: fc.constantFrom('th' as const, 'en' as const),
       asOf: fc.integer({ min: 0, max: 4_000_000_000 }),
@@ -116,6 +127,18 @@ describe('chart tokens', () => {
       '../../etc/passwd',
     ]) {
       expect(verifyChartToken(SECRET, garbage, NOW)).toBeNull();
+    }
+  });
+
+  it('refuses a genuine token with a character outside base64url in it, which a decoder would skip', () => {
+    const token = signChartToken(SECRET, payload, IN_A_WEEK);
+    for (const changed of [
+      `${token}.`,
+      `${token}!`,
+      `${token.slice(0, 10)}.${token.slice(10)}`,
+      `${token.slice(0, 10)} ${token.slice(10)}`,
+    ]) {
+      expect(verifyChartToken(SECRET, changed, NOW)).toBeNull();
     }
   });
 

@@ -1,3 +1,4 @@
+import { Settings } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   formatDateTime,
@@ -104,6 +105,19 @@ describe('formatMonth', () => {
 
   it('leaves text that is not a month as it is', () => {
     expect(formatMonth('2026-13', 'en')).toBe('2026-13');
+    expect(formatMonth('x2026-01', 'en')).toBe('x2026-01');
+    expect(formatMonth('2026-01x', 'en')).toBe('2026-01x');
+  });
+
+  it("writes English whatever the process's own locale is", () => {
+    const before = Settings.defaultLocale;
+    try {
+      Settings.defaultLocale = 'th';
+      expect(formatMonth('2026-01', 'en')).toBe('January 2026');
+      expect(formatDay(new Date('2025-11-01T03:00:00Z'), 'en', BANGKOK, NOW)).toBe('1 Nov 2025');
+    } finally {
+      Settings.defaultLocale = before;
+    }
   });
 });
 
@@ -118,6 +132,11 @@ describe('formatFixed', () => {
     ['1234567', '1,234,567.00'],
   ])('%s → %s (baht with satang)', (value, shown) => {
     expect(formatFixed(value, 2)).toBe(shown);
+  });
+
+  it('shows whole units with no decimal point when asked for no decimals', () => {
+    expect(formatFixed('1234.5', 0)).toBe('1,235');
+    expect(formatFixed('-7.49', 0)).toBe('-7');
   });
 
   it('leaves text that is not a number alone', () => {

@@ -29,6 +29,22 @@ describe('resolveTakenAt', () => {
     );
   });
 
+  it('takes a day and month as the latest such day up to today', () => {
+    const on = (month: number, day: number, when: string) =>
+      resolveTakenAt({ kind: 'monthDay', month, day }, 'Asia/Bangkok', new Date(when));
+    // Noon in Bangkok is 05:00 UTC.
+    expect(on(11, 26, '2026-11-26T13:30:00Z')).toEqual(new Date('2026-11-26T05:00:00Z'));
+    expect(on(11, 27, '2026-11-26T13:30:00Z')).toEqual(new Date('2025-11-27T05:00:00Z'));
+  });
+
+  it('takes 29 February as the latest leap day, even eight years back', () => {
+    const leapDay = (when: string) =>
+      resolveTakenAt({ kind: 'monthDay', month: 2, day: 29 }, 'Asia/Bangkok', new Date(when));
+    expect(leapDay('2027-06-01T05:00:00Z')).toEqual(new Date('2024-02-29T05:00:00Z'));
+    // 2100 is not a leap year: in January 2104 the latest 29 February is in 2096.
+    expect(leapDay('2104-01-15T05:00:00Z')).toEqual(new Date('2096-02-29T05:00:00Z'));
+  });
+
   it('takes "@ 08:00" as today at eight', () => {
     expect(
       resolveTakenAt({ kind: 'daysAgo', days: 0, time: '08:00' }, 'Asia/Bangkok', now),

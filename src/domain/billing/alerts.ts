@@ -74,10 +74,11 @@ export function checkAlerts(input: AlertCheckInput): AlertCheck {
   let blockIndex = previous.blockIndex;
   if (input.blocks && input.usage !== null) {
     const current = blockIndexOf(input.blocks, input.usage);
-    const from = Math.min(previous.blockIndex, input.blocks.length - 1);
-    if (current > from) {
+    // `current` is a block of this tariff, so a mark below it is one too (even if the tariff
+    // changed to fewer blocks since the mark was saved).
+    if (current > previous.blockIndex) {
       const price = input.blocks[current]!.price;
-      const previousPrice = input.blocks[from]!.price;
+      const previousPrice = input.blocks[previous.blockIndex]!.price;
       if (decimal(price).gt(decimal(previousPrice))) {
         alerts.push({
           kind: 'entered_block',

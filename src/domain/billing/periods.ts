@@ -104,7 +104,8 @@ export function periodContaining(cycle: BillingCycle, instant: Date): BillingPer
   const local = DateTime.fromJSDate(instant, { zone: checkZone(cycle.timezone) });
   const guess = formatPeriodLabel(local.year, local.month);
   const period = periodByLabel(cycle, guess);
-  if (instant < period.start) return periodByLabel(cycle, addPeriods(guess, -1));
+  // The period named after the instant's local month starts on or before that month's first
+  // day, so the instant never lies before it; it may lie past its end (on or after day D).
   if (instant >= period.end) return periodByLabel(cycle, addPeriods(guess, 1));
   return period;
 }

@@ -213,6 +213,59 @@ describe('verifyExport on files written by hand', () => {
     });
   });
 
+  it('refuses a row numbered below 1, which no chain has', async () => {
+    for (const seq of [0, -3]) {
+      const rows = chain(2, seq);
+      expect(await verifyExport({ paths: [await exportFile(rows)] })).toMatchObject({
+        ok: false,
+        firstBadSeq: null,
+        problem: 'a row has no seq',
+      });
+    }
+  });
+
+  it('refuses a row whose hash is missing', async () => {
+    const { hash: _hash, ...unhashed } = chain(1)[0]!;
+    expect(await verifyExport({ paths: [await exportFile([unhashed])] })).toMatchObject({
+      ok: false,
+      firstBadSeq: 1,
+      problem: 'the row carries no hashed bytes (exported by an older version)',
+    });
+  });
+
+  it('names a first row whose prevHash or seq is not what its hashed bytes say', async () => {
+    const earlier = chain(3);
+    const later = chain(2, 4, earlier[2]!.hash);
+    const name = 'audit-000000000004-000000000005.jsonl';
+    const otherPrev = [{ ...later[0]!, prevHash: 'e'.repeat(64) }, later[1]!];
+    expect(await verifyExport({ paths: [await exportFile(otherPrev, name)] })).toMatchObject({
+      ok: false,
+      firstBadSeq: 4,
+      problem: "the row's prevHash is not what its hashed bytes say",
+    });
+    const otherSeq = [{ ...later[0]!, seq: 7 }];
+    expect(await verifyExport({ paths: [await exportFile(otherSeq, name)] })).toMatchObject({
+      ok: false,
+      firstBadSeq: 7,
+      problem: "the row's seq is not what its hashed bytes say",
+    });
+  });
+
+  it('accepts an export file with no rows: the export of an empty chain', async () => {
+    const path = join(dir, 'audit-000000000001-000000000000.jsonl');
+    await writeFile(path, '');
+    expect(await verifyExport({ paths: [path] })).toEqual({
+      ok: true,
+      rowsChecked: 0,
+      fromSeq: null,
+      toSeq: null,
+      firstBadSeq: null,
+      problem: null,
+      checkpointsVerified: 0,
+      checkpointsUnchecked: 0,
+    });
+  });
+
   it('refuses hashed bytes that are not an audit row', async () => {
     const sealBytes = (hashed: string) => ({
       ...chain(1)[0]!,
@@ -277,6 +330,43 @@ describe('checkpoints', () => {
       ok: true,
       checkpointsVerified: 0,
       checkpointsUnchecked: 1,
+    });
+  });
+
+  it('finds the checkpoints in a directory export, and only those', async () => {
+    const { privateKey, publicKey } = ed25519();
+    const rows = chain(5);
+    await exportFile(rows);
+    await writeFile(
+      join(dir, 'checkpoint-000000000005-a.json'),
+      JSON.stringify(signCheckpoint(head(rows, 4), privateKey)),
+    );
+    await writeFile(join(dir, 'notes.txt'), 'not a checkpoint');
+    expect(await verifyExport({ paths: [dir], publicKey })).toMatchObject({
+      ok: true,
+      checkpointsVerified: 1,
+    });
+    expect(await verifyExport({ paths: [dir] })).toMatchObject({
+      ok: true,
+      checkpointsUnchecked: 1,
+    });
+  });
+
+  it('checks the checkpoints beside a file export in file-name order, naming the first that fails', async () => {
+    const { privateKey } = ed25519();
+    const other = ed25519();
+    const rows = chain(5);
+    const path = await exportFile(rows);
+    for (const stamp of ['b', 'a', 'c']) {
+      await writeFile(
+        `${path}.checkpoint-000000000005-${stamp}.json`,
+        JSON.stringify(signCheckpoint(head(rows, 4), privateKey)),
+      );
+    }
+    expect(await verifyExport({ paths: [path], publicKey: other.publicKey })).toMatchObject({
+      ok: false,
+      problem:
+        'checkpoint audit-000000000001-000000000005.jsonl.checkpoint-000000000005-a.json is not signed by this key',
     });
   });
 
@@ -394,6 +484,7 @@ describe('signing and opening a checkpoint', () => {
     // Correctly signed, but not a head.
     for (const body of [
       { seq: 1.5, hash: 'a', at: 'x' },
+      { seq: -1, hash: 'a', at: 'x' },
       { seq: 1, hash: 2, at: 'x' },
       { seq: 1, hash: 'a', at: 3 },
     ]) {
@@ -402,6 +493,15 @@ describe('signing and opening a checkpoint', () => {
       const forged = { format: CHECKPOINT_FORMAT, signed, signature };
       expect(openCheckpoint(forged, publicKey)).toBeNull();
     }
+  });
+
+  it('refuses a base64 key one byte too long instead of reading its first 32 bytes', () => {
+    const { privateKey, publicKey } = ed25519();
+    const seed = (privateKey.export({ format: 'der', type: 'pkcs8' }) as Buffer).subarray(-32);
+    const raw = (publicKey.export({ format: 'der', type: 'spki' }) as Buffer).subarray(-32);
+    const longer = (key: Buffer) => Buffer.concat([key, Buffer.from([0])]).toString('base64');
+    expect(() => parseSigningKey(longer(seed))).toThrow(InvalidKey);
+    expect(() => parsePublicKey(longer(raw))).toThrow(InvalidKey);
   });
 
   it('reads keys as PEM or as raw base64, and refuses anything else', () => {
@@ -419,6 +519,15 @@ describe('signing and opening a checkpoint', () => {
 
     expect(() => parseSigningKey('c2hvcnQ=')).toThrow(InvalidKey);
     expect(() => parsePublicKey('c2hvcnQ=')).toThrow(InvalidKey);
+    expect(() => parseSigningKey('c2hvcnQ=')).toThrow(
+      'AUDIT_SIGNING_KEY must be an Ed25519 private key: a PKCS8 PEM or a base64 32-byte seed',
+    );
+    expect(() => parsePublicKey('c2hvcnQ=')).toThrow(
+      'the public key must be an Ed25519 key: an SPKI PEM or a base64 32-byte key',
+    );
+    // A key pasted over several lines, with spaces around it, still reads.
+    const wrapped = ` ${raw.toString('base64').replace(/(.{20})/, '$1\n')}\n`;
+    expect(openCheckpoint(file, parsePublicKey(wrapped))).toEqual(head);
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 });
     expect(() =>
       parseSigningKey(rsa.privateKey.export({ format: 'pem', type: 'pkcs8' }).toString()),

@@ -78,6 +78,8 @@ describe('the worked example: mea-1.1.2, Ft 0.3672, VAT 7 %, 320 kWh', () => {
     });
     expect(computeBill(presetTariff('pea-1.1.2', '2023-01-31'), '0').service).toBe('24.62');
     expect(computeBill(presetTariff('pea-1.1.2', '2022-12-31'), '0').service).toBe('38.22');
+    // In force from its own date: a period closing on 1 January 2023 already has it.
+    expect(computeBill(presetTariff('pea-1.1.2', '2023-01-01'), '0').service).toBe('24.62');
   });
 });
 
@@ -228,6 +230,50 @@ describe('lines and rounding', () => {
     expect(bill.energy).toBe('27.04');
   });
 
+  it('lists only the blocks the use reaches', () => {
+    const bill = computeBill(
+      tariff([
+        { upTo: '10', price: '2' },
+        { upTo: '20', price: '3' },
+        { upTo: null, price: '4' },
+      ]),
+      '15',
+    );
+    expect(bill.blocks.map((b) => [b.index, b.units, b.amount])).toEqual([
+      [0, '10', '20.00'],
+      [1, '5', '15.00'],
+    ]);
+  });
+
+  it('gives a satang left over to the block with the larger cut-off remainder', () => {
+    // 0.001 + 0.009 = 0.010: the energy line is 0.01 and the second block holds most of it.
+    const bill = computeBill(
+      tariff([
+        { upTo: '1', price: '0.001' },
+        { upTo: null, price: '0.009' },
+      ]),
+      '2',
+    );
+    expect(bill.energy).toBe('0.01');
+    expect(bill.blocks.map((b) => b.amount)).toEqual(['0.00', '0.01']);
+  });
+
+  it('between equal remainders, gives the satang left over to the lower blocks first', () => {
+    // 3 × 0.005 = 0.015 rounds to 0.02: two satang for three equal remainders.
+    const equal = (count: string) =>
+      computeBill(
+        tariff([
+          { upTo: '1', price: '0.005' },
+          { upTo: '2', price: '0.005' },
+          { upTo: null, price: '0.005' },
+        ]),
+        count,
+      ).blocks.map((b) => b.amount);
+    expect(equal('3')).toEqual(['0.01', '0.01', '0.00']);
+    // 2 × 0.005 = 0.01: one satang for two.
+    expect(equal('2')).toEqual(['0.01', '0.00']);
+  });
+
   it('tops the energy up to the minimum charge, before service, Ft and VAT', () => {
     const withMinimum = tariff([{ upTo: null, price: '10.20' }], {
       minimumCharge: '50',
@@ -252,7 +298,9 @@ describe('lines and rounding', () => {
   });
 
   it('refuses a figure that is not a decimal', () => {
-    expect(() => computeBill(tariff([{ upTo: null, price: '4' }]), '1e3')).toThrow(RangeError);
+    expect(() => computeBill(tariff([{ upTo: null, price: '4' }]), '1e3')).toThrow(
+      'Not a decimal number: "1e3"',
+    );
   });
 });
 

@@ -165,7 +165,7 @@ describe('estimated bills per billing period', () => {
         to: '2026-11',
         now: new Date(),
       }),
-    ).toThrow(RangeError);
+    ).toThrow('The billing cycle and the meter must share one time zone');
   });
 });
 
@@ -203,6 +203,20 @@ describe('bill overview and paid bills', () => {
         previousCount: 0,
       }).previous,
     ).toEqual([]);
+  });
+
+  it('refuses a count of earlier periods that is negative or not whole', () => {
+    const overview = (previousCount: number) => () =>
+      billOverview({
+        source,
+        cycle,
+        points,
+        settings,
+        now: local('2026-12-03T12:00'),
+        previousCount,
+      });
+    expect(overview(-1)).toThrow('previousCount must be a whole number >= 0, not -1');
+    expect(overview(1.5)).toThrow('previousCount must be a whole number >= 0, not 1.5');
   });
 
   it('takes the period from the reading day: on the 18th a new period begins', () => {
@@ -322,6 +336,38 @@ describe('alerts', () => {
     });
     expect(fresh.alerts).toMatchObject([{ kind: 'entered_block', blockIndex: 2 }]);
     expect(fresh.state).toEqual({ period: '2026-12', projectedAlerted: false, blockIndex: 2 });
+  });
+
+  it('keeps the block mark while the period has no use yet', () => {
+    const check = checkAlerts({
+      period: '2026-12',
+      threshold: null,
+      usage: null,
+      projected: null,
+      blocks,
+      previous: { period: '2026-12', projectedAlerted: false, blockIndex: 2 },
+    });
+    expect(check).toEqual({
+      alerts: [],
+      state: { period: '2026-12', projectedAlerted: false, blockIndex: 2 },
+    });
+  });
+
+  it('does not tell a lower block, even a dearer one, when a correction lowers the use', () => {
+    const cheaperAbove = [
+      { upTo: '100', price: '5' },
+      { upTo: null, price: '4' },
+    ];
+    const check = checkAlerts({
+      period: '2026-12',
+      threshold: null,
+      usage: '50',
+      projected: null,
+      blocks: cheaperAbove,
+      previous: { period: '2026-12', projectedAlerted: false, blockIndex: 1 },
+    });
+    expect(check.alerts).toEqual([]);
+    expect(check.state.blockIndex).toBe(1);
   });
 
   it('does not tell a higher block that is not more expensive', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
+import { DateTime, Settings } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   addPeriods,
@@ -41,11 +41,23 @@ describe('period labels', () => {
     expect(formatPeriodLabel(2026, 1)).toBe('2026-01');
   });
 
+  it('reads only a whole label, ignoring spaces around it', () => {
+    expect(parsePeriodLabel(' 2026-11 ')).toEqual({ year: 2026, month: 11 });
+    expect(parsePeriodLabel('x2026-11')).toBeNull();
+    expect(parsePeriodLabel('2026-11x')).toBeNull();
+  });
+
+  it('writes years before 1000 with four digits', () => {
+    expect(formatPeriodLabel(999, 12)).toBe('0999-12');
+    expect(addPeriods('1000-01', -1)).toBe('0999-12');
+  });
+
   it('steps across years', () => {
     expect(addPeriods('2026-01', -1)).toBe('2025-12');
     expect(addPeriods('2025-12', 1)).toBe('2026-01');
     expect(addPeriods('2026-11', -25)).toBe('2024-10');
     expect(() => addPeriods('2026-00', 1)).toThrow(RangeError);
+    expect(() => addPeriods('2026-00', 1)).toThrow('Not a period (YYYY-MM): "2026-00"');
   });
 });
 
@@ -145,6 +157,18 @@ describe('billing days 29–31 clamp to the month end', () => {
       RangeError,
     );
   });
+
+  it('says what is wrong: the billing day, or the zone by name', () => {
+    expect(() => periodByLabel({ timezone: BANGKOK, billingDay: 32 }, '2026-01')).toThrow(
+      'A billing day is 1–31, not 32',
+    );
+    expect(() => periodByLabel({ timezone: 'Mars/Base', billingDay: 5 }, '2026-01')).toThrow(
+      'Unknown time zone: "Mars/Base"',
+    );
+    expect(() => periodContaining({ timezone: 'Mars/Base', billingDay: 5 }, new Date())).toThrow(
+      'Unknown time zone: "Mars/Base"',
+    );
+  });
 });
 
 describe('time zones', () => {
@@ -165,6 +189,22 @@ describe('time zones', () => {
     expect((autumn.end.getTime() - autumn.start.getTime()) / 3_600_000).toBe(745);
     expect(periodContaining(cycle, new Date('2026-04-14T23:00:00Z')).label).toBe('2026-05');
     expect(periodContaining(cycle, new Date('2026-04-14T22:59:59Z')).label).toBe('2026-04');
+  });
+
+  it("finds the period in the meter's zone whatever the process's own zone is", () => {
+    // Kiritimati (UTC+14) is 26 hours ahead of UTC-12: 01:00 on 2 March there is still
+    // 28 February in the other zone, two periods back with billing day 2.
+    const cycle = { timezone: 'Pacific/Kiritimati', billingDay: 2 };
+    const instant = local('2026-03-02T01:00', 'Pacific/Kiritimati');
+    const before = Settings.defaultZone;
+    try {
+      for (const zone of ['Etc/GMT+12', 'Etc/GMT-14', 'UTC']) {
+        Settings.defaultZone = zone;
+        expect(periodContaining(cycle, instant).label).toBe('2026-04');
+      }
+    } finally {
+      Settings.defaultZone = before;
+    }
   });
 
   it('tiles time: every instant lies in exactly one period, consecutive periods meet', () => {

@@ -73,6 +73,21 @@ describe('next reminder', () => {
     expect(() => nextReminderAt({ ...day25, timezone: 'Nowhere/City' }, at)).toThrow(RangeError);
   });
 
+  it('says which day, time or zone it refuses, and reads only a whole HH:MM', () => {
+    const at = local('2026-11-01T00:00');
+    expect(() => nextReminderAt({ ...day25, day: 32 }, at)).toThrow(
+      'A reminder day is 1–31, not 32',
+    );
+    for (const time of ['109:00', '09:001']) {
+      expect(() => nextReminderAt({ ...day25, time }, at)).toThrow(
+        `Not a time (HH:MM): ${JSON.stringify(time)}`,
+      );
+    }
+    expect(() => nextReminderAt({ ...day25, timezone: 'Nowhere/City' }, at)).toThrow(
+      'Unknown time zone: "Nowhere/City"',
+    );
+  });
+
   it('always lands outside quiet hours, after `after`, within about a month, on the clamped day', () => {
     let quietAsked = 0;
     let clamped = 0;

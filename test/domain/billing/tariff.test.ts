@@ -59,6 +59,28 @@ describe('which setting applies to a period (by its last day)', () => {
     const bad: TariffSetting[] = [{ kind: 'vat', from: '1/1/2026', percent: '7' }];
     expect(() => settingInForce(bad, 'vat', '2026-01-01')).toThrow(RangeError);
   });
+
+  it('reads only a whole date, and names the text it refuses', () => {
+    expect(() => settingInForce(settings, 'vat', 'x2026-01-01')).toThrow(
+      'Not a date (YYYY-MM-DD): "x2026-01-01"',
+    );
+    expect(() => settingInForce(settings, 'vat', '2026-01-01x')).toThrow(
+      'Not a date (YYYY-MM-DD): "2026-01-01x"',
+    );
+    const bad: TariffSetting[] = [{ kind: 'vat', from: '1/1/2026', percent: '7' }];
+    expect(() => settingInForce(bad, 'vat', '2026-01-01')).toThrow(
+      'Not a date (YYYY-MM-DD): "1/1/2026"',
+    );
+  });
+
+  it('goes by the dates, not the order of the list', () => {
+    const unordered: TariffSetting[] = [
+      { kind: 'vat', from: '2026-03-01', percent: '7' },
+      { kind: 'vat', from: '2026-01-01', percent: '10' },
+    ];
+    expect(settingInForce(unordered, 'vat', '2026-04-30')?.percent).toBe('7');
+    expect(settingInForce(unordered, 'vat', '2026-02-28')?.percent).toBe('10');
+  });
 });
 
 describe('presets and explicit settings', () => {
@@ -147,6 +169,12 @@ describe('blocksProblem', () => {
     ).toBe('bound_not_positive');
     expect(blocksProblem([{ upTo: null, price: '-1' }])).toBe('negative_price');
     expect(blocksProblem([{ upTo: null, price: 'four' }])).toBe('not_a_number');
+    expect(
+      blocksProblem([
+        { upTo: 'ten', price: '1' },
+        { upTo: null, price: '2' },
+      ]),
+    ).toBe('not_a_number');
   });
 
   it('makes resolveTariff refuse invalid custom blocks', () => {
@@ -154,5 +182,6 @@ describe('blocksProblem', () => {
       { kind: 'rate', from: '2026-01-01', rate: { type: 'blocks', blocks: [] } },
     ];
     expect(() => resolveTariff(settings, '2026-01-31')).toThrow(RangeError);
+    expect(() => resolveTariff(settings, '2026-01-31')).toThrow('Invalid tariff blocks: empty');
   });
 });
