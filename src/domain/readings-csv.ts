@@ -250,7 +250,7 @@ export function parseReadingsCsv(text: string, zone: string, maxRows: number): P
     // Where `;` separates fields, the decimal mark is usually a comma (100,5).
     const written = cell('value');
     const value = parseDecimal(
-      delimiter === ';' && /^-?\d+,\d+$/.test(written) ? written.replace(',', '.') : written,
+      delimiter === ';' && /^[+-]?\d+,\d+$/.test(written) ? written.replace(',', '.') : written,
     );
     if (!value.ok) {
       reject(
