@@ -264,6 +264,24 @@ describe('periodUsage grids', () => {
 });
 
 describe('selectProbePoints', () => {
+  it('keeps the two points around the projection anchor, 30 days before the last point', () => {
+    // Probes: 1 Jan (the boundary) and 9 Feb (30 days before 11 Mar), which lies between 1 Feb
+    // and 20 Feb. Only 15 Jan is left out.
+    const points = [
+      at('2026-01-01T00:00', '1'),
+      at('2026-01-15T00:00', '2'),
+      at('2026-02-01T00:00', '3'),
+      at('2026-02-20T00:00', '4'),
+      at('2026-03-11T00:00', '5'),
+    ];
+    expect(selectProbePoints(points, [local('2026-01-01')])).toEqual([
+      points[0],
+      points[2],
+      points[3],
+      points[4],
+    ]);
+  });
+
   it('keeps the last point even when no probe instant brackets it', () => {
     // Probes: 1 Jan and 11 Jan (the boundaries), 9 Feb (30 days before the last point).
     // They bracket only 1 Jan and 20 Feb; 1 Mar is left out, 11 Mar kept as the last point.
