@@ -189,8 +189,10 @@ export function parseImportTime(raw: string, zone: string): Date | null {
         ? 'UTC'
         : `UTC${offset.length === 5 ? `${offset.slice(0, 3)}:${offset.slice(3)}` : offset}`;
   const at = DateTime.fromObject(fields, { zone: where });
-  // Luxon shifts 31 Feb into March; a time that does not read back as written is refused.
-  if (!at.isValid || at.day !== fields.day || at.month !== month || at.hour !== fields.hour) {
+  // Luxon refuses 31 Feb but moves a time out of a DST gap or a skipped day (Samoa, 30 Dec
+  // 2011): a time that does not read back as written is refused. A move of a day at most
+  // that lands in another month changes the day too, so the day is enough.
+  if (!at.isValid || at.day !== fields.day || at.hour !== fields.hour) {
     return null;
   }
   return at.toJSDate();
@@ -202,7 +204,8 @@ export function parseImportTime(raw: string, zone: string): Date | null {
  */
 export function parseReadingsCsv(text: string, zone: string, maxRows: number): ParseResult {
   let records: { record: string[]; info: { lines: number } }[];
-  const delimiter = delimiterOf(text.replace(/^\uFEFF/, ''));
+  // A byte order mark is neither a delimiter nor a line break: it cannot sway the count.
+  const delimiter = delimiterOf(text);
   try {
     records = parse(text, {
       bom: true,
@@ -247,7 +250,7 @@ export function parseReadingsCsv(text: string, zone: string, maxRows: number): P
     // Where `;` separates fields, the decimal mark is usually a comma (100,5).
     const written = cell('value');
     const value = parseDecimal(
-      delimiter === ';' && /^-?\d+,\d+$/.test(written) ? written.replace(',', '.') : written,
+      delimiter === ';' && /^[+-]?\d+,\d+$/.test(written) ? written.replace(',', '.') : written,
     );
     if (!value.ok) {
       reject(

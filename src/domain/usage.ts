@@ -171,7 +171,8 @@ interface Edge {
 function edgeAt(series: Series, t: number): Edge {
   const { times } = series;
   const next = firstAtOrAfter(times, t);
-  if (next < times.length && times[next] === t) {
+  // Past the end, times[next] is undefined and never equals t.
+  if (times[next] === t) {
     return { at: t, value: continuousValue(series, next), clipped: false, nearReading: true };
   }
   if (next === 0) {
@@ -371,10 +372,12 @@ export function monthBoundaries(timezone: string, from: string, to: string): Dat
   return monthGrid(timezone, from, to).bounds.map((ms) => new Date(ms));
 }
 
-/** Index of the month holding t, or -1 outside the grid. */
+/**
+ * Index of the month holding t. Outside the grid it is -1 or bounds.length − 1, and neither
+ * indexes a month: callers find no month there.
+ */
 function monthIndexOf(bounds: readonly number[], t: number): number {
-  const k = lastAtOrBefore(bounds, t);
-  return k >= 0 && k < bounds.length - 1 ? k : -1;
+  return lastAtOrBefore(bounds, t);
 }
 
 function monthFigure(
@@ -455,7 +458,8 @@ export function periodUsage(input: PeriodUsageInput): MonthUsage[] {
       `A period grid needs one boundary more than labels (${labels.length} labels, ${boundaries.length} boundaries)`,
     );
   }
-  const bounds = labels.length === 0 ? [] : boundaries.map((boundary) => boundary.getTime());
+  // No labels with one boundary is a grid of no periods: that boundary is never read.
+  const bounds = boundaries.map((boundary) => boundary.getTime());
   for (let k = 1; k < bounds.length; k++) {
     if (!(bounds[k]! > bounds[k - 1]!)) {
       throw new RangeError('Period boundaries must strictly increase');
