@@ -78,6 +78,12 @@ describe('removing a reading', () => {
     expect(removing(5, at(0, '300'), final, initial)).toEqual({ outcome: 'negative' });
   });
 
+  it("a replacement's initial followed by a plain reading is refused: a wrap is no swap", () => {
+    const final = at(1, '350', 'replacement_final');
+    const initial = at(1, '3', 'replacement_initial');
+    expect(removing(5, final, initial, at(2, '10'))).toEqual({ outcome: 'negative' });
+  });
+
   it('a step that was already negative is not a reason to refuse (a meter that counts down)', () => {
     expect(removing(5, at(0, '50'), at(1, '40'), at(2, '30'))).toEqual({ outcome: 'fine' });
   });
