@@ -187,6 +187,12 @@ export interface CorrectionSentences {
   /** A replacement cannot be undone while readings of the new meter follow it. */
   undoReplaceBlocked(label: string, number: number, value: string): string;
   undoRefused(label: string, why: string): string;
+  /** `later` would follow `earlier` with negative use (readings as "#6 5 m³"). */
+  negativeUse(later: string, earlier: string): string;
+  /** A delete, undo or register size that would leave negative use: `why` lists negativeUse. */
+  deleteNegative(label: string, reading: string, why: string[]): string;
+  undoNegative(label: string, why: string[]): string;
+  digitsNegative(label: string, why: string[]): string;
   nothingToUndo: string;
   undoButton: string;
   keepButton: string;
@@ -255,6 +261,14 @@ const correctionsEn: CorrectionSentences = {
   undoStale: (label) =>
     `Your last change on ${label} was changed since, so there is nothing to put back. Send "undo" again for the one before.`,
   undoRefused: (label, why) => `I can't undo that on ${label}: ${why}`,
+  negativeUse: (later, earlier) =>
+    `reading ${later} would then follow ${earlier} and count negative use`,
+  deleteNegative: (label, reading, why) =>
+    `I can't delete ${reading} on ${label}: ${why.join('; ')}. Fix or delete that reading first, then try again.`,
+  undoNegative: (label, why) =>
+    `I can't undo that on ${label}: ${why.join('; ')}. Fix or delete that reading first, then undo again.`,
+  digitsNegative: (label, why) =>
+    `I can't change the register size of ${label}: its rollovers need it, and ${why.join('; ')}. Fix or delete those readings first, or keep the size.`,
   undoReplaceBlocked: (label, number, value) =>
     `I can't undo the meter replacement on ${label} yet: reading #${number} ${value} was entered on the new meter after it. Delete that one first, then undo again.`,
   nothingToUndo: 'You have no change here to undo.',
@@ -327,6 +341,13 @@ const correctionsTh: CorrectionSentences = {
   undoStale: (label) =>
     `สิ่งที่คุณทำล่าสุดกับ${label}ถูกเปลี่ยนไปแล้ว จึงไม่มีอะไรให้ย้อนกลับ พิมพ์ "ย้อนกลับ" อีกครั้งเพื่อย้อนรายการก่อนหน้า`,
   undoRefused: (label, why) => `ย้อนกลับใน${label}ไม่ได้: ${why}`,
+  negativeUse: (later, earlier) => `ค่า ${later} จะต่อจาก ${earlier} ทำให้การใช้ติดลบ`,
+  deleteNegative: (label, reading, why) =>
+    `ลบ ${reading} ของ${label}ไม่ได้ เพราะ${why.join(' และ')} กรุณาแก้หรือลบค่านั้นก่อนแล้วลองใหม่`,
+  undoNegative: (label, why) =>
+    `ย้อนกลับใน${label}ไม่ได้ เพราะ${why.join(' และ')} กรุณาแก้หรือลบค่านั้นก่อนแล้วค่อยย้อนกลับอีกครั้ง`,
+  digitsNegative: (label, why) =>
+    `เปลี่ยนจำนวนหลักของ${label}ไม่ได้ เพราะการหมุนครบรอบที่บันทึกไว้ต้องใช้จำนวนหลักเดิม ไม่เช่นนั้น${why.join(' และ')} กรุณาแก้หรือลบค่าเหล่านั้นก่อน หรือคงจำนวนหลักเดิมไว้`,
   undoReplaceBlocked: (label, number, value) =>
     `ยังย้อนการเปลี่ยนมิเตอร์ของ${label}ไม่ได้ เพราะมีค่า #${number} ${value} จดบนมิเตอร์ใหม่หลังจากนั้น ลบค่านั้นก่อนแล้วค่อยย้อนกลับอีกครั้ง`,
   nothingToUndo: 'ไม่มีสิ่งที่คุณทำในแชตนี้ให้ย้อนกลับ',

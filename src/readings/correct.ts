@@ -17,6 +17,7 @@ import {
 import { checkUnderLock, checkValuesOf, storedValues } from './check';
 import type { Author, Transaction } from './context';
 import { recordChange } from './undo';
+import { checkRemoval, moveWrapOnto, type NegativeStep } from './wraps';
 
 /** A meter with the author's role on it, as the chat sees it. */
 interface MeterWithRole {
@@ -46,7 +47,9 @@ export type Deleted =
   | { outcome: 'replayed'; reading: Reading }
   | { outcome: 'deleted'; reading: Reading }
   /** Someone else retired it first. */
-  | { outcome: 'alreadyGone'; reading: Reading };
+  | { outcome: 'alreadyGone'; reading: Reading }
+  /** Without it, these readings would follow each other with negative use: nothing changed. */
+  | { outcome: 'negativeUse'; reading: Reading; steps: NegativeStep[] };
 
 /**
  * `fix`: gives a past reading a new value. The old row is kept (superseded) and the fix must
@@ -127,9 +130,15 @@ export async function deleteReading(
   const found = await findTarget(context, author, meter, target);
   if ('outcome' in found) return found;
   const { reading } = found;
+  const removal = await checkRemoval(context.tx, meter.source, reading);
+  if (removal.outcome === 'negative') {
+    return { outcome: 'negativeUse', reading, steps: removal.steps };
+  }
   if (!(await retire(context, author, reading, 'reading.delete', origin))) {
     return { outcome: 'alreadyGone', reading };
   }
+  // The later reading is on the lap after the wrap: it keeps the use the wrap counted.
+  if (removal.outcome === 'moveWrap') await moveWrapOnto(context, author, removal.next, origin);
   await recordChange(
     context.tx,
     author,

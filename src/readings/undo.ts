@@ -33,6 +33,7 @@ import {
 } from '../store/readings';
 import { checkUnderLock } from './check';
 import type { Author, Transaction } from './context';
+import { checkRemoval, moveWrapOnto, type NegativeStep, stepsBrokenByDigits } from './wraps';
 
 /** Older changes are described and confirmed before they are undone. */
 export const ASK_BEFORE_UNDO_MS = 10 * 60 * 1000;
@@ -96,7 +97,9 @@ export type Undo =
    * A replacement with readings on the new register after it: without the replacement they
    * would follow the old register's values and count negative use. Those go first.
    */
-  | { outcome: 'laterReadings'; change: LoggedChange; later: Reading };
+  | { outcome: 'laterReadings'; change: LoggedChange; later: Reading }
+  /** Undoing it would leave these readings following each other with negative use. */
+  | { outcome: 'negativeUse'; change: LoggedChange; steps: NegativeStep[] };
 
 /**
  * `undo`: takes back this author's newest change in this chat that is not undone yet. A change
@@ -132,7 +135,13 @@ export async function undoLastChange(
   const role = await roleOn(tx, change.sourceId);
   if (!role || !hasRole(role, need)) return { outcome: 'notAllowed', change };
   const result = await invert(context, author, change, origin);
-  if (result.outcome === 'refused' || result.outcome === 'laterReadings') return result;
+  if (
+    result.outcome === 'refused' ||
+    result.outcome === 'laterReadings' ||
+    result.outcome === 'negativeUse'
+  ) {
+    return result;
+  }
   await markUndone(tx, change.id, now, origin);
   context.audit({
     action: 'change.undo',
@@ -160,11 +169,22 @@ async function invert(
   const stale: Undo = { outcome: 'stale', change };
   switch (detail.kind) {
     case 'reading.add': {
+      const source = await sourceOf(tx, change.sourceId);
+      if (!source) return stale;
       await lockSource(tx, change.sourceId);
       // By its #N: an undone fix of it put a new row there.
       const current = await findByNumber(tx, change.sourceId, detail.reading.number);
-      if (!current || !(await retireReading(tx, current, author.userId, origin))) return stale;
+      if (!current) return stale;
+      const removal = await checkRemoval(tx, source, current);
+      if (removal.outcome === 'negative') {
+        return { outcome: 'negativeUse', change, steps: removal.steps };
+      }
+      if (!(await retireReading(tx, current, author.userId, origin))) return stale;
       audit(retired('reading.undo', current));
+      // A wrap moved onto this reading when it was entered goes back to the later one.
+      if (removal.outcome === 'moveWrap') {
+        await moveWrapOnto({ tx, audit }, author, removal.next, origin);
+      }
       return done();
     }
     case 'reading.replace': {
@@ -215,7 +235,13 @@ async function invert(
     case 'reading.delete': {
       const source = await sourceOf(tx, change.sourceId);
       if (!source) return stale;
-      const refusal = await misfit(tx, author, source, detail.reading.value, detail.reading);
+      const wrap =
+        detail.reading.registerEvent === 'rollover'
+          ? await wrapStillFits(tx, author, source, detail.reading)
+          : null;
+      const refusal = wrap
+        ? null
+        : await misfit(tx, author, source, detail.reading.value, detail.reading);
       if (refusal) return { outcome: 'refused', change, problem: refusal };
       // The deleted row stays as it was; a copy under the same #N takes its place again.
       const [restored] = await tx
@@ -236,6 +262,24 @@ async function invert(
         .onConflictDoNothing()
         .returning();
       if (!restored) return stale;
+      // The wrap deleting it moved onto the later reading comes back here.
+      if (wrap?.unwrap) {
+        const unwrapped = await supersedeReading(tx, wrap.unwrap, {
+          value: wrap.unwrap.value,
+          values: wrap.unwrap.values,
+          enteredBy: author.userId,
+          origin: `${origin}:unwrap`,
+          registerEvent: null,
+        });
+        audit({
+          action: 'reading.fix',
+          subjectType: 'reading',
+          subjectId: unwrapped.id,
+          sourceId: change.sourceId,
+          before: describeReading(wrap.unwrap),
+          after: describeReading(unwrapped),
+        });
+      }
       audit({
         action: 'reading.restore',
         subjectType: 'reading',
@@ -265,6 +309,8 @@ async function invert(
         await setBillDay(tx, source.id, detail.before.billDay);
       } else {
         const { digits, ...validators } = detail.before;
+        const broken = await stepsBrokenByDigits(tx, source, digits);
+        if (broken.length > 0) return { outcome: 'negativeUse', change, steps: broken };
         await saveValidators(tx, source, validators);
         if (digits !== source.digits) await setDigits(tx, source.id, digits);
       }
@@ -314,6 +360,27 @@ async function misfit(
         problem.code === 'zeroAfterPositive',
     ) ?? null
   );
+}
+
+/**
+ * Whether a deleted wrap can come back as a wrap between the readings around it now (as "it
+ * rolled over" would be offered for it); `unwrap` is the later reading that carries the wrap
+ * meanwhile and must give it back.
+ */
+async function wrapStillFits(
+  tx: Tx,
+  author: Author,
+  source: Source,
+  reading: Reading,
+): Promise<{ unwrap: Reading | null } | null> {
+  const { verdict, next } = await checkUnderLock(tx, source, {
+    value: reading.value,
+    takenAt: reading.takenAt,
+    now: author.clock(),
+    replacing: reading,
+  });
+  if (verdict.outcome !== 'confirm' || !verdict.options.rollover) return null;
+  return { unwrap: verdict.options.rollover.clearNextRollover ? next : null };
 }
 
 async function roleOn(tx: Tx, sourceId: string): Promise<Role | null> {

@@ -8,6 +8,8 @@ import {
   type ConfirmationChoice,
   validateReading,
 } from '../../src/domain/validation';
+import { removing, wrapsBrokenByDigits } from '../../src/domain/wraps';
+import { propertyRuns } from '../helpers/property-runs';
 
 // Whatever a person sends and whichever button they tap, a cumulative meter never shows
 // negative use: the only ways past a lower value are a typo fix, a new register or a wrap.
@@ -136,5 +138,203 @@ describe('a cumulative meter never shows negative use', () => {
     for (const figure of periods) {
       if (figure.usage !== null) expect(new Decimal(figure.usage).gte(0)).toBe(true);
     }
+  });
+});
+
+// Taking readings away and changing the register size, as the reading service does it: a delete
+// or an undo of an entry goes through `removing` (the wrap moves onto the next reading, or the
+// change is refused), an undo of a delete puts a wrap back only where "it rolled over" would be
+// offered, and a register size goes through `wrapsBrokenByDigits`.
+// Counted once over 1,000 runs (seed left to fast-check): a wrap was deleted or undone 36 times,
+// moved onto the next reading 6 times and put back by an undo 2 times; a register size was refused
+// 14 times and changed 459 times. A refused delete (a wrap followed by a replacement) was not
+// drawn: test/domain/wraps.test.ts and test/bot/rollover-removal.test.ts cover it.
+
+type Point = ReadingPoint & { number: number };
+
+/** Values near the top of a 4- or 5-digit register and just past it, so that wraps are common. */
+const wrappingStep = fc.record({
+  value: fc
+    .oneof(
+      fc.integer({ min: 0, max: 12_000 }),
+      fc.integer({ min: 9_000, max: 9_999 }),
+      fc.integer({ min: 90_000, max: 99_999 }),
+      fc.integer({ min: 0, max: 300 }),
+    )
+    .map(String),
+  /** Days after the latest reading so far; a negative gap backdates. */
+  gap: fc.integer({ min: -15, max: 20 }),
+  choice: fc.constantFrom<ConfirmationChoice>('rollover', 'rollover', ...CHOICES),
+});
+
+const change = fc.oneof(
+  { weight: 6, arbitrary: wrappingStep.map((s) => ({ kind: 'read' as const, ...s })) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ index: fc.nat(30), wrap: fc.boolean() })
+      .map((pick) => ({ kind: 'delete' as const, ...pick })),
+  },
+  { weight: 1, arbitrary: fc.constant({ kind: 'undo' as const }) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(null, 3, 4, 5)
+      .map((digits) => ({ kind: 'digits' as const, digits })),
+  },
+);
+type Change = typeof change extends fc.Arbitrary<infer T> ? T : never;
+
+const rules = (digits: number | null) => ({
+  kind: 'cumulative' as const,
+  digits,
+  validators: { min: null, max: null, nonDecreasing: true, maxRatePerDay: null },
+});
+
+function playChanges(startDigits: number | null, changes: Change[]) {
+  let digits = startDigits;
+  let points: Point[] = [];
+  let numbers = 0;
+  /** Changes `undo` can take back, newest last: an entry (its #N) or a delete (the point). */
+  const undoable: ({ kind: 'add'; number: number } | { kind: 'delete'; point: Point })[] = [];
+  const sorted = () =>
+    [...points].sort((a, b) => compareReadingPoints(a, b) || a.number - b.number);
+  const add = (point: Omit<Point, 'number'>) => {
+    numbers += 1;
+    points.push({ ...point, number: numbers });
+    return numbers;
+  };
+  /** The service's checkRemoval and retire: true when the point left the history. */
+  const remove = (target: Point): boolean => {
+    const order = sorted();
+    const at = order.indexOf(target);
+    const previous = order[at - 1] ?? null;
+    const next = order[at + 1] ?? null;
+    const verdict = removing(digits, previous, target, next);
+    if (verdict.outcome === 'negative') {
+      return false;
+    }
+    points = points.filter((p) => p !== target);
+    if (verdict.outcome === 'moveWrap' && next) {
+      next.event = 'rollover';
+    }
+    return true;
+  };
+  const read = (value: string, takenAt: Date, choice: ConfirmationChoice, depth: number) => {
+    const order = sorted();
+    const previous = order.filter((p) => p.takenAt <= takenAt).at(-1) ?? null;
+    const next = order.find((p) => p.takenAt > takenAt) ?? null;
+    const verdict = validateReading({
+      source: rules(digits),
+      value,
+      takenAt,
+      now: NOW,
+      previous,
+      next,
+      recentDailyRates: [],
+    });
+    if (verdict.outcome === 'reject') return;
+    if (verdict.outcome === 'accept') {
+      undoable.push({ kind: 'add', number: add({ takenAt, value, event: null }) });
+      return;
+    }
+    const decision = applyConfirmation(verdict, choice);
+    if (decision.store) {
+      if (decision.clearNextRollover && next) next.event = null;
+      undoable.push({ kind: 'add', number: add({ takenAt, value, event: decision.event }) });
+    } else if (decision.action === 'revalidate' && depth === 0) {
+      read(decision.value, takenAt, choice, 1);
+    } else if (decision.action === 'askReplacement' && previous && !next) {
+      // The swap: the old register's final (its last value) and the new start, as one change.
+      add({ takenAt, value: previous.value, event: 'replacement_final' });
+      add({ takenAt, value, event: 'replacement_initial' });
+    }
+  };
+  /** The service's undo of a delete: a wrap comes back as one only where it still fits. */
+  const restore = (point: Point): boolean => {
+    const order = sorted();
+    const previous = order.filter((p) => p.takenAt <= point.takenAt).at(-1) ?? null;
+    const next = order.find((p) => p.takenAt > point.takenAt) ?? null;
+    const verdict = validateReading({
+      source: rules(digits),
+      value: point.value,
+      takenAt: point.takenAt,
+      now: NOW,
+      previous,
+      next,
+      recentDailyRates: [],
+    });
+    const wrap =
+      point.event === 'rollover' && verdict.outcome === 'confirm'
+        ? verdict.options.rollover
+        : undefined;
+    if (wrap) {
+      if (wrap.clearNextRollover && next) next.event = null;
+    } else if (verdict.outcome === 'reject') {
+      return false;
+    } else if (
+      verdict.outcome === 'confirm' &&
+      verdict.problems.some((p) =>
+        ['lowerThanPrevious', 'higherThanNext', 'zeroAfterPositive'].includes(p.code),
+      )
+    ) {
+      return false;
+    }
+    points.push(point);
+    return true;
+  };
+  let day = 0;
+  changes.forEach((c, i) => {
+    if (c.kind === 'read') {
+      const at = Math.min(Math.max(day + c.gap, 0), 330);
+      day = Math.max(day, at);
+      read(c.value, new Date(START + at * DAY + i * 60_000), c.choice, 0);
+    } else if (c.kind === 'delete') {
+      // Half the deletes aim at a wrap, when there is one.
+      const wraps = sorted().filter((p) => p.event === 'rollover');
+      const among = c.wrap && wraps.length > 0 ? wraps : sorted();
+      const target = among[c.index % Math.max(among.length, 1)];
+      // Not half of a replacement: deleting its initial leaves the final without one, and a
+      // reading after such a final is not checked against it (a known gap, not about wraps).
+      const half = target?.event === 'replacement_final' || target?.event === 'replacement_initial';
+      if (target && !half && remove(target)) undoable.push({ kind: 'delete', point: target });
+    } else if (c.kind === 'undo') {
+      const last = undoable.at(-1);
+      if (!last) return;
+      if (last.kind === 'add') {
+        const target = points.find((p) => p.number === last.number);
+        if (!target || remove(target)) undoable.pop();
+      } else if (restore(last.point)) {
+        undoable.pop();
+      }
+    } else {
+      const order = sorted();
+      const wraps = order.flatMap((wrap, k) => {
+        const previous = order[k - 1];
+        return wrap.event === 'rollover' && previous ? [{ previous, wrap }] : [];
+      });
+      if (wrapsBrokenByDigits(digits, c.digits, wraps).length === 0) digits = c.digits;
+    }
+  });
+  return { points: sorted(), digits };
+}
+
+describe('deleting, undoing and changing the register size never make use negative', () => {
+  it('for any readings, answers, deletes, undos and register sizes, in every month', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(null, 4, 4, 5),
+        fc.array(change, { minLength: 1, maxLength: 40 }),
+        (startDigits, changes) => {
+          const { points, digits } = playChanges(startDigits, changes);
+          const source = { digits, timezone: 'Asia/Bangkok' };
+          const months = monthlyUsage({ source, points, from: '2026-01', to: '2026-12', now: NOW });
+          for (const figure of months) {
+            if (figure.usage !== null) expect(new Decimal(figure.usage).gte(0)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: propertyRuns(1000) },
+    );
   });
 });

@@ -3,6 +3,7 @@ import type { Problem } from '../../domain/validation';
 import type { ValuesProblem } from '../../domain/values';
 import { deleteReading, fixReading, type TargetMissing } from '../../readings/correct';
 import { type LoggedChange, type Undo, undoLastChange } from '../../readings/undo';
+import type { NegativeStep } from '../../readings/wraps';
 import { shownHistorySince } from '../../store/changes';
 import { type ChatMeter, findArchivedMeter, hasRole, listChatMeters } from '../../store/meters';
 import { findByNumber, latestReading, type Reading } from '../../store/readings';
@@ -126,6 +127,20 @@ export const corrections = new Composer()
         }
         case 'alreadyGone':
           return [text(t.readingNotFound(labelOf(ctx, meter), deleted.reading.number))];
+        case 'negativeUse': {
+          const { reading, steps } = deleted;
+          const unit = meter.source.unit;
+          return [
+            text(
+              t.corrections.deleteNegative(
+                labelOf(ctx, meter),
+                numbered(reading, unit),
+                negativeSteps(ctx, steps, unit),
+              ),
+              [quickMessage(t.button.history, t.corrections.say.history(meter.number))],
+            ),
+          ];
+        }
         case 'deleted': {
           const { reading } = deleted;
           return [
@@ -278,6 +293,15 @@ async function undo(ctx: SpeakerContext, confirmedId: string | null): Promise<Me
             ),
           ),
         ];
+      case 'negativeUse':
+        return [
+          text(
+            t.corrections.undoNegative(
+              label,
+              negativeSteps(ctx, undone.steps, unitOf(meters, change)),
+            ),
+          ),
+        ];
       case 'notAllowed':
         return [text(t.readOnly(label))];
       case 'undone':
@@ -301,6 +325,22 @@ function undoneMessages(
       ...(meter ? [quickMessage(t.button.history, t.corrections.say.history(meter.number))] : []),
     ]),
   ];
+}
+
+/** A reading as a refusal names it: "#6 5 m³". */
+const numbered = (reading: Reading, unit: string) =>
+  `#${reading.number} ${readingValue(reading, unit)}`;
+
+/** Most steps a refusal lists: the first ones are enough to act on. */
+const SHOWN_STEPS = 3;
+
+/** The readings that would follow each other with negative use, one phrase each. */
+export function negativeSteps(ctx: BotContext, steps: NegativeStep[], unit: string): string[] {
+  return steps
+    .slice(0, SHOWN_STEPS)
+    .map(({ previous, next }) =>
+      ctx.t.corrections.negativeUse(numbered(next, unit), numbered(previous, unit)),
+    );
 }
 
 const unitOf = (meters: ChatMeter[], change: LoggedChange) =>

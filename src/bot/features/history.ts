@@ -6,6 +6,7 @@ import { Composer } from '../composer';
 import { formatWhen, readingValue } from '../format';
 import { labelOf, resolveMeter } from '../meter-access';
 import { quickMessage, text } from '../reply';
+import { usageReply } from './values';
 
 const SHOWN = 10;
 
@@ -99,7 +100,7 @@ export const history = new Composer().command('history', async (ctx, command) =>
     return [
       text(`${t.history(label, rendered, lines.length > SHOWN)}${links}`, [
         quickMessage(t.button.undo, t.say.undo),
-        quickMessage(t.button.usage, t.say.usage(meter.number)),
+        ...usageReply(ctx, meter),
         quickMessage(t.button.chart, t.say.chart(meter.number)),
       ]),
     ];

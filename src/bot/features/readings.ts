@@ -11,6 +11,7 @@ import { formatDays, formatNumber, formatWhen, readingValue, withUnit } from '..
 import { describeProblem } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { type Action, buttons, type Message, postbackAction, quickMessage, text } from '../reply';
+import { usageReply } from './values';
 
 const CHOICES = new Set<ConfirmationChoice>([
   'store',
@@ -181,7 +182,7 @@ function storedMessages(
       [
         quickMessage(t.button.undo, t.say.undo),
         quickMessage(t.button.history, t.say.history(meter.number)),
-        quickMessage(t.button.usage, t.say.usage(meter.number)),
+        ...usageReply(ctx, meter),
         quickMessage(t.button.chart, t.say.chart(meter.number)),
       ],
     ),

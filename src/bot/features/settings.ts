@@ -1,12 +1,14 @@
 import { resolveTakenAt } from '../../domain/time';
 import { replaceMeter } from '../../readings/replace';
 import { recordChange } from '../../readings/undo';
+import { stepsBrokenByDigits } from '../../readings/wraps';
 import { getValidators, saveValidators, setDigits } from '../../store/meters';
 import { Composer } from '../composer';
 import { withUnit } from '../format';
 import { describeProblem } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { quickMessage, text } from '../reply';
+import { negativeSteps } from './corrections';
 import { notCountingAnswer, useValueRangesAnswer } from './values';
 
 /** `set meter 1 min 0 max 99999 digits 5` and `new meter 1 final 45210 initial 3`. */
@@ -29,6 +31,11 @@ export const settings = new Composer()
         digits: command.digits === undefined ? before.digits : command.digits,
       };
       const { digits, ...validators } = after;
+      const broken = await stepsBrokenByDigits(tx, meter.source, digits);
+      if (broken.length > 0) {
+        const why = negativeSteps(ctx, broken, meter.source.unit);
+        return [text(t.corrections.digitsNegative(labelOf(ctx, meter), why))];
+      }
       await saveValidators(tx, meter.source, validators);
       if (digits !== before.digits) await setDigits(tx, meter.source.id, digits);
       audit({

@@ -39,6 +39,16 @@ export function notCountingAnswer(ctx: BotContext, meter: ChatMeter): Message[] 
 }
 
 /**
+ * The "Usage" quick reply, left out for a meter with several values per reading: it would only
+ * get the notCountingAnswer.
+ */
+export function usageReply(ctx: BotContext, meter: ChatMeter): ReturnType<typeof quickMessage>[] {
+  return meter.source.valueNames
+    ? []
+    : [quickMessage(ctx.t.button.usage, ctx.t.say.usage(meter.number))];
+}
+
+/**
  * `set meter 1 min … max …` on a meter with several values per reading: each value has its
  * own range instead. Null for any other meter.
  */
