@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readings, sources, sourceValidators } from '../../src/db/schema';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { identities, readings, sources, sourceValidators } from '../../src/db/schema';
 import { type Answer, exchange, type Person, person } from '../helpers/chat';
 import { type Harness, startHarness } from '../helpers/harness';
 
@@ -63,8 +63,8 @@ const languages = [
       previousWrong: 'Previous was wrong',
       usage1020: 'Usage: 1,020 m³',
       blocked:
-        'I can\'t undo the meter replacement on meter 1 "Electric" yet: reading #11 12 kWh was entered on the new meter after it. Delete that one first, then undo again.',
-      undoGroupReading: 'Undone: reading #11 12 kWh on meter 1 "Electric" is withdrawn.',
+        'I can\'t undo the meter replacement on meter 1 "Electric" yet: reading #5 12 kWh was entered on the new meter after it. Delete that one first, then undo again.',
+      undoGroupReading: 'Undone: reading #5 12 kWh on meter 1 "Electric" is withdrawn.',
     },
   },
   {
@@ -112,8 +112,8 @@ const languages = [
       previousWrong: 'ค่าก่อนหน้าผิด',
       usage1020: '1,020 m³',
       blocked:
-        'ยังย้อนการเปลี่ยนมิเตอร์ของมิเตอร์ 1 "ไฟฟ้า" ไม่ได้ เพราะมีค่า #11 12 kWh จดบนมิเตอร์ใหม่หลังจากนั้น ลบค่านั้นก่อนแล้วค่อยย้อนกลับอีกครั้ง',
-      undoGroupReading: 'ย้อนกลับแล้ว: ถอนค่า #11 12 kWh ของมิเตอร์ 1 "ไฟฟ้า"',
+        'ยังย้อนการเปลี่ยนมิเตอร์ของมิเตอร์ 1 "ไฟฟ้า" ไม่ได้ เพราะมีค่า #5 12 kWh จดบนมิเตอร์ใหม่หลังจากนั้น ลบค่านั้นก่อนแล้วค่อยย้อนกลับอีกครั้ง',
+      undoGroupReading: 'ย้อนกลับแล้ว: ถอนค่า #5 12 kWh ของมิเตอร์ 1 "ไฟฟ้า"',
     },
   },
 ];
@@ -125,6 +125,10 @@ describe.each(languages)('undoing settings and replacements in $language', (stor
 
   beforeAll(async () => {
     h = await startHarness();
+  });
+  // Each test starts from a person of its own with meter 1 read at 100 and 300, so that any one
+  // runs alone and in any order.
+  beforeEach(async () => {
     me = person(h, h.platform.addUser({ displayName: story.name, language: story.language }));
     await me.say(say.addElectric);
     await me.say(say.reading(1, '100', 5));
@@ -134,19 +138,31 @@ describe.each(languages)('undoing settings and replacements in $language', (stor
     await h?.close();
   });
 
+  /** The meter called `name` that this test's person owns. */
+  const mine = (name: string) =>
+    and(
+      eq(sources.name, name),
+      inArray(
+        sources.ownerId,
+        h.database.db
+          .select({ id: identities.userId })
+          .from(identities)
+          .where(eq(identities.providerUserId, me.user.userId)),
+      ),
+    );
   const meter = async (name: string) => {
     const [row] = await h.database.db
       .select({ digits: sources.digits, max: sourceValidators.max })
       .from(sources)
       .leftJoin(sourceValidators, eq(sourceValidators.sourceId, sources.id))
-      .where(eq(sources.name, name));
+      .where(mine(name));
     return row;
   };
   const billDayOf = async (name: string) => {
     const [row] = await h.database.db
       .select({ billDay: sources.billDay })
       .from(sources)
-      .where(eq(sources.name, name));
+      .where(mine(name));
     return row?.billDay;
   };
   /** The meter's current readings, oldest first: value and register event. */
@@ -156,9 +172,7 @@ describe.each(languages)('undoing settings and replacements in $language', (stor
         .select({ value: readings.value, event: readings.registerEvent })
         .from(readings)
         .innerJoin(sources, eq(sources.id, readings.sourceId))
-        .where(
-          and(eq(sources.name, name), isNull(readings.deletedAt), isNull(readings.supersededAt)),
-        )
+        .where(and(mine(name), isNull(readings.deletedAt), isNull(readings.supersededAt)))
         .orderBy(asc(readings.takenAt), asc(readings.number))
     ).map((r) => (r.event ? `${r.value}:${r.event}` : r.value));
   const electric = story.language === 'en' ? 'Electric' : 'ไฟฟ้า';
