@@ -98,6 +98,21 @@ describe('options that come only with a decrease', () => {
     expect(verdict.options).toEqual({});
   });
 
+  it('offers a new meter for a decrease that also comes with another problem', () => {
+    // 4400 is below the previous 4500, and 4600 until the next 9000 in 5 days is over 50 a day.
+    const verdict = confirmOf(
+      check({
+        source: source({ validators: { maxRatePerDay: '50' } }),
+        value: '4400',
+        takenAt: daysBefore(5),
+        previous: reading(daysBefore(10), '4500'),
+        next: reading(NOW, '9000'),
+      }),
+    );
+    expect(codes(verdict)).toEqual(['lowerThanPrevious', 'rateTooHigh']);
+    expect(verdict.options).toEqual({ replacement: true });
+  });
+
   it('offers nothing for an all-nines reading just above the previous one (no typo search)', () => {
     expect(check({ value: '9999', previous: reading(daysBefore(7), '9990') })).toEqual({
       outcome: 'confirm',
@@ -238,6 +253,10 @@ describe('rollover offered lower in the register', () => {
       usage: '1200',
       clearNextRollover: false,
     });
+  });
+
+  it('is not offered when no rate limit is known to judge the wrap by', () => {
+    expect(wrapped({}).options.rollover).toBeUndefined();
   });
 
   it('is not offered when the wrapped usage exceeds one of the limits (history: 9 a day)', () => {
