@@ -125,7 +125,7 @@ describe('options that come only with a decrease', () => {
 });
 
 describe('hard checks', () => {
-  it('rejects a register value with as many digits as the register has room for (1 digit: 10)', () => {
+  it('rejects 10 on a 1-digit register, and accepts 9', () => {
     const oneDigit = source({ digits: 1 });
     const previous = reading(daysBefore(7), '5');
     expect(check({ source: oneDigit, previous, value: '9' }).outcome).toBe('accept');
