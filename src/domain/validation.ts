@@ -189,9 +189,9 @@ export function validateReading(input: ReadingToCheck): Verdict {
     const problem = check(ctx);
     if (problem) return { outcome: 'reject', problem };
   }
-  const usage = usageSincePrevious(ctx);
   const days = input.previous ? daysAsNumber(input.previous.takenAt, input.takenAt) : null;
   if (ctx.kind !== 'cumulative') return { outcome: 'accept', usageSincePrevious: null, days };
+  const usage = usageSincePrevious(ctx);
 
   const problems = [...sentinelProblems(ctx), ...directionProblems(ctx), ...rateProblems(ctx)];
   if (problems.length === 0) return { outcome: 'accept', usageSincePrevious: usage, days };
@@ -619,8 +619,9 @@ function plausible(
 // ---------------------------------------------------------------------------------------------
 // Numbers and time
 
+/** Only for a cumulative register; gauges and deltas have no usage. */
 function usageSincePrevious(ctx: Context): string | null {
-  if (ctx.kind !== 'cumulative' || ctx.previous === null) return null;
+  if (ctx.previous === null) return null;
   return canonical(ctx.value.minus(ctx.previous.value));
 }
 

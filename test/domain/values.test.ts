@@ -89,6 +89,11 @@ describe('writing values back', () => {
     expect(formatValues(['1500', '2', '3', '4'])).toBe('1,500/2 3 4');
     expect(formatValueNames(['sys', 'dia', 'pulse'], 2)).toBe('sys/dia pulse?');
   });
+
+  it('writes a single value without a slash, and no values as nothing', () => {
+    expect(formatValues(['4521'])).toBe('4,521');
+    expect(formatValues([])).toBe('');
+  });
 });
 
 describe('value names', () => {
@@ -97,6 +102,12 @@ describe('value names', () => {
   });
   it.each(['', '2x', 'a/b', 'a b', 'x'.repeat(21), '"sys"'])('%j is not', (name) => {
     expect(isValueName(name)).toBe(false);
+  });
+  it('allows a name of exactly 20 code points, counted as code points', () => {
+    expect(isValueName('x'.repeat(20))).toBe(true);
+    // U+1D4B6 is a letter outside the BMP: 20 of them are 40 UTF-16 units.
+    expect(isValueName('\u{1D4B6}'.repeat(20))).toBe(true);
+    expect(isValueName('\u{1D4B6}'.repeat(21))).toBe(false);
   });
   it('allows at most six values', () => {
     expect(MAX_VALUES).toBe(6);
@@ -110,6 +121,20 @@ describe('sameTimeProblem', () => {
       code: 'duplicate',
       value: '120/80 72',
       takenAt: at,
+    });
+  });
+  it('is not a duplicate when one value of as many differs', () => {
+    expect(sameTimeProblem(['120', '85', '72'], ['120', '80', '72'], at)).toMatchObject({
+      code: 'sameTimeDifferentValue',
+      value: '120/85 72',
+      existing: '120/80 72',
+    });
+  });
+  it('is not a duplicate when the new reading leaves out a value the existing one has', () => {
+    expect(sameTimeProblem(['120', '80'], ['120', '80', '72'], at)).toMatchObject({
+      code: 'sameTimeDifferentValue',
+      value: '120/80',
+      existing: '120/80 72',
     });
   });
   it('otherwise names both readings with all their values', () => {
