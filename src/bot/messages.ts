@@ -91,6 +91,8 @@ export interface Catalog {
     warning: string | null,
   ): string;
   deleted(label: string, number: number, value: string): string;
+  /** Both readings of a meter replacement were deleted (either one was named). */
+  deletedReplacement(label: string, replacement: ReplacementHalves): string;
   settingsSaved(label: string, summary: string[]): string;
   setting: {
     min(value: string | null): string;
@@ -166,12 +168,19 @@ export interface Catalog {
 // ---------------------------------------------------------------------------------------------
 // Corrections: which reading a fix or delete means, undo, archive, and lower readings.
 
+/** A meter replacement's two readings, each with its #N and value with unit. */
+export interface ReplacementHalves {
+  final: { number: number; value: string };
+  initial: { number: number; value: string };
+}
+
 /** What a logged change did, as undo describes it. */
 export type ChangeSummary =
   | { kind: 'add'; number: number; value: string }
   | { kind: 'fix'; number: number; before: string; after: string }
   | { kind: 'delete'; number: number; value: string }
   | { kind: 'replace'; final: string; initial: string }
+  | ({ kind: 'deleteReplacement' } & ReplacementHalves)
   | { kind: 'archive' }
   | { kind: 'settings' };
 
@@ -186,6 +195,10 @@ export interface CorrectionSentences {
   undoStale(label: string): string;
   /** A replacement cannot be undone while readings of the new meter follow it. */
   undoReplaceBlocked(label: string, number: number, value: string): string;
+  /** Deleting a replacement (either half) is refused while readings follow it. */
+  deleteReplaceBlocked(label: string, number: number, value: string): string;
+  /** A deleted replacement cannot come back while readings follow its instant. */
+  undoDeleteReplaceBlocked(label: string, number: number, value: string): string;
   undoRefused(label: string, why: string): string;
   /** `later` would follow `earlier` with negative use (readings as "#6 5 m³"). */
   negativeUse(later: string, earlier: string): string;
@@ -237,6 +250,8 @@ const correctionsEn: CorrectionSentences = {
         return `Undone: #${change.number} ${change.value} on ${label} is back.`;
       case 'replace':
         return `Undone: the meter replacement on ${label} (${change.final} → ${change.initial}) is withdrawn.`;
+      case 'deleteReplacement':
+        return `Undone: the meter replacement on ${label} (#${change.final.number} final ${change.final.value} and #${change.initial.number} initial ${change.initial.value}) is back.`;
       case 'archive':
         return `Undone: ${label} is no longer archived.`;
       case 'settings':
@@ -253,9 +268,11 @@ const correctionsEn: CorrectionSentences = {
             ? `deleting #${change.number} ${change.value}`
             : change.kind === 'replace'
               ? `the meter replacement (${change.final} → ${change.initial})`
-              : change.kind === 'archive'
-                ? 'archiving it'
-                : 'the settings change';
+              : change.kind === 'deleteReplacement'
+                ? `deleting the meter replacement (#${change.final.number} final ${change.final.value} and #${change.initial.number} initial ${change.initial.value})`
+                : change.kind === 'archive'
+                  ? 'archiving it'
+                  : 'the settings change';
     return `Your last change here was ${what} on ${label}, ${when}. Undo it?`;
   },
   undoStale: (label) =>
@@ -271,6 +288,10 @@ const correctionsEn: CorrectionSentences = {
     `I can't change the register size of ${label}: its rollovers need it, and ${why.join('; ')}. Fix or delete those readings first, or keep the size.`,
   undoReplaceBlocked: (label, number, value) =>
     `I can't undo the meter replacement on ${label} yet: reading #${number} ${value} was entered on the new meter after it. Delete that one first, then undo again.`,
+  deleteReplaceBlocked: (label, number, value) =>
+    `I can't delete the meter replacement on ${label} yet: reading #${number} ${value} was entered on the new meter after it. Delete that one first, then try again.`,
+  undoDeleteReplaceBlocked: (label, number, value) =>
+    `I can't bring back the meter replacement on ${label}: reading #${number} ${value} now comes after it. Delete that one first, then undo again.`,
   nothingToUndo: 'You have no change here to undo.',
   undoButton: 'Undo it',
   keepButton: 'Keep it',
@@ -317,6 +338,8 @@ const correctionsTh: CorrectionSentences = {
         return `ย้อนกลับแล้ว: #${change.number} ${change.value} ของ${label} กลับมาแล้ว`;
       case 'replace':
         return `ย้อนกลับแล้ว: ถอนการเปลี่ยนมิเตอร์ของ${label} (${change.final} → ${change.initial})`;
+      case 'deleteReplacement':
+        return `ย้อนกลับแล้ว: การเปลี่ยนมิเตอร์ของ${label} (#${change.final.number} ค่าสุดท้าย ${change.final.value} และ #${change.initial.number} ค่าเริ่มต้น ${change.initial.value}) กลับมาแล้ว`;
       case 'archive':
         return `ย้อนกลับแล้ว: นำ${label}ออกจากที่เก็บถาวร`;
       case 'settings':
@@ -333,9 +356,11 @@ const correctionsTh: CorrectionSentences = {
             ? `ลบ #${change.number} ${change.value}`
             : change.kind === 'replace'
               ? `เปลี่ยนมิเตอร์ (${change.final} → ${change.initial})`
-              : change.kind === 'archive'
-                ? 'เก็บถาวร'
-                : 'เปลี่ยนการตั้งค่า';
+              : change.kind === 'deleteReplacement'
+                ? `ลบการเปลี่ยนมิเตอร์ (#${change.final.number} ค่าสุดท้าย ${change.final.value} และ #${change.initial.number} ค่าเริ่มต้น ${change.initial.value})`
+                : change.kind === 'archive'
+                  ? 'เก็บถาวร'
+                  : 'เปลี่ยนการตั้งค่า';
     return `สิ่งที่คุณทำล่าสุดในแชตนี้คือ${what} ของ${label} เมื่อ ${when} จะย้อนกลับไหมคะ`;
   },
   undoStale: (label) =>
@@ -350,6 +375,10 @@ const correctionsTh: CorrectionSentences = {
     `เปลี่ยนจำนวนหลักของ${label}ไม่ได้ เพราะการหมุนครบรอบที่บันทึกไว้ต้องใช้จำนวนหลักเดิม ไม่เช่นนั้น${why.join(' และ')} กรุณาแก้หรือลบค่าเหล่านั้นก่อน หรือคงจำนวนหลักเดิมไว้`,
   undoReplaceBlocked: (label, number, value) =>
     `ยังย้อนการเปลี่ยนมิเตอร์ของ${label}ไม่ได้ เพราะมีค่า #${number} ${value} จดบนมิเตอร์ใหม่หลังจากนั้น ลบค่านั้นก่อนแล้วค่อยย้อนกลับอีกครั้ง`,
+  deleteReplaceBlocked: (label, number, value) =>
+    `ยังลบการเปลี่ยนมิเตอร์ของ${label}ไม่ได้ เพราะมีค่า #${number} ${value} จดบนมิเตอร์ใหม่หลังจากนั้น ลบค่านั้นก่อนแล้วลองใหม่`,
+  undoDeleteReplaceBlocked: (label, number, value) =>
+    `ยังนำการเปลี่ยนมิเตอร์ของ${label}กลับมาไม่ได้ เพราะมีค่า #${number} ${value} อยู่หลังจากนั้นแล้ว ลบค่านั้นก่อนแล้วค่อยย้อนกลับอีกครั้ง`,
   nothingToUndo: 'ไม่มีสิ่งที่คุณทำในแชตนี้ให้ย้อนกลับ',
   undoButton: 'ย้อนกลับเลย',
   keepButton: 'ไม่ต้อง',
@@ -592,6 +621,8 @@ const en: Catalog = {
     `Fixed #${number} on ${label}: ${before} → ${after}.${warning ? `\nNote: ${warning}` : ''}`,
   deleted: (label, number, value) =>
     `Deleted #${number} ${value} on ${label}. It stays in the audit log.`,
+  deletedReplacement: (label, { final, initial }) =>
+    `Deleted the meter replacement on ${label}: #${final.number} final ${final.value} and #${initial.number} initial ${initial.value}. It stays in the audit log.`,
   settingsSaved: (label, summary) => `Saved for ${label}: ${summary.join(', ')}.`,
   setting: {
     min: (value) => (value === null ? 'no minimum' : `minimum ${value}`),
@@ -860,6 +891,8 @@ const th: Catalog = {
     `แก้ #${number} ของ${label}: ${before} → ${after} แล้ว${warning ? `\nหมายเหตุ: ${warning}` : ''}`,
   deleted: (label, number, value) =>
     `ลบ #${number} ${value} ของ${label}แล้ว (ยังเก็บไว้ในบันทึกการตรวจสอบ)`,
+  deletedReplacement: (label, { final, initial }) =>
+    `ลบการเปลี่ยนมิเตอร์ของ${label}แล้ว: #${final.number} ค่าสุดท้าย ${final.value} และ #${initial.number} ค่าเริ่มต้น ${initial.value} (ยังเก็บไว้ในบันทึกการตรวจสอบ)`,
   settingsSaved: (label, summary) => `บันทึกการตั้งค่า${label}: ${summary.join(', ')}`,
   setting: {
     min: (value) => (value === null ? 'ไม่กำหนดค่าต่ำสุด' : `ต่ำสุด ${value}`),

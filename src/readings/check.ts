@@ -1,5 +1,5 @@
 import type { Tx } from '../db/client';
-import { type Verdict, validateReading } from '../domain/validation';
+import { type Problem, type Verdict, validateReading } from '../domain/validation';
 import { checkValues, type ValuesProblem } from '../domain/values';
 import { getValidators, type Source, valuesSpec } from '../store/meters';
 import { lockSource, neighbours, type Reading, recentDailyRates, toPoint } from '../store/readings';
@@ -68,4 +68,31 @@ export async function checkUnderLock(
       : await recentDailyRates(tx, source.id, input.takenAt),
   });
   return { verdict, previous, next };
+}
+
+/**
+ * Whether a meter replacement whose old meter ended at `final` fits at `takenAt` (locks the
+ * meter): the final is judged against the reading before it only, and any doubt but an unusual
+ * rate refuses it (nothing is asked). `next`: the first reading after that instant.
+ */
+export async function replacementMisfit(
+  tx: Tx,
+  source: Source,
+  final: string,
+  takenAt: Date,
+  now: Date,
+): Promise<{ problem: Problem | null; next: Reading | null }> {
+  const { verdict, next } = await checkUnderLock(tx, source, {
+    value: final,
+    takenAt,
+    now,
+    endOfRegister: true,
+  });
+  const problem =
+    verdict.outcome === 'reject'
+      ? verdict.problem
+      : verdict.outcome === 'confirm'
+        ? verdict.problems[0]
+        : null;
+  return { problem: problem && problem.code !== 'rateTooHigh' ? problem : null, next };
 }

@@ -17,7 +17,15 @@ import {
 import { checkUnderLock, checkValuesOf, storedValues } from './check';
 import type { Author, Transaction } from './context';
 import { recordChange } from './undo';
-import { checkRemoval, moveWrapOnto, type NegativeStep } from './wraps';
+import {
+  checkRemoval,
+  moveWrapOnto,
+  type NegativeStep,
+  type ReplacementPair,
+  readingAfterReplacement,
+  replacementPair,
+  replacementPartner,
+} from './wraps';
 
 /** A meter with the author's role on it, as the chat sees it. */
 interface MeterWithRole {
@@ -43,9 +51,13 @@ export type Fixed =
 
 export type Deleted =
   | TargetMissing
-  /** This origin already deleted `reading` (perhaps on another meter). */
-  | { outcome: 'replayed'; reading: Reading }
+  /** This origin already deleted `reading` (perhaps on another meter), and the pair it was in. */
+  | { outcome: 'replayed'; reading: Reading; replacement: ReplacementPair | null }
   | { outcome: 'deleted'; reading: Reading }
+  /** `reading` was half of a meter replacement: both halves went together. */
+  | { outcome: 'deletedReplacement'; replacement: ReplacementPair }
+  /** Half of a replacement with `later` read on the new meter after it: nothing changed. */
+  | { outcome: 'replacementInUse'; replacement: ReplacementPair; later: Reading }
   /** Someone else retired it first. */
   | { outcome: 'alreadyGone'; reading: Reading }
   /** Without it, these readings would follow each other with negative use: nothing changed. */
@@ -126,10 +138,20 @@ export async function deleteReading(
 ): Promise<Deleted> {
   // Before looking for the target: on a replay it is already gone.
   const earlier = await findDeletedByOrigin(context.tx, origin);
-  if (earlier) return { outcome: 'replayed', reading: earlier };
+  if (earlier) {
+    const other = await findDeletedByOrigin(context.tx, partnerOrigin(origin));
+    return {
+      outcome: 'replayed',
+      reading: earlier,
+      replacement: other && replacementPair(earlier, other),
+    };
+  }
   const found = await findTarget(context, author, meter, target);
   if ('outcome' in found) return found;
   const { reading } = found;
+  await lockSource(context.tx, meter.source.id);
+  const partner = await replacementPartner(context.tx, reading);
+  if (partner) return deleteReplacement(context, author, meter.source, reading, partner, origin);
   const removal = await checkRemoval(context.tx, meter.source, reading);
   if (removal.outcome === 'negative') {
     return { outcome: 'negativeUse', reading, steps: removal.steps };
@@ -147,6 +169,39 @@ export async function deleteReading(
     origin,
   );
   return { outcome: 'deleted', reading };
+}
+
+/** Where the other half of a replacement is deleted: deleted_origin is unique. */
+const partnerOrigin = (origin: string) => `${origin}:replacement`;
+
+/**
+ * A replacement is one event with two readings: deleting either half deletes both, or neither
+ * while readings of the new meter follow it (they would then follow the old meter's final).
+ */
+async function deleteReplacement(
+  context: Transaction,
+  author: Author,
+  source: Source,
+  reading: Reading,
+  partner: Reading,
+  origin: string,
+): Promise<Deleted> {
+  const replacement = replacementPair(reading, partner);
+  const later = await readingAfterReplacement(context.tx, source.id, replacement.initial);
+  if (later) return { outcome: 'replacementInUse', replacement, later };
+  if (!(await retire(context, author, reading, 'reading.delete', origin))) {
+    return { outcome: 'alreadyGone', reading };
+  }
+  // Found under the meter's lock a moment ago, so it is still there.
+  await retire(context, author, partner, 'reading.delete', partnerOrigin(origin));
+  await recordChange(
+    context.tx,
+    author,
+    source.id,
+    { kind: 'reading.delete', reading, partner },
+    origin,
+  );
+  return { outcome: 'deletedReplacement', replacement };
 }
 
 /** Delete: the row is stamped (never removed), under the meter's lock, and audited. */

@@ -2,7 +2,7 @@ import { formatNumber } from '../domain/format';
 import type { Problem } from '../domain/validation';
 import type { Source } from '../store/meters';
 import { describeReading, findByOrigin, insertReading, type Reading } from '../store/readings';
-import { checkUnderLock } from './check';
+import { replacementMisfit } from './check';
 import type { Author, Transaction } from './context';
 import { recordChange } from './undo';
 
@@ -36,20 +36,14 @@ export async function replaceMeter(
   if (await findByOrigin(tx, replacement.origin)) return { outcome: 'replayed' };
   const { takenAt } = replacement;
   // The old register's final reading must fit its history like any reading would.
-  const { verdict, next } = await checkUnderLock(tx, source, {
-    value: replacement.final,
+  const { problem, next } = await replacementMisfit(
+    tx,
+    source,
+    replacement.final,
     takenAt,
-    now: author.clock(),
-    endOfRegister: true,
-  });
-  const problem =
-    verdict.outcome === 'reject'
-      ? verdict.problem
-      : verdict.outcome === 'confirm'
-        ? verdict.problems[0]
-        : null;
-  // Nothing is asked here: any doubt but an unusual rate refuses the replacement.
-  if (problem && problem.code !== 'rateTooHigh') return { outcome: 'refused', problem };
+    author.clock(),
+  );
+  if (problem) return { outcome: 'refused', problem };
   if (next) return { outcome: 'notAtEnd' };
 
   const final = await insertReading(tx, {

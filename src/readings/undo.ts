@@ -26,14 +26,20 @@ import {
   describeReading,
   findByNumber,
   lockSource,
-  neighbours,
   type Reading,
   retireReading,
   supersedeReading,
 } from '../store/readings';
-import { checkUnderLock } from './check';
+import { checkUnderLock, replacementMisfit } from './check';
 import type { Author, Transaction } from './context';
-import { checkRemoval, moveWrapOnto, type NegativeStep, stepsBrokenByDigits } from './wraps';
+import {
+  checkRemoval,
+  moveWrapOnto,
+  type NegativeStep,
+  readingAfterReplacement,
+  replacementPair,
+  stepsBrokenByDigits,
+} from './wraps';
 
 /** Older changes are described and confirmed before they are undone. */
 export const ASK_BEFORE_UNDO_MS = 10 * 60 * 1000;
@@ -48,7 +54,8 @@ export type MeterSettings = (Validators & { digits: number | null }) | { billDay
 export type ChangeDetail =
   | { kind: 'reading.add'; reading: Reading }
   | { kind: 'reading.fix'; before: Reading; after: Reading }
-  | { kind: 'reading.delete'; reading: Reading }
+  /** `partner`: the other half of a meter replacement, deleted with `reading`. */
+  | { kind: 'reading.delete'; reading: Reading; partner?: Reading }
   | { kind: 'reading.replace'; final: Reading; initial: Reading }
   | { kind: 'meter.archive' }
   | { kind: 'meter.settings'; before: MeterSettings; after: MeterSettings };
@@ -188,8 +195,7 @@ async function invert(
       return done();
     }
     case 'reading.replace': {
-      await lockSource(tx, change.sourceId);
-      const { next: later } = await neighbours(tx, change.sourceId, detail.initial.takenAt);
+      const later = await readingAfterReplacement(tx, change.sourceId, detail.initial);
       if (later) return { outcome: 'laterReadings', change, later };
       const initial = await retireReading(tx, detail.initial, author.userId, origin);
       // Both rows of the swap go together; deleted_origin is unique, so the final gets its own.
@@ -235,6 +241,17 @@ async function invert(
     case 'reading.delete': {
       const source = await sourceOf(tx, change.sourceId);
       if (!source) return stale;
+      if (detail.partner) {
+        return restoreReplacement(
+          { tx, audit },
+          author,
+          source,
+          change,
+          detail.reading,
+          detail.partner,
+          origin,
+        );
+      }
       const wrap =
         detail.reading.registerEvent === 'rollover'
           ? await wrapStillFits(tx, author, source, detail.reading)
@@ -243,24 +260,7 @@ async function invert(
         ? null
         : await misfit(tx, author, source, detail.reading.value, detail.reading);
       if (refusal) return { outcome: 'refused', change, problem: refusal };
-      // The deleted row stays as it was; a copy under the same #N takes its place again.
-      const [restored] = await tx
-        .insert(readings)
-        .values({
-          sourceId: detail.reading.sourceId,
-          number: detail.reading.number,
-          takenAt: detail.reading.takenAt,
-          value: detail.reading.value,
-          values: detail.reading.values ?? null,
-          enteredBy: author.userId,
-          note: detail.reading.note,
-          quality: detail.reading.quality,
-          registerEvent: detail.reading.registerEvent,
-          origin,
-          supersedes: detail.reading.id,
-        })
-        .onConflictDoNothing()
-        .returning();
+      const restored = await putBack(tx, author, detail.reading, origin);
       if (!restored) return stale;
       // The wrap deleting it moved onto the later reading comes back here.
       if (wrap?.unwrap) {
@@ -325,6 +325,74 @@ async function invert(
       return done();
     }
   }
+}
+
+/** The deleted row stays as it was; a copy under the same #N takes its place again. */
+async function putBack(
+  tx: Tx,
+  author: Author,
+  deleted: Reading,
+  origin: string,
+): Promise<Reading | null> {
+  const [restored] = await tx
+    .insert(readings)
+    .values({
+      sourceId: deleted.sourceId,
+      number: deleted.number,
+      takenAt: deleted.takenAt,
+      value: deleted.value,
+      values: deleted.values ?? null,
+      enteredBy: author.userId,
+      note: deleted.note,
+      quality: deleted.quality,
+      registerEvent: deleted.registerEvent,
+      origin,
+      supersedes: deleted.id,
+    })
+    .onConflictDoNothing()
+    .returning();
+  return restored ?? null;
+}
+
+/**
+ * Undo of deleting a meter replacement: both halves come back, as a replacement would be
+ * recorded now (the newest event on the meter, its final fitting the reading before it).
+ */
+async function restoreReplacement(
+  { tx, audit }: Transaction,
+  author: Author,
+  source: Source,
+  change: LoggedChange,
+  named: Reading,
+  partner: Reading,
+  origin: string,
+): Promise<Undo> {
+  const { final, initial } = replacementPair(named, partner);
+  const later = await readingAfterReplacement(tx, source.id, initial);
+  if (later) return { outcome: 'laterReadings', change, later };
+  const { problem } = await replacementMisfit(
+    tx,
+    source,
+    final.value,
+    final.takenAt,
+    author.clock(),
+  );
+  if (problem) return { outcome: 'refused', change, problem };
+  // The named half keeps the undo's origin (readings' origins are unique).
+  const restored = await putBack(tx, author, named, origin);
+  if (!restored) return { outcome: 'stale', change };
+  // Deleted by the same change as the named half: it comes back with it, or neither does.
+  const other = (await putBack(tx, author, partner, `${origin}:replacement`))!;
+  for (const row of [restored, other]) {
+    audit({
+      action: 'reading.restore',
+      subjectType: 'reading',
+      subjectId: row.id,
+      sourceId: change.sourceId,
+      after: describeReading(row),
+    });
+  }
+  return { outcome: 'undone', change, restored };
 }
 
 const retired = (action: string, reading: Reading) => ({
@@ -413,8 +481,14 @@ function revive(row: Change): LoggedChange {
   let detail: ChangeDetail;
   switch (row.kind) {
     case 'reading.add':
-    case 'reading.delete':
       detail = { kind: row.kind, reading: reading(r.reading) };
+      break;
+    case 'reading.delete':
+      detail = {
+        kind: row.kind,
+        reading: reading(r.reading),
+        ...(r.partner ? { partner: reading(r.partner) } : {}),
+      };
       break;
     case 'reading.fix':
       detail = { kind: row.kind, before: reading(r.before), after: reading(r.after) };

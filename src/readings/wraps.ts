@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
 import { readings } from '../db/schema';
 import { eventRank } from '../domain/usage';
@@ -38,6 +38,60 @@ export async function checkRemoval(tx: Tx, source: Source, reading: Reading): Pr
   if (verdict.outcome === 'fine' || !previous || !next) return { outcome: 'fine' };
   if (verdict.outcome === 'moveWrap') return { outcome: 'moveWrap', next };
   return { outcome: 'negative', steps: [{ previous, next }] };
+}
+
+/** The two readings of a meter replacement. */
+export interface ReplacementPair {
+  final: Reading;
+  initial: Reading;
+}
+
+/** A replacement's two halves, whichever of them was named. */
+export const replacementPair = (one: Reading, other: Reading): ReplacementPair =>
+  one.registerEvent === 'replacement_final'
+    ? { final: one, initial: other }
+    : { final: other, initial: one };
+
+/**
+ * The other half of the meter replacement `reading` belongs to: the current initial after its
+ * final (or the final before its initial) at the same instant. Null for any other reading.
+ */
+export async function replacementPartner(tx: Tx, reading: Reading): Promise<Reading | null> {
+  const event = reading.registerEvent;
+  if (event !== 'replacement_final' && event !== 'replacement_initial') return null;
+  const isFinal = event === 'replacement_final';
+  const [partner] = await tx
+    .select()
+    .from(readings)
+    .where(
+      and(
+        eq(readings.sourceId, reading.sourceId),
+        isNull(readings.supersededAt),
+        isNull(readings.deletedAt),
+        eq(readings.takenAt, reading.takenAt),
+        eq(readings.registerEvent, isFinal ? 'replacement_initial' : 'replacement_final'),
+        isFinal ? gt(readings.number, reading.number) : lt(readings.number, reading.number),
+      ),
+    )
+    .orderBy(isFinal ? asc(readings.number) : desc(readings.number))
+    .limit(1);
+  return partner ?? null;
+}
+
+/**
+ * The reading that stops a meter replacement from coming or going (locks the meter first): the
+ * first current reading after its initial. It was read on the new meter; without the replacement
+ * it would follow the old meter's final and count negative use (and with a replacement put back
+ * under it, use from the wrong register). So a replacement changes only while it is the newest.
+ * Delete, undo of a replacement and undo of its delete all ask this.
+ */
+export async function readingAfterReplacement(
+  tx: Tx,
+  sourceId: string,
+  initial: Reading,
+): Promise<Reading | null> {
+  await lockSource(tx, sourceId);
+  return (await around(tx, initial)).next;
 }
 
 /** The engine's order: time, then a replacement's final before its initial, then #N. */

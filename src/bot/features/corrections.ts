@@ -3,14 +3,14 @@ import type { Problem } from '../../domain/validation';
 import type { ValuesProblem } from '../../domain/values';
 import { deleteReading, fixReading, type TargetMissing } from '../../readings/correct';
 import { type LoggedChange, type Undo, undoLastChange } from '../../readings/undo';
-import type { NegativeStep } from '../../readings/wraps';
+import { type NegativeStep, type ReplacementPair, replacementPair } from '../../readings/wraps';
 import { shownHistorySince } from '../../store/changes';
 import { type ChatMeter, findArchivedMeter, hasRole, listChatMeters } from '../../store/meters';
 import { findByNumber, latestReading, type Reading } from '../../store/readings';
 import { Composer, type SpeakerContext } from '../composer';
 import type { BotContext } from '../context';
 import { formatWhen, readingValue } from '../format';
-import { type ChangeSummary, describeProblem } from '../messages';
+import { type ChangeSummary, describeProblem, type ReplacementHalves } from '../messages';
 import { authorOf, labelOf, resolveMeter } from '../meter-access';
 import { buttons, type Message, postbackAction, quickMessage, text } from '../reply';
 
@@ -111,20 +111,45 @@ export const corrections = new Composer()
       );
       switch (deleted.outcome) {
         case 'replayed': {
-          const { reading } = deleted;
+          const { reading, replacement } = deleted;
           const earlier = meters.find((m) => m.source.id === reading.sourceId);
-          return earlier
-            ? [
-                text(
-                  t.deleted(
-                    labelOf(ctx, earlier),
-                    reading.number,
-                    readingValue(reading, earlier.source.unit),
-                  ),
-                ),
-              ]
-            : [];
+          if (!earlier) return [];
+          const label = labelOf(ctx, earlier);
+          const unit = earlier.source.unit;
+          return [
+            text(
+              replacement
+                ? t.deletedReplacement(label, halves(replacement, unit))
+                : t.deleted(label, reading.number, readingValue(reading, unit)),
+            ),
+          ];
         }
+        case 'replacementInUse': {
+          const { later } = deleted;
+          return [
+            text(
+              t.corrections.deleteReplaceBlocked(
+                labelOf(ctx, meter),
+                later.number,
+                readingValue(later, meter.source.unit),
+              ),
+              [quickMessage(t.button.history, t.corrections.say.history(meter.number))],
+            ),
+          ];
+        }
+        case 'deletedReplacement':
+          return [
+            text(
+              t.deletedReplacement(
+                labelOf(ctx, meter),
+                halves(deleted.replacement, meter.source.unit),
+              ),
+              [
+                quickMessage(t.button.undo, t.say.undo),
+                quickMessage(t.button.history, t.corrections.say.history(meter.number)),
+              ],
+            ),
+          ];
         case 'alreadyGone':
           return [text(t.readingNotFound(labelOf(ctx, meter), deleted.reading.number))];
         case 'negativeUse': {
@@ -286,7 +311,9 @@ async function undo(ctx: SpeakerContext, confirmedId: string | null): Promise<Me
       case 'laterReadings':
         return [
           text(
-            t.corrections.undoReplaceBlocked(
+            (change.detail.kind === 'reading.delete'
+              ? t.corrections.undoDeleteReplaceBlocked
+              : t.corrections.undoReplaceBlocked)(
               label,
               undone.later.number,
               readingValue(undone.later, unitOf(meters, change)),
@@ -327,6 +354,12 @@ function undoneMessages(
   ];
 }
 
+/** The two halves of a meter replacement, numbered, as the replies name them. */
+const halves = (replacement: ReplacementPair, unit: string): ReplacementHalves => ({
+  final: { number: replacement.final.number, value: readingValue(replacement.final, unit) },
+  initial: { number: replacement.initial.number, value: readingValue(replacement.initial, unit) },
+});
+
 /** A reading as a refusal names it: "#6 5 m³". */
 const numbered = (reading: Reading, unit: string) =>
   `#${reading.number} ${readingValue(reading, unit)}`;
@@ -365,6 +398,12 @@ function summarise(meters: ChatMeter[], change: LoggedChange): ChangeSummary {
         after: readingValue(detail.after, unit),
       };
     case 'reading.delete':
+      if (detail.partner) {
+        return {
+          kind: 'deleteReplacement',
+          ...halves(replacementPair(detail.reading, detail.partner), unit),
+        };
+      }
       return {
         kind: 'delete',
         number: detail.reading.number,
