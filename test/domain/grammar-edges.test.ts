@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import type { Command, MeterRef } from '../../src/domain/commands';
+import { parseMessage } from '../../src/domain/grammar';
+
+// Edge cases of the chat grammar, each found as a Stryker survivor: the message a user could
+// type and what the bot reads from it, grouped by the grammar file that decides it.
+
+const m = (number: number): MeterRef => ({ by: 'number', number });
+const bad = (topic: string, problem: string, meter?: MeterRef) =>
+  ({ type: 'malformed', topic, problem, ...(meter ? { meter } : {}) }) as Command;
+
+const table = (cases: ReadonlyArray<readonly [string, Command | null]>) =>
+  cases.map(([text, expected]) => [text, expected] as const);
+
+describe('parse.ts', () => {
+  it('answers null, without throwing, when the message is not text at all', () => {
+    expect(parseMessage(undefined as unknown as string)).toBeNull();
+    expect(parseMessage(42 as unknown as string)).toBeNull();
+  });
+});
+
+describe('numbers.ts: small whole numbers (digits, days)', () => {
+  it.each(
+    table([
+      // A decimal is not a count of digits.
+      ['set meter 1 digits 5.5', bad('setMeter', 'badDigits', m(1))],
+      ['ตั้งค่า มิเตอร์ 1 หลัก 5.5', bad('setMeter', 'badDigits', m(1))],
+      // Leading zeros are read up to twelve characters, and no further.
+      ['set meter 1 digits 000000000005', { type: 'setMeter', meter: m(1), digits: 5 }],
+      ['set meter 1 digits 0000000000005', bad('setMeter', 'badDigits', m(1))],
+    ]),
+  )('%s', (text, expected) => {
+    expect(parseMessage(text)).toStrictEqual(expected);
+  });
+});
+
+const r = (meter: MeterRef | undefined, value: string, more: object = {}): Command =>
+  ({ type: 'reading', ...(meter ? { meter } : {}), value, ...more }) as Command;
+
+describe('readings.ts: values, notes and loose readings', () => {
+  it.each(
+    table([
+      // Values after a slash: a plain number goes on, a quoted one or a lone slash does not.
+      ['meter 1 = 120/80 72', r(m(1), '120', { extra: ['80', '72'] })],
+      ['meter 1 = 120 "/" 80', bad('reading', 'unexpectedText', m(1))],
+      ['meter 1 = 120/80 "72"', bad('reading', 'unexpectedText', m(1))],
+      ['meter 1 = 120 /', bad('reading', 'unexpectedText', m(1))],
+      // A number followed by a date word is the date, not one more value.
+      [
+        'meter 1 = 120/80 15 Nov',
+        r(m(1), '120', { extra: ['80'], at: { kind: 'monthDay', month: 11, day: 15 } }),
+      ],
+      ['meter 1 = 5 / 1,5 Nov', bad('reading', 'unexpectedText', m(1))],
+      // Six values are allowed, a seventh is not.
+      ['meter 1 = 1/2/3/4/5/6', r(m(1), '1', { extra: ['2', '3', '4', '5', '6'] })],
+      ['meter 1 = 1/2/3/4/5/6/7', bad('reading', 'unexpectedText', m(1))],
+      // A symbol where the value should be is a missing value, not a bad number.
+      ['meter 1 = @ yesterday', bad('reading', 'missingValue', m(1))],
+      ['มิเตอร์ 1 == 5', bad('reading', 'missingValue', m(1))],
+      // A lone number before `=` is not a meter's number: chatter.
+      ['2 = 10', null],
+      // A bare number that cannot be read is only answered when it is the whole message.
+      ['9999999999999999 baht', null],
+      ['1.1234567 ok', null],
+      ['9999999999999999', bad('reading', 'tooLarge')],
+      [`4521 # ${'ก'.repeat(201)}`, bad('reading', 'noteTooLong')],
+      ['4521 #', r(undefined, '4521')],
+      // `word number`: the number must be one token and the whole rest of the message.
+      ['BP 120/80 72', r({ by: 'name', name: 'BP' }, '120', { extra: ['80', '72'], loose: true })],
+      ['BP 120 / 80', null],
+      ['BP 120/80 72 yesterday', null],
+      ['electric abc', null],
+      ['ไฟฟ้า สวัสดี', null],
+    ]),
+  )('%s', (text, expected) => {
+    expect(parseMessage(text)).toStrictEqual(expected);
+  });
+});
