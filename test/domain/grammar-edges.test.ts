@@ -76,3 +76,65 @@ describe('readings.ts: values, notes and loose readings', () => {
     expect(parseMessage(text)).toStrictEqual(expected);
   });
 });
+
+const at5 = (spec: object) => r(m(1), '5', { at: spec });
+const today = (time: string) => at5({ kind: 'daysAgo', days: 0, time });
+
+describe('time.ts: dates, times and days ago', () => {
+  it.each(
+    table([
+      // Years 1900 to 2199 (Buddhist era 2443 to 2742) only.
+      ['meter 1 = 5 @ 1900-01-01', at5({ kind: 'date', date: '1900-01-01' })],
+      ['meter 1 = 5 @ 1899-12-31', bad('reading', 'badDate', m(1))],
+      ['meter 1 = 5 @ 2199-12-31', at5({ kind: 'date', date: '2199-12-31' })],
+      ['meter 1 = 5 @ 2200-01-01', bad('reading', 'badDate', m(1))],
+      ['มิเตอร์ 1 = 5 @ 1/1/2443', at5({ kind: 'date', date: '1900-01-01' })],
+      ['มิเตอร์ 1 = 5 @ 31/12/2442', bad('reading', 'badDate', m(1))],
+      // Months 1 to 12, days from 1.
+      ['meter 1 = 5 @ 2026-12-31', at5({ kind: 'date', date: '2026-12-31' })],
+      ['meter 1 = 5 @ 2026-13-01', bad('reading', 'badDate', m(1))],
+      ['meter 1 = 5 @ 2026-00-10', bad('reading', 'badDate', m(1))],
+      ['meter 1 = 5 @ 2026-01-00', bad('reading', 'badDate', m(1))],
+      // Twelve-hour times run from 1 to 12.
+      ['meter 1 = 5 @ 0am', bad('reading', 'badTime', m(1))],
+      ['meter 1 = 5 @ 1am', today('01:00')],
+      ['meter 1 = 5 @ 12pm', today('12:00')],
+      ['meter 1 = 5 @ 8:5', bad('reading', 'badTime', m(1))],
+      // A suffix glued to the time does not take the next word as well.
+      ['meter 1 = 5 @ 8pm yesterday', at5({ kind: 'daysAgo', days: 1, time: '20:00' })],
+      // Quoted words are not times or days.
+      ['meter 1 = 5 @ "08:00"', bad('reading', 'badDate', m(1))],
+      ['meter 1 = 5 @ "yesterday"', bad('reading', 'badDate', m(1))],
+      ['meter 1 = 5 @ 15 "Nov"', bad('reading', 'badDate', m(1))],
+      // `15 Nov [2025]`: one or two digits for the day, four for the year.
+      ['meter 1 = 5 @ 15 Nov 2025', at5({ kind: 'date', date: '2025-11-15' })],
+      ['meter 1 = 5 @ 015 Nov', bad('reading', 'badDate', m(1))],
+      ['meter 1 = 5 115 Nov', bad('reading', 'unexpectedText', m(1))],
+      ['meter 1 = 5 @ 15 Nov 02025', bad('reading', 'unexpectedText', m(1))],
+      ['meter 1 = 5 @ 0 Nov', bad('reading', 'badDate', m(1))],
+      // Days ago: up to 3650, written with at most six digits.
+      ['meter 1 = 5 @ 3650 days ago', at5({ kind: 'daysAgo', days: 3650 })],
+      ['meter 1 = 5 @ 3651 days ago', bad('reading', 'badDate', m(1))],
+      ['meter 1 = 5 @ 000003 days ago', at5({ kind: 'daysAgo', days: 3 })],
+      ['meter 1 = 5 @ 0000003 days ago', bad('reading', 'badDate', m(1))],
+      ['meter 1 = 5 @ 3 days', bad('reading', 'badDate', m(1))],
+      ['meter 1 = 5 @ 3 weeks ago', bad('reading', 'badDate', m(1))],
+      ['มิเตอร์ 1 = 5 @ 3วันก่อน', at5({ kind: 'daysAgo', days: 3 })],
+      ['มิเตอร์ 1 = 5 @ 3 วัน ก่อน', at5({ kind: 'daysAgo', days: 3 })],
+      ['มิเตอร์ 1 = 5 @ 3 วัน', bad('reading', 'badDate', m(1))],
+      ['มิเตอร์ 1 = 5 @ 3 ชั่วโมง ก่อน', bad('reading', 'badDate', m(1))],
+      // At most one day and one time; anything after them is unexpected.
+      ['meter 1 = 5 @ 8:00 9:00', bad('reading', 'unexpectedText', m(1))],
+      ['meter 1 = 5 @ yesterday today', bad('reading', 'unexpectedText', m(1))],
+      ['meter 1 = 5 @ yesterday x', bad('reading', 'unexpectedText', m(1))],
+      // Months for `usage`.
+      ['usage 2026-0', bad('usage', 'badMonth')],
+      ['usage 2026-100', bad('usage', 'badMonth')],
+      ['usage 110/2026', bad('usage', 'badMonth')],
+      ['usage 1899-10', bad('usage', 'badMonth')],
+      ['ใช้ไป 10/2443', { type: 'usage', month: '1900-10' }],
+    ]),
+  )('%s', (text, expected) => {
+    expect(parseMessage(text)).toStrictEqual(expected);
+  });
+});
