@@ -138,3 +138,532 @@ describe('time.ts: dates, times and days ago', () => {
     expect(parseMessage(text)).toStrictEqual(expected);
   });
 });
+
+// Each message below takes one branch of the money parser (mostly a way to be malformed).
+describe('money.ts: prices, billing day, bills, payments, reminders and alerts', () => {
+  it.each(
+    table([
+      // A quoted keyword is not a command; a Thai keyword ends at a non-Thai letter or มิเตอร์.
+      ['"bill" meter 1', null],
+      ['บิล', { type: 'bill' }],
+      ['บิลมิเตอร์ 1', { type: 'bill', meter: { by: 'number', number: 1 } }],
+      ['บิลลี่ มิเตอร์ 1', null],
+      ['เตือนใจ', null],
+      ['บิลx', { type: 'bill', meter: { by: 'name', name: 'x' } }],
+      // Amounts: quoted, a percent sign only at the end, not a number.
+      [
+        'set meter 1 price "5"',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 vat 5%0',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badNumber',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 vat 7%',
+        {
+          type: 'setTariff',
+          meter: { by: 'number', number: 1 },
+          change: { kind: 'vat', percent: '7' },
+        },
+      ],
+      [
+        'set meter 1 price 1e5',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badNumber',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      // The first setting word decides; the meter must come before it.
+      [
+        'set meter 1 price 5 vat 7',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'unexpectedText',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      ['set price 5 vat 7', { type: 'malformed', topic: 'setTariff', problem: 'missingMeter' }],
+      ['set price 5', { type: 'malformed', topic: 'setTariff', problem: 'missingMeter' }],
+      ['set meter 1 "price" 5', { type: 'malformed', topic: 'setMeter', problem: 'badName' }],
+      [
+        'set meter 1 vat charge 7',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'unexpectedText',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 service charge 30',
+        {
+          type: 'setTariff',
+          meter: { by: 'number', number: 1 },
+          change: { kind: 'service', amount: '30' },
+        },
+      ],
+      // `billing day` needs both words.
+      ['set meter 1 day 5', { type: 'malformed', topic: 'setMeter', problem: 'unexpectedText' }],
+      [
+        'set meter 1 billing 5',
+        { type: 'malformed', topic: 'setMeter', problem: 'unexpectedText' },
+      ],
+      ['set meter 1 billing', { type: 'malformed', topic: 'setMeter', problem: 'unexpectedText' }],
+      // A meter that is not a meter, or a bad one.
+      ['set my "tank" price 5', null],
+      ['set meter 0 price 5', { type: 'malformed', topic: 'setTariff', problem: 'badMeter' }],
+      [
+        'set meter 1 price = 5',
+        {
+          type: 'setTariff',
+          meter: { by: 'number', number: 1 },
+          change: { kind: 'flat', price: '5' },
+        },
+      ],
+      // The billing day: one value, not quoted.
+      [
+        'set meter 1 billing day',
+        {
+          type: 'malformed',
+          topic: 'setBillingDay',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 billing day "5"',
+        {
+          type: 'malformed',
+          topic: 'setBillingDay',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 billing day 5 6',
+        {
+          type: 'malformed',
+          topic: 'setBillingDay',
+          problem: 'unexpectedText',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 billing day none',
+        { type: 'setBillingDay', meter: { by: 'number', number: 1 }, day: null },
+      ],
+      [
+        'ตั้งค่า มิเตอร์ 1 วันจด 25',
+        { type: 'setBillingDay', meter: { by: 'number', number: 1 }, day: 25 },
+      ],
+      // `from` takes a date with no time.
+      [
+        'set meter 1 price from 2026-01-01',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 price 5 from 2026-13-01',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badDate',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 price 5 from yesterday',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badDate',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 price 5 from 2026-01-01 08:00',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badDate',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      // One value per setting, a known tariff, blocks in pairs plus a last price.
+      [
+        'set meter 1 price',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 price 5 6',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'unexpectedText',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 price abc',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 tariff mea-1.1.2 x',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badTariff',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 tariff foo',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badTariff',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 blocks 150 3.2',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badTariff',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 blocks 150 abc 5',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badNumber',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 blocks 150 1e5 5',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badNumber',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 ft',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 ft 1 2',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'unexpectedText',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 ft "1"',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 ft 1e5',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badNumber',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 ft -0.15',
+        {
+          type: 'setTariff',
+          meter: { by: 'number', number: 1 },
+          change: { kind: 'adjustment', perUnit: '-0.15' },
+        },
+      ],
+      // VAT up to 100 %.
+      [
+        'set meter 1 vat 100',
+        {
+          type: 'setTariff',
+          meter: { by: 'number', number: 1 },
+          change: { kind: 'vat', percent: '100' },
+        },
+      ],
+      [
+        'set meter 1 vat 100.5',
+        {
+          type: 'malformed',
+          topic: 'setTariff',
+          problem: 'badAmount',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'set meter 1 minimum charge 5',
+        {
+          type: 'setTariff',
+          meter: { by: 'number', number: 1 },
+          change: { kind: 'minimum', amount: '5' },
+        },
+      ],
+      [
+        'set meter 1 min charge 5',
+        {
+          type: 'setTariff',
+          meter: { by: 'number', number: 1 },
+          change: { kind: 'minimum', amount: '5' },
+        },
+      ],
+      // Bills and payments.
+      ['bill "x y"', { type: 'bill', meter: { by: 'name', name: 'x y' } }],
+      ['bill meter 0', { type: 'malformed', topic: 'bill', problem: 'badMeter' }],
+      [
+        'bill meter 1 for 2026-10',
+        { type: 'bill', meter: { by: 'number', number: 1 }, period: '2026-10' },
+      ],
+      ['bill meter 1 "2026-10"', { type: 'malformed', topic: 'bill', problem: 'badName' }],
+      ['paid meter 0 500', { type: 'malformed', topic: 'paid', problem: 'badMeter' }],
+      [
+        'paid meter 1 500 for 2026-13',
+        {
+          type: 'malformed',
+          topic: 'paid',
+          problem: 'badMonth',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'paid meter 1 abc',
+        {
+          type: 'malformed',
+          topic: 'paid',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'paid meter 1 1e5',
+        {
+          type: 'malformed',
+          topic: 'paid',
+          problem: 'badNumber',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'paid meter 1 -5',
+        {
+          type: 'malformed',
+          topic: 'paid',
+          problem: 'badAmount',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'paid meter 1 500 baht for 2026-10',
+        { type: 'paid', meter: { by: 'number', number: 1 }, amount: '500', period: '2026-10' },
+      ],
+      ['paid my "x" 500', null],
+      // Reminders: `off` with no day, a day from 1 to 31, a clock time up to 23:59.
+      [
+        'remind meter 1 day 5 off',
+        {
+          type: 'malformed',
+          topic: 'remind',
+          problem: 'unexpectedText',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'remind off meter 1 day 5',
+        {
+          type: 'malformed',
+          topic: 'remind',
+          problem: 'unexpectedText',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'remind off meter 1',
+        { type: 'remind', meter: { by: 'number', number: 1 }, schedule: null },
+      ],
+      ['remind day 5', { type: 'malformed', topic: 'remind', problem: 'missingMeter' }],
+      ['remind meter 0 day 5', { type: 'malformed', topic: 'remind', problem: 'badMeter' }],
+      [
+        'remind meter 1',
+        {
+          type: 'malformed',
+          topic: 'remind',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'remind meter 1 day',
+        {
+          type: 'malformed',
+          topic: 'remind',
+          problem: 'badDay',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'remind meter 1 day 5 23:59',
+        { type: 'remind', meter: { by: 'number', number: 1 }, schedule: { day: 5, time: '23:59' } },
+      ],
+      [
+        'remind meter 1 day 5 24:00',
+        {
+          type: 'malformed',
+          topic: 'remind',
+          problem: 'badTime',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'remind meter 1 day 5 8:60',
+        {
+          type: 'malformed',
+          topic: 'remind',
+          problem: 'badTime',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'remind meter 1 day 5 8:30 x',
+        {
+          type: 'malformed',
+          topic: 'remind',
+          problem: 'unexpectedText',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'remind meter 1 day 5 "8:30"',
+        {
+          type: 'malformed',
+          topic: 'remind',
+          problem: 'badTime',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      ['remind off', { type: 'malformed', topic: 'remind', problem: 'missingMeter' }],
+      [
+        'remind "x" day 5',
+        { type: 'remind', meter: { by: 'name', name: 'x' }, schedule: { day: 5, time: '09:00' } },
+      ],
+      // Alerts and the cost chart.
+      [
+        'alert off meter 1 over 5',
+        {
+          type: 'malformed',
+          topic: 'alert',
+          problem: 'unexpectedText',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      ['alert meter 1 off', { type: 'alert', meter: { by: 'number', number: 1 }, off: true }],
+      ['alert meter 0', { type: 'malformed', topic: 'alert', problem: 'badMeter' }],
+      ['alert "a b" "c"', null],
+      [
+        'alert meter 1 over 5 kWh',
+        { type: 'alert', meter: { by: 'number', number: 1 }, over: '5' },
+      ],
+      [
+        'alert meter 1 over 5 6',
+        {
+          type: 'malformed',
+          topic: 'alert',
+          problem: 'unexpectedText',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'alert meter 1 over kWh',
+        {
+          type: 'malformed',
+          topic: 'alert',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'alert meter 1 over',
+        {
+          type: 'malformed',
+          topic: 'alert',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'alert meter 1 over 1e5',
+        {
+          type: 'malformed',
+          topic: 'alert',
+          problem: 'badNumber',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'alert meter 1 over -5',
+        {
+          type: 'malformed',
+          topic: 'alert',
+          problem: 'badAmount',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      ['alert over 5', { type: 'malformed', topic: 'alert', problem: 'missingMeter' }],
+      ['chart meter 0 cost', { type: 'malformed', topic: 'chart', problem: 'badMeter' }],
+      ['chart "a" "b" cost', null],
+      ['chart cost', { type: 'chart', mode: 'cost' }],
+    ] as ReadonlyArray<readonly [string, Command | null]>),
+  )('%s', (text, expected) => {
+    expect(parseMessage(text)).toStrictEqual(expected);
+  });
+});
