@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Command, MeterRef } from '../../src/domain/commands';
-import { parseMessage } from '../../src/domain/grammar';
+import { formatCommand, parseMessage } from '../../src/domain/grammar';
 
 // Edge cases of the chat grammar, each found as a Stryker survivor: the message a user could
 // type and what the bot reads from it, grouped by the grammar file that decides it.
@@ -662,8 +662,29 @@ describe('money.ts: prices, billing day, bills, payments, reminders and alerts',
       ['chart meter 0 cost', { type: 'malformed', topic: 'chart', problem: 'badMeter' }],
       ['chart "a" "b" cost', null],
       ['chart cost', { type: 'chart', mode: 'cost' }],
+      // Not a meter at all: chatter.
+      ['bill my "tank"', null],
+      ['remind my "x" day 5', null],
+      // A unit only right after the threshold.
+      ['alert meter 1 over 5 kWh 6', bad('alert', 'unexpectedText', m(1))],
+      // `from` only counts after the setting word: here it is the meter's name.
+      [
+        'set since price 5',
+        {
+          type: 'setTariff',
+          meter: { by: 'name', name: 'since' },
+          change: { kind: 'flat', price: '5' },
+        },
+      ],
     ] as ReadonlyArray<readonly [string, Command | null]>),
   )('%s', (text, expected) => {
     expect(parseMessage(text)).toStrictEqual(expected);
+  });
+});
+
+describe('money.ts: canonical text', () => {
+  it('writes a bill with no meter and no month as the bare word', () => {
+    expect(formatCommand({ type: 'bill' })).toBe('bill');
+    expect(formatCommand({ type: 'bill', meter: m(1) })).toBe('bill meter 1');
   });
 });
