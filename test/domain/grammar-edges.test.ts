@@ -100,8 +100,9 @@ describe('time.ts: dates, times and days ago', () => {
       ['meter 1 = 5 @ 1am', today('01:00')],
       ['meter 1 = 5 @ 12pm', today('12:00')],
       ['meter 1 = 5 @ 8:5', bad('reading', 'badTime', m(1))],
-      // A suffix glued to the time does not take the next word as well.
+      // A time takes one suffix: the word after a glued one is not a second.
       ['meter 1 = 5 @ 8pm yesterday', at5({ kind: 'daysAgo', days: 1, time: '20:00' })],
+      ['meter 1 = 5 @ 8am pm', bad('reading', 'unexpectedText', m(1))],
       // Quoted words are not times or days.
       ['meter 1 = 5 @ "08:00"', bad('reading', 'badDate', m(1))],
       ['meter 1 = 5 @ "yesterday"', bad('reading', 'badDate', m(1))],
