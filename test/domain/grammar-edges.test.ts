@@ -663,6 +663,9 @@ describe('money.ts: prices, billing day, bills, payments, reminders and alerts',
       ['chart meter 0 cost', { type: 'malformed', topic: 'chart', problem: 'badMeter' }],
       ['chart "a" "b" cost', null],
       ['chart cost', { type: 'chart', mode: 'cost' }],
+      // A tariff or blocks with nothing after them is a missing value, not a bad tariff.
+      ['set meter 1 tariff', bad('setTariff', 'missingValue', m(1))],
+      ['ตั้งค่า มิเตอร์ 1 ขั้นบันได', bad('setTariff', 'missingValue', m(1))],
       // Not a meter at all: chatter.
       ['bill my "tank"', null],
       ['remind my "x" day 5', null],
