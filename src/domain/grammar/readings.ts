@@ -64,18 +64,16 @@ function splitNote(s: string, toks: Token[]): NoteSplit {
   if (!hash) return { body: toks, noteTooLong: false };
   const note = s.slice(hash.start + 1).trim();
   const tooLong = codePoints(note) > LIMITS.noteLength;
-  return { body: toks.slice(0, at), ...(note && !tooLong ? { note } : {}), noteTooLong: tooLong };
+  // Every reader checks noteTooLong before it looks at the note.
+  return { body: toks.slice(0, at), note, noteTooLong: tooLong };
 }
 
 /** The value, time and note after `meter 1` or `name =`; any failure is malformed. */
-function finishReading(
-  meter: MeterRef,
-  rest: Token[],
-  split: NoteSplit,
-  explicitEquals: boolean,
-): Command {
-  const hasEquals = explicitEquals || isSymbol(rest[0], '=');
-  const i = isSymbol(rest[0], '=') ? 1 : 0;
+function finishReading(meter: MeterRef, rest: Token[], split: NoteSplit): Command {
+  // `name = …` comes here only with a number after the `=`, so only `meter 1 = …` can have
+  // an `=` and no number.
+  const hasEquals = isSymbol(rest[0], '=');
+  const i = hasEquals ? 1 : 0;
   const tok = rest[i];
   if (!tok || tok.quoted || tok.text === '@' || tok.text === '=') {
     return malformed('reading', 'missingValue', meter);
@@ -106,7 +104,7 @@ export function parseReading(s: string, toks: Token[]): Command | null {
   const num = matchMeterNumber(body, 0);
   if (num) {
     if (!num.result.ok) return malformed('reading', num.result.problem);
-    return finishReading(num.result.value, body.slice(num.next), split, false);
+    return finishReading(num.result.value, body.slice(num.next), split);
   }
 
   // `name = number …`: a reading when the right side is an attempt at a number.
@@ -116,7 +114,7 @@ export function parseReading(s: string, toks: Token[]): Command | null {
     if (!valueTok || valueTok.quoted || !NUMBERISH_RE.test(valueTok.lower)) return null;
     const ref = parseRef(body.slice(0, eq));
     if (!ref?.ok || ref.ref?.by !== 'name') return null;
-    return finishReading(ref.ref, body.slice(eq + 1), split, true);
+    return finishReading(ref.ref, body.slice(eq + 1), split);
   }
 
   // A bare number, optionally with a time and a note: for one-to-one chats.
@@ -151,8 +149,9 @@ export function parseReading(s: string, toks: Token[]): Command | null {
     isLooseWord(word.text) &&
     !number.quoted
   ) {
-    const values = /^[+-]?\.?\d/.test(number.text) ? readValues(toks, 1) : null;
-    if (values?.result.ok && values.next === toks.length) {
+    // Text that is not a number fails in readValues (parseDecimal).
+    const values = readValues(toks, 1);
+    if (values.result.ok && values.next === toks.length) {
       return {
         type: 'reading',
         meter: { by: 'name', name: word.text },
