@@ -509,6 +509,26 @@ describe('money.ts: prices, billing day, bills, payments, reminders and alerts',
         { type: 'paid', meter: { by: 'number', number: 1 }, amount: '500', period: '2026-10' },
       ],
       ['paid my "x" 500', null],
+      // The amount left out: meter 1 is named, not a meter called "meter" paid 1 baht.
+      [
+        'paid meter 1',
+        {
+          type: 'malformed',
+          topic: 'paid',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 1 },
+        },
+      ],
+      [
+        'จ่ายแล้ว มิเตอร์ 2 for 2026-10',
+        {
+          type: 'malformed',
+          topic: 'paid',
+          problem: 'missingValue',
+          meter: { by: 'number', number: 2 },
+        },
+      ],
+      ['paid Water 1', { type: 'paid', meter: { by: 'name', name: 'Water' }, amount: '1' }],
       // Reminders: `off` with no day, a day from 1 to 31, a clock time up to 23:59.
       [
         'remind meter 1 day 5 off',

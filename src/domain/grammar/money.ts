@@ -6,7 +6,7 @@
 import { isBillingPresetId } from '../billing/presets';
 import { blocksProblem } from '../billing/tariff';
 import type { Command, MeterRef, TariffChange } from '../commands';
-import { NONE_WORDS, UNITS } from './keywords';
+import { METER_WORDS, NONE_WORDS, UNITS } from './keywords';
 import { isSymbol, isWord, malformed, THAI_LETTER, type Token, tokenize } from './lexer';
 import { parseRef, requiredRef } from './names';
 import { NUMBERISH_RE, parseDecimal, smallInt } from './numbers';
@@ -247,6 +247,11 @@ function parsePaid(args: Token[]): Command | null {
   const split = trailingMonth(args);
   let rest = split.rest;
   if (isWord(rest.at(-1), MONEY_UNITS)) rest = rest.slice(0, -1);
+  // "paid meter 1": meter 1 with the amount left out, not 1 baht paid for a meter called "meter".
+  if (rest.length === 2 && METER_WORDS.has(rest[0]!.lower)) {
+    const whole = requiredRef(rest);
+    if (whole?.ok) return malformed('paid', 'missingValue', whole.value);
+  }
   const amountTok = rest.at(-1);
   const ref = requiredRef(rest.slice(0, -1));
   // "paid 500" or "paid the plumber": chatter, not a command.
