@@ -1,6 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runPushTick } from '../../src/billing/scheduler';
 import { createPostgres } from '../../src/db/postgres';
+import { pushClaims, reminders, usageAlerts } from '../../src/db/schema';
 import { assembleDeps, type Deps } from '../../src/deps';
 import { silentLogger } from '../../src/logger';
 import { type Person, person } from '../helpers/chat';
@@ -9,11 +11,12 @@ import { type Harness, startHarness } from '../helpers/harness';
 // Reminders and alerts with an injected clock, pushed through the fake LINE platform: the due
 // time, quiet hours, one reminder a day, alerts told once, the monthly quota, and two instances
 // ticking at once (on PostgreSQL when TEST_DATABASE_URL is set, else two ticks on one PGlite).
+// Each test starts from a Som of its own on 20 Nov 2026, so any one can run alone and in any order.
 
 /** Bangkok local time as an instant. */
 const bangkok = (local: string) => new Date(`${local}+07:00`);
 
-let now = bangkok('2026-11-20T10:00:00');
+let now: Date;
 
 describe('the push scheduler', () => {
   let h: Harness;
@@ -24,8 +27,16 @@ describe('the push scheduler', () => {
   const texts = (userId: string) =>
     pushesTo(userId).flatMap((p) => p.messages.map((m) => (m as { text: string }).text));
 
-  beforeAll(async () => {
-    h = await startHarness({ clock: () => now });
+  /**
+   * Som with meter 1 "Electric" (90 kWh used since 1 Nov) and meter 2 "Water", both reminded on
+   * day 25 at 09:00. A tick reports on everyone in the database, so the reminders and alerts of
+   * earlier tests' people are removed first: the tick then counts this test's Som alone.
+   */
+  beforeEach(async () => {
+    now = bangkok('2026-11-20T10:00:00');
+    h.platform.setQuota(null);
+    await h.database.db.delete(reminders);
+    await h.database.db.delete(usageAlerts);
     som = person(h, h.platform.addUser({ displayName: 'Som', language: 'en' }));
     await som.say('add meter Electric kWh');
     await som.say('add meter Water m3');
@@ -34,6 +45,9 @@ describe('the push scheduler', () => {
     await som.say('meter 1 = 1090 @ 2026-11-20 08:00');
     expect((await som.say('remind meter 1 day 25 09:00')).text).toMatch(/^I will remind you/);
     expect((await som.say('remind meter 2 day 25 09:00')).text).toMatch(/^I will remind you/);
+  });
+  beforeAll(async () => {
+    h = await startHarness({ clock: () => now });
     const database = h.database.url ? await createPostgres(h.database.url, 2) : h.deps.database;
     const { deps } = assembleDeps({
       config: h.config,
@@ -71,8 +85,6 @@ describe('the push scheduler', () => {
   });
 
   it('reminds on the day at the hour, not before, with a quick reply to type the reading', async () => {
-    await som.say('alert off meter 1');
-    h.platform.clearRecorded();
     now = bangkok('2026-11-25T08:59:00');
     expect((await runPushTick(h.deps)).reminders).toBe(0);
     now = bangkok('2026-11-25T09:00:00');
@@ -99,7 +111,6 @@ describe('the push scheduler', () => {
   });
 
   it('sends each reminder once when two instances tick at the same moment', async () => {
-    h.platform.clearRecorded();
     now = bangkok('2026-12-25T09:00:00');
     const reports = await Promise.all([runPushTick(h.deps), runPushTick(second.deps)]);
     expect(reports[0]!.reminders + reports[1]!.reminders).toBe(1);
@@ -107,17 +118,20 @@ describe('the push scheduler', () => {
   });
 
   it('never pushes past the monthly quota, and says so once', async () => {
-    h.platform.clearRecorded();
+    // December's first reminder goes out; the other one is due the next day.
+    now = bangkok('2026-12-25T09:00:00');
+    expect((await runPushTick(h.deps)).reminders).toBe(1);
     h.platform.setQuota(0);
     now = bangkok('2026-12-26T09:00:00');
     const first = await runPushTick(h.deps);
     const again = await runPushTick(second.deps);
     expect(first.heldForQuota + again.heldForQuota).toBe(2);
-    expect(pushesTo(som.user.userId)).toHaveLength(0);
-    const notices = (await h.database.db.execute(
-      "select key from push_claims where kind = 'quota'",
-    )) as unknown as { rows?: unknown[] } | unknown[];
-    expect(Array.isArray(notices) ? notices : notices.rows).toHaveLength(1);
+    expect(pushesTo(som.user.userId)).toHaveLength(1); // December's first reminder alone
+    const notices = await h.database.db
+      .select({ key: pushClaims.key })
+      .from(pushClaims)
+      .where(eq(pushClaims.kind, 'quota'));
+    expect(notices).toEqual([{ key: 'quota:2026-12' }]);
     // Quota back: the held reminder goes out.
     h.platform.setQuota(1000);
     expect((await runPushTick(h.deps)).reminders).toBe(1);

@@ -1,17 +1,18 @@
 // Photos as evidence for readings, end to end: images sent through the fake LINE platform, the
 // content fetched from it as from api-data.line.me, kept in the database, and the links that
-// `history` gives fetched over real HTTP, in English and in Thai.
+// `history` gives fetched over real HTTP, in English and in Thai. Each test starts from an owner
+// and a reader of its own, at the present time, so any one can run alone and in any order.
 
 import { randomBytes } from 'node:crypto';
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { access, auditLog, identities, readingPhotos, sources } from '../../src/db/schema';
 import { type Answer, exchange, type Person, person } from '../helpers/chat';
 import { type Harness, startHarness } from '../helpers/harness';
 
-// The fake stamps events with the real time; the bot's clock starts there and moves ahead.
-const START = new Date();
+// The fake stamps events with the real time; the bot's clock starts there in each test and
+// moves ahead.
 const MINUTE = 60_000;
 
 /** A real PNG of a few pixels. */
@@ -89,15 +90,11 @@ describe.each(languages)(
   'photos as evidence ($language)',
   ({ language, name, reader, say, expect: want }) => {
     let h: Harness;
-    let now = START;
+    let now: Date;
     let owner: Person;
     let bob: Person;
     let sourceId: string;
     let bobId: string;
-    let firstPhoto: Buffer;
-    let secondPhoto: Buffer;
-    let ownerLinks: { one: string; two: string };
-    let groupId: string;
 
     const sendImage = (who: Person, bytes: Buffer, contentType = 'image/jpeg', groupId?: string) =>
       exchange(h, [
@@ -107,40 +104,70 @@ describe.each(languages)(
           content: { bytes, contentType },
         }),
       ]);
+    /** The photos kept for this test's owner's meter. */
     const stored = () =>
-      h.database.db.select().from(readingPhotos).orderBy(asc(readingPhotos.addedAt));
+      h.database.db
+        .select()
+        .from(readingPhotos)
+        .where(eq(readingPhotos.sourceId, sourceId))
+        .orderBy(asc(readingPhotos.addedAt));
     const contentCalls = () =>
       h.platform.calls.filter((c) => /^\/v2\/bot\/message\/\d+\/content$/.test(c.path));
     const later = (minutes: number) => {
       now = new Date(now.getTime() + minutes * MINUTE);
     };
 
-    beforeAll(async () => {
-      h = await startHarness({
-        clock: () => now,
-        env: { PHOTO_MAX_MB: '1', PHOTO_LINK_LIFETIME_HOURS: '2' },
-      });
+    /** The owner with meter 1 and its reading #1 4,521 kWh, just now; Bob, with no access yet. */
+    beforeEach(async () => {
+      now = new Date();
       owner = person(h, h.platform.addUser({ displayName: name, language }));
       bob = person(h, h.platform.addUser({ displayName: reader, language }));
       await owner.say(say.add);
       await bob.say('help');
-      const [source] = await h.database.db.select({ id: sources.id }).from(sources);
+      const [source] = await h.database.db
+        .select({ id: sources.id })
+        .from(sources)
+        .innerJoin(identities, eq(identities.userId, sources.ownerId))
+        .where(eq(identities.providerUserId, owner.user.userId));
       sourceId = source!.id;
       const [identity] = await h.database.db
         .select({ userId: identities.userId })
         .from(identities)
         .where(eq(identities.providerUserId, bob.user.userId));
       bobId = identity!.userId;
+      await owner.say(say.reading);
+    });
+    beforeAll(async () => {
+      h = await startHarness({
+        clock: () => now,
+        env: { PHOTO_MAX_MB: '1', PHOTO_LINK_LIFETIME_HOURS: '2' },
+      });
     });
 
     afterAll(async () => {
       await h?.close();
     });
 
+    /**
+     * Photos for #1 (a JPEG, asked for with `photo #1`) and for #2 4,600 kWh (a PNG), and the
+     * owner's history: its links, #2 first.
+     */
+    const givenPhotos = async () => {
+      await owner.say(say.photo1);
+      expect((await sendImage(owner, jpeg())).text).toMatch(/#1 4,521 kWh/);
+      await owner.say(say.second);
+      await owner.say(say.photo1.replace('1', '2'));
+      const secondPhoto = png(4, 4);
+      expect((await sendImage(owner, secondPhoto)).text).toMatch(want.attached2);
+      const links = want.links.exec((await owner.say(say.history)).text);
+      expect(links).not.toBeNull();
+      return { secondPhoto, two: links![1]!, one: links![2]! };
+    };
+
     it('keeps a photo sent right after a reading, byte for byte, typed by its bytes', async () => {
-      await owner.say(say.reading);
+      const calls = contentCalls().length;
       later(2);
-      firstPhoto = png(3, 2);
+      const firstPhoto = png(3, 2);
       // LINE labels photos image/jpeg; the bytes say PNG, and the bytes win.
       const answer = await sendImage(owner, firstPhoto, 'image/jpeg');
       expect(answer.text).toBe(want.attached1);
@@ -151,7 +178,8 @@ describe.each(languages)(
       expect(Buffer.compare(photo!.bytes, firstPhoto)).toBe(0);
       expect(photo!.size).toBe(firstPhoto.length);
       // Fetched once from the data API with the channel token.
-      const [call] = contentCalls();
+      const [call, ...otherCalls] = contentCalls().slice(calls);
+      expect(otherCalls).toEqual([]);
       expect(call?.method).toBe('GET');
       expect(call?.headers.authorization).toBe(`Bearer ${h.config.line.channelAccessToken}`);
       expect(call?.status).toBe(200);
@@ -159,7 +187,7 @@ describe.each(languages)(
       const [audited] = await h.database.db
         .select()
         .from(auditLog)
-        .where(eq(auditLog.action, 'photo.attach'));
+        .where(and(eq(auditLog.action, 'photo.attach'), eq(auditLog.sourceId, sourceId)));
       expect(audited?.sourceId).toBe(sourceId);
       expect(audited?.after).toMatchObject({
         photo: photo!.id,
@@ -177,7 +205,7 @@ describe.each(languages)(
       const calls = contentCalls().length;
       const answer = await sendImage(owner, png(2, 2));
       expect(answer.text).toMatch(want.which);
-      expect(await stored()).toHaveLength(1);
+      expect(await stored()).toEqual([]);
       // Not even downloaded.
       expect(contentCalls()).toHaveLength(calls);
     });
@@ -194,10 +222,10 @@ describe.each(languages)(
       const answer = await sendImage(owner, photo);
       expect(answer.text).toMatch(/#1 4,521 kWh/);
       const rows = await stored();
-      expect(rows).toHaveLength(2);
-      expect(rows[1]!.number).toBe(1);
-      expect(rows[1]!.contentType).toBe('image/jpeg');
-      expect(Buffer.compare(rows[1]!.bytes, photo)).toBe(0);
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.number).toBe(1);
+      expect(rows[0]!.contentType).toBe('image/jpeg');
+      expect(Buffer.compare(rows[0]!.bytes, photo)).toBe(0);
       // The request is used up: the next image asks again.
       expect((await sendImage(owner, jpeg())).text).toMatch(want.which);
     });
@@ -211,16 +239,15 @@ describe.each(languages)(
       expect((await sendImage(owner, tooLarge)).text).toBe(want.tooLarge);
       const notPicture = Buffer.from('<html><script>alert(1)</script></html>');
       expect((await sendImage(owner, notPicture, 'image/jpeg')).text).toBe(want.notAnImage);
-      expect(await stored()).toHaveLength(2);
-      await owner.say(say.reading.replace('4521', '4700'));
-      later(10);
+      expect(await stored()).toEqual([]);
     });
 
     it('lets a reader see but not attach', async () => {
+      later(10); // the owner's reading is no longer recent
       await h.database.db.insert(access).values({ userId: bobId, sourceId, role: 'read' });
       expect((await bob.say(say.photoMeter1)).text).toMatch(want.readOnly);
       expect((await sendImage(bob, png(2, 2))).text).toMatch(want.which);
-      expect(await stored()).toHaveLength(2);
+      expect(await stored()).toEqual([]);
     });
 
     it('takes no photo in a group, and says so to `photo #N` there', async () => {
@@ -228,28 +255,30 @@ describe.each(languages)(
         name: 'Family',
         members: [owner.user.userId, bob.user.userId],
       });
-      groupId = group.groupId;
       expect((await owner.say(say.photo1, { group: group.groupId })).text).toMatch(
         want.onlyOneToOne,
       );
+      // A reading just now in the one-to-one chat: the group's image still does not go with it.
       await owner.say(say.second.replace('4600', '4800'));
       const answer = await sendImage(owner, png(2, 2), 'image/png', group.groupId);
       expect(answer.messages).toEqual([]);
-      expect(await stored()).toHaveLength(2);
-      later(10);
+      expect(await stored()).toEqual([]);
     });
 
     it('marks photos in history with links that serve the image privately', async () => {
+      await owner.say(say.photo1);
+      expect((await sendImage(owner, jpeg())).text).toMatch(/#1 4,521 kWh/);
+      await owner.say(say.second);
       // A photo for #2 too, so that history lists two links, newest reading first.
       await owner.say(say.photo1.replace('1', '2'));
-      secondPhoto = png(4, 4);
+      const secondPhoto = png(4, 4);
       expect((await sendImage(owner, secondPhoto)).text).toMatch(want.attached2);
 
       const answer: Answer = await owner.say(say.history);
       expect(answer.text).toMatch(want.markedLine);
       const links = want.links.exec(answer.text);
       expect(links).not.toBeNull();
-      ownerLinks = { two: links![1]!, one: links![2]! };
+      const ownerLinks = { two: links![1]!, one: links![2]! };
       expect(ownerLinks.one.startsWith(`${h.url}/photos/`)).toBe(true);
 
       const response = await fetch(ownerLinks.two);
@@ -265,11 +294,12 @@ describe.each(languages)(
       const views = await h.database.db
         .select()
         .from(auditLog)
-        .where(eq(auditLog.action, 'photo.view'));
+        .where(and(eq(auditLog.action, 'photo.view'), eq(auditLog.sourceId, sourceId)));
       expect(views.length).toBeGreaterThanOrEqual(2);
     });
 
     it('refuses a tampered link', async () => {
+      const ownerLinks = await givenPhotos();
       const token = ownerLinks.two.slice(ownerLinks.two.lastIndexOf('/') + 1);
       // A character in the middle (every bit of it counts).
       const at = Math.floor(token.length / 2);
@@ -282,6 +312,7 @@ describe.each(languages)(
     });
 
     it("hides a deleted reading's photo and brings it back with undo", async () => {
+      const ownerLinks = await givenPhotos();
       expect((await owner.say(say.delete2)).text).toMatch(/#2/);
       expect((await fetch(ownerLinks.two)).status).toBe(404);
       expect((await owner.say(say.history)).text).not.toMatch(/#2 \S+$/m);
@@ -292,6 +323,8 @@ describe.each(languages)(
     });
 
     it("refuses a reader's link once their access is revoked", async () => {
+      const ownerLinks = await givenPhotos();
+      await h.database.db.insert(access).values({ userId: bobId, sourceId, role: 'read' });
       const answer = await bob.say(say.history);
       const links = want.links.exec(answer.text);
       expect(links).not.toBeNull();
@@ -308,6 +341,11 @@ describe.each(languages)(
     });
 
     it('stops a link given in a group once its viewer has left the group', async () => {
+      await givenPhotos();
+      const { groupId } = h.platform.addGroup({
+        name: 'Family',
+        members: [owner.user.userId, bob.user.userId],
+      });
       await owner.say(say.share, { group: groupId });
 
       const links = want.links.exec((await bob.say(say.history, { group: groupId })).text);
@@ -328,6 +366,7 @@ describe.each(languages)(
     });
 
     it('expires links after PHOTO_LINK_LIFETIME_HOURS', async () => {
+      await givenPhotos();
       const fresh = want.links.exec((await owner.say(say.history)).text)![2]!;
       later(119);
       const before = await fetch(fresh);

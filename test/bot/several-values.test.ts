@@ -1,8 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHART_SIZE, SERIES_COLOURS } from '../../src/charts/theme';
-import { auditLog, readings, sources } from '../../src/db/schema';
+import { auditLog, identities, readings, sources } from '../../src/db/schema';
 import { type Person, person } from '../helpers/chat';
 import { databaseKinds } from '../helpers/db';
 import { type Harness, startHarness } from '../helpers/harness';
@@ -10,7 +10,8 @@ import { type Harness, startHarness } from '../helpers/harness';
 // A meter with several values per reading (blood pressure) in a chat, in English and Thai:
 // created with its value names, read as 120/80 72, refused with a clear answer and no change
 // when the values do not fit, shown in history, fixed, deleted and undone, drawn one line per
-// value, and kept out of usage, bills and prices.
+// value, and kept out of usage, bills and prices. Each test starts from a Kai and a Nok of their
+// own, so any one can run alone and in any order.
 
 function pixelsOf(png: PNG, hex: string): number {
   const n = Number.parseInt(hex.slice(1), 16);
@@ -27,18 +28,34 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
   let kai: Person;
   let nok: Person;
 
-  beforeAll(async () => {
-    h = await startHarness({ databaseKind: kind });
+  beforeEach(() => {
     kai = person(h, h.platform.addUser({ displayName: 'Kai', language: 'en' }));
     nok = person(h, h.platform.addUser({ displayName: 'Nok', language: 'th' }));
+  });
+  beforeAll(async () => {
+    h = await startHarness({ databaseKind: kind });
   });
   afterAll(async () => {
     await h?.close();
   });
 
-  /** Every reading row of the meter named `name`, as `#n=values` with :old / :deleted. */
-  const rowsOf = async (name: string) => {
-    const [source] = await h.database.db.select().from(sources).where(eq(sources.name, name));
+  /** The meter named `name` that `who` owns. */
+  const meterOf = async (who: Person, name: string) => {
+    const [source] = await h.database.db
+      .select({
+        id: sources.id,
+        kind: sources.kind,
+        valueNames: sources.valueNames,
+        requiredValues: sources.requiredValues,
+      })
+      .from(sources)
+      .innerJoin(identities, eq(identities.userId, sources.ownerId))
+      .where(and(eq(identities.providerUserId, who.user.userId), eq(sources.name, name)));
+    return source!;
+  };
+  /** Every reading row of `who`'s meter named `name`, as `#n=values` with :old / :deleted. */
+  const rowsOf = async (who: Person, name: string) => {
+    const source = await meterOf(who, name);
     const found = await h.database.db
       .select()
       .from(readings)
@@ -49,6 +66,17 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
         `#${r.number}=${(r.values ?? [r.value]).join('/')}${r.supersededAt ? ':old' : ''}${r.deletedAt ? ':deleted' : ''}`,
     );
   };
+  /** Kai's meter 1 "BP" (sys/dia pulse?) with #1 120/80 72 on 18 Nov 2026 and #2 118/79. */
+  const givenBP = async () => {
+    await kai.say('add meter BP mmHg values sys dia pulse?');
+    expect((await kai.say('bp = 120/80 72 @ 2026-11-18 08:00')).text).toMatch(/^Recorded/);
+    expect((await kai.say('BP 118/79')).text).toMatch(/^Recorded/);
+  };
+  /** …and #3 260/90 on 19 Nov 2026. */
+  const givenThreeBP = async () => {
+    await givenBP();
+    expect((await kai.say('meter 1 = 260/90 @ 2026-11-19 08:00')).text).toMatch(/^Recorded/);
+  };
 
   it('creates the meter with its value names, stored on the source', async () => {
     const answer = await kai.say('add meter BP mmHg values sys dia pulse?');
@@ -56,8 +84,7 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
       'Created meter 1 "BP" (mmHg).\nSend a reading like this:\nmeter 1 = 120/80/72\n' +
         'Each reading has the values sys/dia pulse (pulse may be left out), in that order.',
     );
-    const [source] = await h.database.db.select().from(sources).where(eq(sources.name, 'BP'));
-    expect(source).toMatchObject({
+    expect(await meterOf(kai, 'BP')).toMatchObject({
       kind: 'gauge',
       valueNames: ['sys', 'dia', 'pulse'],
       requiredValues: 2,
@@ -65,13 +92,14 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
   });
 
   it('records all values of a reading, and a reading without the optional one', async () => {
+    await kai.say('add meter BP mmHg values sys dia pulse?');
     const first = await kai.say('bp = 120/80 72 @ 2026-11-18 08:00');
     expect(first.text).toMatch(
       /^Recorded meter 1 "BP": 120\/80 72 mmHg \(18 Nov(?: 2026)? 08:00\)/,
     );
     const second = await kai.say('BP 118/79');
     expect(second.text).toMatch(/^Recorded meter 1 "BP": 118\/79 mmHg/);
-    expect(await rowsOf('BP')).toEqual(['#1=120/80/72', '#2=118/79']);
+    expect(await rowsOf(kai, 'BP')).toEqual(['#1=120/80/72', '#2=118/79']);
     // At the same instant: judged on all values, not the first alone; nothing is stored.
     const other = await kai.say('bp = 120/85 72 @ 2026-11-18 08:00');
     expect(other.text).toMatch(
@@ -79,49 +107,57 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
     );
     const again = await kai.say('bp = 120/80 72 @ 2026-11-18 08:00');
     expect(again.text).toMatch(/^120\/80 72 mmHg at 18 Nov(?: 2026)? 08:00 is already recorded/);
-    expect(await rowsOf('BP')).toEqual(['#1=120/80/72', '#2=118/79']);
+    expect(await rowsOf(kai, 'BP')).toEqual(['#1=120/80/72', '#2=118/79']);
     const [entry] = await h.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, 'reading.add'))
+      .where(
+        and(
+          eq(auditLog.action, 'reading.add'),
+          eq(auditLog.sourceId, (await meterOf(kai, 'BP')).id),
+        ),
+      )
       .orderBy(asc(auditLog.seq));
     expect(entry?.after).toMatchObject({ value: '120', values: ['120', '80', '72'] });
   });
 
   it('refuses too few or too many values, or one value on a meter of one, and stores nothing', async () => {
-    const before = await rowsOf('BP');
+    await givenBP();
+    const before = await rowsOf(kai, 'BP');
     expect((await kai.say('meter 1 = 121')).text).toBe(
       'This meter takes 2 to 3 values per reading (sys, dia, pulse), in that order, like 120/80 72; you sent 1. Nothing was stored.',
     );
     expect((await kai.say('meter 1 = 121/80/70/1')).text).toMatch(
       /you sent 4\. Nothing was stored/,
     );
-    expect(await rowsOf('BP')).toEqual(before);
+    expect(await rowsOf(kai, 'BP')).toEqual(before);
 
     await kai.say('add meter Water m3');
     expect((await kai.say('meter 2 = 120/80')).text).toBe(
       'This meter takes one number per reading; you sent 2. Nothing was stored.',
     );
-    expect(await rowsOf('Water')).toEqual([]);
+    expect(await rowsOf(kai, 'Water')).toEqual([]);
   });
 
   it('shows every value in history', async () => {
+    await givenBP();
     const answer = await kai.say('history meter 1');
     expect(answer.text).toMatch(/#2 118\/79 mmHg, /);
     expect(answer.text).toMatch(/#1 120\/80 72 mmHg, 18 Nov(?: 2026)? 08:00, Kai/);
   });
 
   it('checks each value against its own range, and undoes a range', async () => {
+    await givenBP();
     const saved = await kai.say('set meter 1 sys range 70-250');
     expect(saved.text).toBe('meter 1 "BP": sys must now be between 70 mmHg – 250 mmHg.');
-    const before = await rowsOf('BP');
+    const before = await rowsOf(kai, 'BP');
     expect((await kai.say('meter 1 = 260/90')).text).toBe(
       'sys 260 mmHg is above its highest allowed value (250 mmHg). Please check the numbers and send them again; nothing was stored.',
     );
     expect((await kai.say('meter 1 = 60/40')).text).toMatch(
       /^sys 60 mmHg is below its lowest allowed value \(70 mmHg\)/,
     );
-    expect(await rowsOf('BP')).toEqual(before);
+    expect(await rowsOf(kai, 'BP')).toEqual(before);
     expect((await kai.say('set meter 1 temp range 1-2')).text).toBe(
       'meter 1 "BP" has no value "temp". Its values are sys/dia pulse?.',
     );
@@ -132,14 +168,15 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
     // Undo takes the range back: 260 is stored then.
     expect((await kai.say('undo')).text).toMatch(/^Undone/);
     expect((await kai.say('meter 1 = 260/90 @ 2026-11-19 08:00')).text).toMatch(/^Recorded/);
-    expect(await rowsOf('BP')).toEqual([...before, '#3=260/90']);
+    expect(await rowsOf(kai, 'BP')).toEqual([...before, '#3=260/90']);
   });
 
   it('fixes, deletes and undoes such readings with all their values', async () => {
+    await givenThreeBP();
     const fixed = await kai.say('fix meter 1 #3 = 126/90 70');
     expect(fixed.text).toBe('Fixed #3 on meter 1 "BP": 260/90 mmHg → 126/90 70 mmHg.');
     expect((await kai.say('fix meter 1 #3 = 126')).text).toMatch(/you sent 1\. Nothing was stored/);
-    expect(await rowsOf('BP')).toEqual([
+    expect(await rowsOf(kai, 'BP')).toEqual([
       '#1=120/80/72',
       '#2=118/79',
       '#3=260/90:old',
@@ -148,7 +185,7 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
     expect((await kai.say('undo')).text).toBe(
       'Undone: #3 on meter 1 "BP" is back to 260/90 mmHg (was 126/90 70 mmHg).',
     );
-    expect(await rowsOf('BP')).toEqual([
+    expect(await rowsOf(kai, 'BP')).toEqual([
       '#1=120/80/72',
       '#2=118/79',
       '#3=260/90:old',
@@ -159,11 +196,12 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
       'Deleted #1 120/80 72 mmHg on meter 1 "BP". It stays in the audit log.',
     );
     expect((await kai.say('undo')).text).toBe('Undone: #1 120/80 72 mmHg on meter 1 "BP" is back.');
-    const current = (await rowsOf('BP')).filter((row) => !row.includes(':'));
+    const current = (await rowsOf(kai, 'BP')).filter((row) => !row.includes(':'));
     expect(current).toEqual(['#1=120/80/72', '#2=118/79', '#3=260/90']);
   });
 
   it('draws one line per value, in the series colours', async () => {
+    await givenThreeBP();
     const answer = await kai.say('chart meter 1');
     const [picture] = answer.images;
     expect(picture).toBeDefined();
@@ -179,6 +217,7 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
   });
 
   it('refuses usage, bills and prices with a clear answer, and stores no price', async () => {
+    await givenBP();
     const usage = await kai.say('usage meter 1');
     expect(usage.text).toBe(
       'meter 1 "BP" records several values per reading (sys/dia pulse?). Usage, bills, prices and alerts are only for meters that count up. See its readings with "history meter 1" or "chart meter 1".',
@@ -194,7 +233,12 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
     const priced = await h.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, 'tariff.set'));
+      .where(
+        and(
+          eq(auditLog.action, 'tariff.set'),
+          eq(auditLog.sourceId, (await meterOf(kai, 'BP')).id),
+        ),
+      );
     expect(priced).toEqual([]);
   });
 
@@ -206,7 +250,7 @@ describe.each(databaseKinds())('a meter with several values per reading on %s', 
     expect((await nok.say('ความดัน = 130')).text).toBe(
       'มิเตอร์นี้จด 2 ถึง 3 ค่าต่อครั้ง (ตัวบน, ตัวล่าง, ชีพจร) ตามลำดับ เช่น 120/80 72 แต่ส่งมา 1 ค่า ยังไม่ได้บันทึก',
     );
-    expect(await rowsOf('ความดัน')).toEqual(['#1=130/85/75']);
+    expect(await rowsOf(nok, 'ความดัน')).toEqual(['#1=130/85/75']);
     expect((await nok.say('ประวัติ มิเตอร์ 1')).text).toMatch(/#1 130\/85 75 mmHg เมื่อ/);
     expect((await nok.say('ตั้งค่า มิเตอร์ 1 ตัวบน ช่วง 70-250')).text).toBe(
       'มิเตอร์ 1 "ความดัน": ตัวบน ต้องอยู่ระหว่าง 70 mmHg – 250 mmHg',
