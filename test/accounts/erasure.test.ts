@@ -69,6 +69,30 @@ describe.each(databaseKinds())('npm run user:delete on %s', (kind) => {
 
   const db = () => target.database.db;
 
+  // On PGlite only one process may hold the data directory: the test lets go of it before each
+  // command and takes it back to look. The tests may run in any order, so the state is tracked.
+  let held = true;
+  const release = async () => {
+    if (kind === 'pglite' && held) await target.database.close();
+    held = false;
+  };
+  const hold = async () => {
+    if (kind === 'pglite' && !held) {
+      target.database = await createDatabase({
+        databaseUrl: null,
+        pgliteDir: target.env.PGLITE_DIR!,
+      });
+    }
+    held = true;
+  };
+  /** `npm run user:delete` for Ann, run once whichever test needs it first. */
+  let annErased: ReturnType<typeof run> | undefined;
+  const eraseAnn = async () => {
+    await release();
+    annErased ??= run(target.env, '--', ann.line);
+    return annErased;
+  };
+
   beforeAll(async () => {
     target = await openFor(kind);
     const person = async (name: string, line: string) => {
@@ -114,17 +138,17 @@ describe.each(databaseKinds())('npm run user:delete on %s', (kind) => {
     await add(ann.id, shared, 1, 'ann-note');
     await add(ann.id, own, 1, 'ann-own-note');
     await add(bob.id, shared, 2, 'bob-note');
-    // Let go of the data directory: the command opens it itself (PGlite allows one process).
-    if (kind === 'pglite') await target.database.close();
   });
   afterAll(async () => {
+    if (target) await release();
     await target?.close();
   });
 
   // Each command is a child process that opens (and on PGlite boots) the database itself.
   const SLOW = 300_000;
 
-  it('exits 1 on an unknown LINE user id and changes nothing', { timeout: SLOW }, () => {
+  it('exits 1 on an unknown LINE user id and changes nothing', { timeout: SLOW }, async () => {
+    await release();
     const unknown = run(target.env, '--', newUserId());
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(
@@ -136,7 +160,7 @@ describe.each(databaseKinds())('npm run user:delete on %s', (kind) => {
   it('erases the person, passes the shared meter, removes the other, and the chain verifies', {
     timeout: SLOW,
   }, async () => {
-    const done = run(target.env, '--', ann.line);
+    const done = await eraseAnn();
     expect(done.stderr).toBe('');
     expect(done.status).toBe(0);
     expect(done.stdout).toContain(`erased Home Log user ${ann.id}`);
@@ -144,12 +168,7 @@ describe.each(databaseKinds())('npm run user:delete on %s', (kind) => {
     expect(done.stdout).toContain(`${shared} -> user ${bob.id}`);
     expect(done.stdout).toContain(`group ${groupId} NOT told`);
 
-    if (kind === 'pglite') {
-      target.database = await createDatabase({
-        databaseUrl: null,
-        pgliteDir: target.env.PGLITE_DIR!,
-      });
-    }
+    await hold();
     expect(await db().select().from(users).where(eq(users.id, ann.id))).toEqual([]);
     expect(await db().select().from(identities).where(eq(identities.userId, ann.id))).toEqual([]);
     const meters = await db().select().from(sources);
@@ -190,7 +209,7 @@ describe.each(databaseKinds())('npm run user:delete on %s', (kind) => {
   it('audit:export after the deletion verifies, and audit:show reads it with "(erased)"', {
     timeout: SLOW,
   }, async () => {
-    if (kind === 'pglite') await target.database.close();
+    expect((await eraseAnn()).status).toBe(0);
     const dir = await mkdtemp(join(tmpdir(), 'home-log-erased-export-'));
     try {
       const audit = (...args: string[]) =>
