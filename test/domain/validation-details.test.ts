@@ -1,58 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { ReadingPoint, RegisterEvent, SourceKind } from '../../src/domain/types';
 import {
   applyConfirmation,
-  type ReadingToCheck,
-  type SourceRules,
   type SourceValidators,
   storingWouldGoBackwards,
   type Verdict,
-  validateReading,
 } from '../../src/domain/validation';
+import { check, DAY, daysBefore, NOW, reading, source } from '../helpers/validation';
 
 // The finer rules of validateReading: which options come with which problem, how the history is
 // read, how a typo suggestion is chosen among near misses, and how figures are rounded. The broad
 // cases are in validation.test.ts.
 
-const DAY = 86_400_000;
 const HOUR = DAY / 24;
-const NOW = new Date('2026-11-10T05:00:00Z');
-const daysBefore = (days: number) => new Date(NOW.getTime() - days * DAY);
-
-function source(
-  overrides: { digits?: number | null; validators?: Partial<SourceValidators> } = {},
-  kind: SourceKind = 'cumulative',
-): SourceRules {
-  return {
-    kind,
-    digits: overrides.digits ?? null,
-    validators: {
-      min: null,
-      max: null,
-      nonDecreasing: kind === 'cumulative',
-      maxRatePerDay: null,
-      ...overrides.validators,
-    },
-  };
-}
-
-function reading(takenAt: Date, value: string, event: RegisterEvent | null = null): ReadingPoint {
-  return { takenAt, value, event };
-}
-
-/** A cumulative reading taken now, seven days after a previous reading of 4500. */
-function check(overrides: Partial<ReadingToCheck> = {}): Verdict {
-  return validateReading({
-    source: source(),
-    value: '4521',
-    takenAt: NOW,
-    now: NOW,
-    previous: reading(daysBefore(7), '4500'),
-    next: null,
-    recentDailyRates: [],
-    ...overrides,
-  });
-}
 
 /** A reading backdated to 5 days ago, between a previous 10 days ago and a next one now. */
 function between(value: string, previous: string, next: string): Verdict {
@@ -92,7 +51,10 @@ const STEADY_HISTORY = ['3', '3', '3', '3', '3'];
 describe('options that come only with a decrease', () => {
   it('offers no new meter and no rollover for a rate that is merely too high', () => {
     const verdict = confirmOf(
-      check({ source: source({ digits: 5, validators: { maxRatePerDay: '50' } }), value: '9000' }),
+      check({
+        source: source('cumulative', { digits: 5, validators: { maxRatePerDay: '50' } }),
+        value: '9000',
+      }),
     );
     expect(codes(verdict)).toEqual(['rateTooHigh']);
     expect(verdict.options).toEqual({});
@@ -102,7 +64,7 @@ describe('options that come only with a decrease', () => {
     // 4400 is below the previous 4500, and 4600 until the next 9000 in 5 days is over 50 a day.
     const verdict = confirmOf(
       check({
-        source: source({ validators: { maxRatePerDay: '50' } }),
+        source: source('cumulative', { validators: { maxRatePerDay: '50' } }),
         value: '4400',
         takenAt: daysBefore(5),
         previous: reading(daysBefore(10), '4500'),
@@ -126,7 +88,7 @@ describe('options that come only with a decrease', () => {
 
 describe('hard checks', () => {
   it('rejects 10 on a 1-digit register, and accepts 9', () => {
-    const oneDigit = source({ digits: 1 });
+    const oneDigit = source('cumulative', { digits: 1 });
     const previous = reading(daysBefore(7), '5');
     expect(check({ source: oneDigit, previous, value: '9' }).outcome).toBe('accept');
     expect(check({ source: oneDigit, previous, value: '10' })).toEqual({
@@ -136,16 +98,22 @@ describe('hard checks', () => {
   });
 
   it('treats a register of 0 digits as one of unknown size', () => {
-    expect(check({ source: source({ digits: 0 }) }).outcome).toBe('accept');
+    expect(check({ source: source('cumulative', { digits: 0 }) }).outcome).toBe('accept');
   });
 
   it('rejects a negative register value even when min is negative (only a delta may opt in)', () => {
-    const verdict = check({ source: source({ validators: { min: '-100' } }), value: '-20' });
+    const verdict = check({
+      source: source('cumulative', { validators: { min: '-100' } }),
+      value: '-20',
+    });
     expect(verdict).toEqual({ outcome: 'reject', problem: { code: 'negative', value: '-20' } });
   });
 
   it('names the configured min as the limit of a value below it', () => {
-    const verdict = check({ source: source({ validators: { min: '100' } }), value: '50' });
+    const verdict = check({
+      source: source('cumulative', { validators: { min: '100' } }),
+      value: '50',
+    });
     expect(verdict).toEqual({
       outcome: 'reject',
       problem: { code: 'belowMin', value: '50', limit: '100' },
@@ -201,7 +169,7 @@ describe('recent daily rates', () => {
 
 describe('figures shown with a rate that is too high', () => {
   it('gives a rate between 1 and 100 a day to two decimals', () => {
-    const limited = source({ validators: { maxRatePerDay: '10' } });
+    const limited = source('cumulative', { validators: { maxRatePerDay: '10' } });
     expect(confirmOf(check({ source: limited, value: '4600' })).problems[0]).toEqual({
       code: 'rateTooHigh',
       value: '4600',
@@ -241,7 +209,7 @@ describe('rollover offered lower in the register', () => {
   const wrapped = (validators: Partial<SourceValidators>, recentDailyRates: string[] = []) =>
     confirmOf(
       check({
-        source: source({ digits: 4, validators }),
+        source: source('cumulative', { digits: 4, validators }),
         value: '100',
         previous: reading(daysBefore(7), '8900'),
         recentDailyRates,
@@ -380,7 +348,7 @@ describe('which suggestions fit', () => {
   it('never suggests a value above max', () => {
     const verdict = confirmOf(
       check({
-        source: source({ validators: { max: '4510' } }),
+        source: source('cumulative', { validators: { max: '4510' } }),
         value: '4152',
         recentDailyRates: STEADY_HISTORY,
       }),
@@ -392,7 +360,7 @@ describe('which suggestions fit', () => {
   it('never suggests a value below min', () => {
     const verdict = confirmOf(
       check({
-        source: source({ validators: { min: '4515' } }),
+        source: source('cumulative', { validators: { min: '4515' } }),
         value: '4611',
         recentDailyRates: STEADY_HISTORY,
       }),
@@ -404,7 +372,7 @@ describe('which suggestions fit', () => {
   it('never suggests a value the register cannot show (10^digits or more)', () => {
     const verdict = confirmOf(
       check({
-        source: source({ digits: 4 }),
+        source: source('cumulative', { digits: 4 }),
         value: '1005',
         previous: reading(daysBefore(7), '9996'),
       }),
@@ -436,7 +404,7 @@ describe('which suggestions fit', () => {
 describe('a neighbour on the wrong side of the reading (the caller broke the order)', () => {
   it('gives no rate over a negative number of days', () => {
     const verdict = check({
-      source: source({ validators: { maxRatePerDay: '10' } }),
+      source: source('cumulative', { validators: { maxRatePerDay: '10' } }),
       value: '4600',
       takenAt: daysBefore(7),
       previous: reading(daysBefore(6), '4500'),
@@ -447,7 +415,7 @@ describe('a neighbour on the wrong side of the reading (the caller broke the ord
   it('finds no wrap plausible over a negative number of days', () => {
     const verdict = confirmOf(
       check({
-        source: source({ digits: 4, validators: { maxRatePerDay: '2000' } }),
+        source: source('cumulative', { digits: 4, validators: { maxRatePerDay: '2000' } }),
         value: '100',
         takenAt: daysBefore(7),
         previous: reading(daysBefore(6), '8900'),
@@ -475,7 +443,7 @@ describe('storingWouldGoBackwards', () => {
   });
 
   it('is false for a reading that is only suspicious, true for one below the previous', () => {
-    const limited = source({ validators: { maxRatePerDay: '10' } });
+    const limited = source('cumulative', { validators: { maxRatePerDay: '10' } });
     expect(storingWouldGoBackwards(check({ source: limited, value: '4600' }))).toBe(false);
     expect(storingWouldGoBackwards(check({ value: '3000' }))).toBe(true);
   });
@@ -489,7 +457,7 @@ describe('applyConfirmation on real verdicts', () => {
   });
 
   it('stores a reading whose only problem is a high rate, and offers no fix of the previous', () => {
-    const limited = source({ validators: { maxRatePerDay: '10' } });
+    const limited = source('cumulative', { validators: { maxRatePerDay: '10' } });
     const verdict = check({ source: limited, value: '4600' });
     expect(applyConfirmation(verdict, 'store')).toEqual({
       store: true,

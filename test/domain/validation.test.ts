@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { describeProblem } from '../../src/bot/messages';
-import type { ReadingPoint, RegisterEvent, SourceKind } from '../../src/domain/types';
+import type { RegisterEvent, SourceKind } from '../../src/domain/types';
 import {
   applyConfirmation,
   type ConfirmOptions,
@@ -14,50 +14,10 @@ import {
   type Verdict,
   validateReading,
 } from '../../src/domain/validation';
+import { check, DAY, daysBefore, NOW, reading, source } from '../helpers/validation';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-const DAY = 86_400_000;
-const NOW = new Date('2026-11-10T05:00:00Z'); // 12:00 in Bangkok
-const daysBefore = (days: number) => new Date(NOW.getTime() - days * DAY);
-
-function source(
-  kind: SourceKind = 'cumulative',
-  overrides: Partial<Omit<SourceRules, 'validators'>> & {
-    validators?: Partial<SourceValidators>;
-  } = {},
-): SourceRules {
-  return {
-    kind,
-    digits: overrides.digits ?? null,
-    validators: {
-      min: null,
-      max: null,
-      nonDecreasing: kind === 'cumulative',
-      maxRatePerDay: null,
-      ...overrides.validators,
-    },
-  };
-}
-
-function reading(takenAt: Date, value: string, event: RegisterEvent | null = null): ReadingPoint {
-  return { takenAt, value, event };
-}
-
-/** A cumulative reading taken now, seven days after a previous reading of 4500. */
-function check(overrides: Partial<ReadingToCheck> = {}): Verdict {
-  return validateReading({
-    source: source(),
-    value: '4521',
-    takenAt: NOW,
-    now: NOW,
-    previous: reading(daysBefore(7), '4500'),
-    next: null,
-    recentDailyRates: [],
-    ...overrides,
-  });
-}
 
 function confirmOf(verdict: Verdict) {
   if (verdict.outcome !== 'confirm') throw new Error(`expected confirm, got ${verdict.outcome}`);
