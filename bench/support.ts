@@ -8,6 +8,7 @@ import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { connectionOf } from '../src/db/postgres';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -261,11 +262,22 @@ export function sampleRss(pid: number, everyMs = 250): { stop(): number[] } {
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL
 
+/** A postgres.js client for the admin URL, which may name a Unix socket (`?host=/dir`). */
+function adminSql(adminUrl: string, timeoutSeconds: number): postgres.Sql {
+  const [target, socket] = connectionOf(adminUrl);
+  return postgres(target, {
+    ...socket,
+    max: 1,
+    connect_timeout: timeoutSeconds,
+    onnotice: () => {},
+  });
+}
+
 export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** True when the server answers within a few seconds. */
 export async function postgresReachable(adminUrl: string): Promise<boolean> {
-  const sql = postgres(adminUrl, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  const sql = adminSql(adminUrl, 3);
   try {
     await sql`select 1`;
     return true;
@@ -290,7 +302,7 @@ const processAlive = (pid: number): boolean => {
  * gone). Databases of a bench that is still running are left alone.
  */
 export async function dropStaleBenchDatabases(adminUrl: string): Promise<string[]> {
-  const sql = postgres(adminUrl, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  const sql = adminSql(adminUrl, 3);
   try {
     const found = await sql<{ datname: string }[]>`
       select datname from pg_database where datname like 'home_log_bench_%'`;
@@ -316,7 +328,7 @@ export async function createThrowawayDatabase(
   suffix = '',
 ): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
   const name = `home_log_bench_${process.pid}${suffix ? `_${suffix}` : ''}`;
-  const sql = postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+  const sql = adminSql(adminUrl, 5);
   try {
     await sql.unsafe(`drop database if exists "${name}" with (force)`);
     await sql.unsafe(`create database "${name}"`);
@@ -324,7 +336,7 @@ export async function createThrowawayDatabase(
     await sql.end({ timeout: 2 });
   }
   const drop = onCleanup(`drop database ${name}`, async () => {
-    const admin = postgres(adminUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+    const admin = adminSql(adminUrl, 5);
     try {
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
     } finally {

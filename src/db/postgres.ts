@@ -19,23 +19,26 @@ export async function createPostgres(
   max: number,
   ownerUrl: string = url,
 ): Promise<Database> {
-  const client = postgres(url, {
+  const [target, socket] = connectionOf(url);
+  const client = postgres(target, {
+    ...socket,
     max,
     onnotice: () => {},
     connect_timeout: 10,
     // Keep numeric and bigint as exact strings; drizzle maps the columns it knows.
     connection: { application_name: 'home-log' },
   });
-  const db = drizzlePostgres({ client, schema });
+  const db = drizzlePostgres({ client: alwaysPrepared(client), schema });
   // A few connections that log in as the application role (a startup parameter), so that
   // recording a webhook event is one statement, without BEGIN/SET ROLE/COMMIT around it.
-  const inboxClient = postgres(url, {
+  const inboxClient = postgres(target, {
+    ...socket,
     max: 4,
     onnotice: () => {},
     connect_timeout: 10,
     connection: { application_name: 'home-log inbox', role: APP_ROLE } as Record<string, string>,
   });
-  const inbox = drizzlePostgres({ client: inboxClient, schema });
+  const inbox = drizzlePostgres({ client: alwaysPrepared(inboxClient), schema });
   let closed = false;
   return {
     kind: 'postgres',
@@ -44,7 +47,13 @@ export async function createPostgres(
     async migrate() {
       // One connection holds an advisory lock while migrating, so that several instances
       // starting together apply each migration once.
-      const lockClient = postgres(ownerUrl, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+      const [ownerTarget, ownerSocket] = connectionOf(ownerUrl);
+      const lockClient = postgres(ownerTarget, {
+        ...ownerSocket,
+        max: 1,
+        onnotice: () => {},
+        connect_timeout: 10,
+      });
       try {
         await lockClient`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
         const lockDb = drizzlePostgres({ client: lockClient });
@@ -64,4 +73,50 @@ export async function createPostgres(
       await Promise.all([client.end({ timeout: 5 }), inboxClient.end({ timeout: 5 })]);
     },
   };
+}
+
+/**
+ * A connection URL as postgres.js takes it, plus libpq's way to name a Unix socket:
+ * `postgres://user@localhost/db?host=/var/run/postgresql` connects through the socket in that
+ * directory (the usual way to reach a server on the same machine, and the one its peer
+ * authentication needs). Returns postgres()'s first argument and the options the URL adds; any
+ * other URL is passed on untouched.
+ */
+export function connectionOf(url: string): [string, { host?: string }] {
+  if (!/[?&]host=/.test(url)) return [url, {}];
+  const parsed = new URL(url);
+  const socketDirectory = parsed.searchParams.get('host');
+  if (!socketDirectory?.startsWith('/')) return [url, {}];
+  parsed.searchParams.delete('host');
+  return [parsed.toString(), { host: socketDirectory }];
+}
+
+/**
+ * Drizzle runs every query it did not build with `.prepare(name)` unprepared, and postgres.js
+ * sends an unprepared query with parameters in two round trips (parse and describe, wait for
+ * the parameter types, then bind and execute), parsed and planned by the server every time.
+ * Prepared, a query's second run on a connection is one round trip with a cached plan: it
+ * halves the round trips of an event. Statements are cached per connection, keyed by their
+ * text; ours come from a fixed set of query shapes.
+ */
+export function alwaysPrepared(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property === 'unsafe') {
+        return (query: string, parameters?: unknown[], options?: Record<string, unknown>) =>
+          target.unsafe(query, parameters as postgres.ParameterOrJSON<never>[], {
+            ...options,
+            prepare: true,
+          });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const body = args.pop() as (sql: postgres.Sql) => unknown;
+          const method = Reflect.get(target, property, receiver) as (...a: unknown[]) => unknown;
+          return method(...args, (sql: postgres.Sql) => body(alwaysPrepared(sql)));
+        };
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }
