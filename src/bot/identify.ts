@@ -49,11 +49,21 @@ export async function identify(
   const db = deps.database.db;
   const existing = await withActor(db, { userId: null }, async ({ tx }) => {
     const user = await findUserByLineId(tx, lineUserId);
-    if (user) await touchUser(tx, user.id);
+    if (user && !seenRecently(user)) await touchUser(tx, user.id);
     return user;
   });
   if (existing || !options.create) return existing;
   return ensureLineUser(deps, eventSource(event), lineUserId);
+}
+
+/**
+ * touchUser only writes when the last sighting is over an hour old; skipping the statement when
+ * the row already shows a fresh one saves a round trip on nearly every message. The margin
+ * covers a difference between this machine's clock and the database's.
+ */
+function seenRecently(user: User): boolean {
+  const seenAt = user.lastSeenAt?.getTime();
+  return user.active && seenAt !== undefined && Date.now() - seenAt < 55 * 60_000;
 }
 
 /** The Home Log user for a LINE user id seen in this chat, created from their profile if new. */

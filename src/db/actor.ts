@@ -51,13 +51,22 @@ export async function withActor<T>(
   actor: Actor,
   fn: (context: ActorContext) => Promise<T>,
 ): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select
-      set_config('role', ${APP_ROLE}, true),
-      set_config('app.user_id', ${actor.userId ?? ''}, true),
-      set_config('app.chat_id', ${actor.chatId ?? ''}, true)`);
+  let chained: Promise<void> | null = null;
+  const committed = db.transaction(async (tx) => {
+    // Started now and awaited with the handler's work: postgres.js writes it together with the
+    // handler's first statement, saving a round trip per transaction. The server runs them in
+    // order, and if it fails the transaction is aborted, so no statement runs without the role.
+    const settings = tx
+      .execute(sql`select
+        set_config('role', ${APP_ROLE}, true),
+        set_config('app.user_id', ${actor.userId ?? ''}, true),
+        set_config('app.chat_id', ${actor.chatId ?? ''}, true)`)
+      .then(() => undefined);
     const pending: AuditEntry[] = [];
-    const result = await fn({ tx, actor, audit: (entry) => void pending.push(entry) });
+    const [, result] = await Promise.all([
+      settings,
+      fn({ tx, actor, audit: (entry) => void pending.push(entry) }),
+    ]);
     if (pending.length > 0) {
       const keys = new Map<string, Buffer | null>();
       const sealed: AuditEntry[] = [];
@@ -68,19 +77,35 @@ export async function withActor<T>(
           after: await sealPersonal(tx, entry.after ?? null, actor.userId, keys),
         });
       }
-      await tx.insert(auditLog).values(
-        sealed.map((entry) => ({
-          actorId: actor.userId,
-          chatKey: actor.chatKey ?? null,
-          action: entry.action,
-          subjectType: entry.subjectType ?? null,
-          subjectId: entry.subjectId ?? null,
-          sourceId: entry.sourceId ?? null,
-          before: entry.before ?? null,
-          after: entry.after ?? null,
-        })),
-      );
+      // The insert locks the head of the audit chain until commit, and every transaction that
+      // audits waits for that lock. So it is not awaited here: the COMMIT goes out right behind
+      // it (pipelined) instead of one round trip later, and the lock is held for the server's
+      // time only. If the insert fails, the server turns the COMMIT into a rollback (the
+      // transaction is aborted), and the error surfaces below: nothing is half-written.
+      chained = tx
+        .insert(auditLog)
+        .values(
+          sealed.map((entry) => ({
+            actorId: actor.userId,
+            chatKey: actor.chatKey ?? null,
+            action: entry.action,
+            subjectType: entry.subjectType ?? null,
+            subjectId: entry.subjectId ?? null,
+            sourceId: entry.sourceId ?? null,
+            before: entry.before ?? null,
+            after: entry.after ?? null,
+          })),
+        )
+        .then(() => undefined);
+      // Awaited after the commit; until then, a failure must not count as unhandled.
+      chained.catch(() => undefined);
     }
     return result;
   });
+  try {
+    return await committed;
+  } finally {
+    // The entry's own error is the one worth reporting (PGlite reports the rollback instead).
+    if (chained) await chained;
+  }
 }

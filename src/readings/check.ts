@@ -45,27 +45,22 @@ export async function checkUnderLock(
     endOfRegister?: boolean;
   },
 ): Promise<Checked> {
-  await lockSource(tx, source.id);
-  const { previous, next } = await neighbours(
-    tx,
-    source.id,
-    input.takenAt,
-    input.replacing?.id ?? null,
-  );
+  // The lock and the reads go out together (one write, pipelined): the server runs them in
+  // order, so every read still happens after the lock is granted.
+  const [, { previous, next }, validators, rates] = await Promise.all([
+    lockSource(tx, source.id),
+    neighbours(tx, source.id, input.takenAt, input.replacing?.id ?? null),
+    getValidators(tx, source),
+    input.endOfRegister ? [] : recentDailyRates(tx, source.id, input.takenAt),
+  ]);
   const verdict = validateReading({
-    source: {
-      kind: source.kind,
-      digits: source.digits,
-      validators: await getValidators(tx, source),
-    },
+    source: { kind: source.kind, digits: source.digits, validators },
     value: input.value,
     takenAt: input.takenAt,
     now: input.now,
     previous: previous && toPoint(previous),
     next: next && !input.endOfRegister ? toPoint(next) : null,
-    recentDailyRates: input.endOfRegister
-      ? []
-      : await recentDailyRates(tx, source.id, input.takenAt),
+    recentDailyRates: rates,
   });
   return { verdict, previous, next };
 }

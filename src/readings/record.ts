@@ -42,9 +42,12 @@ export async function recordReading(
   source: Source,
   candidate: Candidate,
 ): Promise<Recorded> {
-  const earlier = await findByOrigin(tx, candidate.origin);
+  const [earlier, asked] = await Promise.all([
+    findByOrigin(tx, candidate.origin),
+    findConfirmationByOrigin(tx, candidate.origin),
+  ]);
   if (earlier) return { outcome: 'replayed', reading: earlier };
-  if (await findConfirmationByOrigin(tx, candidate.origin)) return { outcome: 'alreadyAsked' };
+  if (asked) return { outcome: 'alreadyAsked' };
   const mismatch = await checkValuesOf(tx, source, [candidate.value, ...(candidate.extra ?? [])]);
   if (mismatch) return { outcome: 'refused', problem: mismatch };
 
@@ -104,16 +107,19 @@ export async function storeChecked(
   registerEvent: RegisterEvent | null,
   auditExtra: Record<string, unknown> = {},
 ): Promise<Reading> {
-  const reading = await insertReading(tx, {
-    sourceId: source.id,
-    takenAt: candidate.takenAt,
-    value: candidate.value,
-    values: storedValues(source, [candidate.value, ...(candidate.extra ?? [])]),
-    enteredBy: author.userId,
-    note: candidate.note,
-    origin: candidate.origin,
-    registerEvent,
-  });
+  const [reading] = await Promise.all([
+    insertReading(tx, {
+      sourceId: source.id,
+      takenAt: candidate.takenAt,
+      value: candidate.value,
+      values: storedValues(source, [candidate.value, ...(candidate.extra ?? [])]),
+      enteredBy: author.userId,
+      note: candidate.note,
+      origin: candidate.origin,
+      registerEvent,
+    }),
+    setLastSource(tx, author.userId, source.id),
+  ]);
   audit({
     action: 'reading.add',
     subjectType: 'reading',
@@ -121,7 +127,6 @@ export async function storeChecked(
     sourceId: source.id,
     after: { ...describeReading(reading), ...auditExtra },
   });
-  await setLastSource(tx, author.userId, source.id);
   await recordChange(tx, author, source.id, { kind: 'reading.add', reading }, candidate.origin);
   return reading;
 }

@@ -46,18 +46,21 @@ export async function neighbours(
 ): Promise<{ previous: Reading | null; next: Reading | null }> {
   const rank = sql`case ${readings.registerEvent} when 'replacement_final' then 0 when 'replacement_initial' then 2 else 1 end`;
   const notExcluded = excludeId ? sql`${readings.id} <> ${excludeId}` : sql`true`;
-  const [previous] = await tx
-    .select()
-    .from(readings)
-    .where(and(eq(readings.sourceId, sourceId), current, lte(readings.takenAt, at), notExcluded))
-    .orderBy(desc(readings.takenAt), sql`${rank} desc`, desc(readings.number))
-    .limit(1);
-  const [next] = await tx
-    .select()
-    .from(readings)
-    .where(and(eq(readings.sourceId, sourceId), current, gt(readings.takenAt, at), notExcluded))
-    .orderBy(readings.takenAt, rank, readings.number)
-    .limit(1);
+  // Both asked at once: postgres.js sends them in one write (pipelined), the server answers in turn.
+  const [[previous], [next]] = await Promise.all([
+    tx
+      .select()
+      .from(readings)
+      .where(and(eq(readings.sourceId, sourceId), current, lte(readings.takenAt, at), notExcluded))
+      .orderBy(desc(readings.takenAt), sql`${rank} desc`, desc(readings.number))
+      .limit(1),
+    tx
+      .select()
+      .from(readings)
+      .where(and(eq(readings.sourceId, sourceId), current, gt(readings.takenAt, at), notExcluded))
+      .orderBy(readings.takenAt, rank, readings.number)
+      .limit(1),
+  ]);
   return { previous: previous ?? null, next: next ?? null };
 }
 
@@ -92,14 +95,13 @@ export async function recentDailyRates(
   return found.map((row) => row.rate);
 }
 
-/** The next "#N" for a source. Numbers are never reused, so "#12" always means one reading. */
-async function nextNumber(tx: Tx, sourceId: string): Promise<number> {
-  const [row] = await rows<{ n: number }>(
-    tx,
-    sql`select coalesce(max(number), 0) + 1 as n from readings where source_id = ${sourceId}`,
-  );
-  return Number(row!.n);
-}
+/**
+ * The next "#N" for a source, worked out inside the insert (no round trip of its own). Numbers
+ * are never reused, so "#12" always means one reading; the meter's lock keeps two inserts from
+ * taking the same one.
+ */
+const nextNumber = (sourceId: string) =>
+  sql<number>`(select coalesce(max(number), 0) + 1 from readings where source_id = ${sourceId})`;
 
 export interface NewReading {
   sourceId: string;
@@ -117,10 +119,9 @@ export interface NewReading {
 
 /** Inserts a reading (the caller holds lockSource and has validated it). */
 export async function insertReading(tx: Tx, input: NewReading): Promise<Reading> {
-  const number = await nextNumber(tx, input.sourceId);
   const [reading] = await tx
     .insert(readings)
-    .values({ ...input, number })
+    .values({ ...input, number: nextNumber(input.sourceId) })
     .returning();
   return reading!;
 }

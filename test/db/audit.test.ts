@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withActor } from '../../src/db/actor';
 import { rows } from '../../src/db/client';
@@ -75,6 +75,25 @@ describe.each(databaseKinds())('audit log on %s', (kind) => {
     expect(log[4]!.actorId).toBe(userId);
     expect(log[4]!.after).toEqual({ name: 'Meter 5' });
     expect(await verify()).toEqual({ ok: true, checked: 5, firstBad: null, problem: null });
+  });
+
+  it('an audit entry the server refuses rolls the whole transaction back, and says why', async () => {
+    // The entry is sent with the COMMIT right behind it; the server refuses the entry (a source
+    // id that is no uuid), so the change it audits must not be committed either.
+    const attempt = withActor(database.db, { userId }, async ({ tx, audit }) => {
+      await tx.update(users).set({ displayName: 'Changed' }).where(eq(users.id, userId));
+      audit({ action: 'user.rename', subjectType: 'user', subjectId: userId, sourceId: 'nope' });
+      return 'returned';
+    });
+    expect(await rejection(attempt)).toMatch(/invalid input syntax for type uuid/);
+    const [user] = await database.db.select().from(users).where(eq(users.id, userId));
+    expect(user!.displayName).toBe('Malee');
+    expect(await database.db.$count(auditLog)).toBe(5);
+    // The connection is usable afterwards, and the chain still verifies.
+    await withActor(database.db, { userId }, async ({ audit }) => {
+      audit({ action: 'user.touch', subjectType: 'user', subjectId: userId });
+    });
+    expect(await verify()).toEqual({ ok: true, checked: 6, firstBad: null, problem: null });
   });
 
   it('refuses UPDATE, DELETE and TRUNCATE, even from the table owner', async () => {
