@@ -35,14 +35,17 @@ export async function skipOverLimit(deps: Deps, claimed: ClaimedEvent): Promise<
   if (!senderId || typeof event.timestamp !== 'number') return false;
   const limit = deps.config.chatEventsPerMinute;
   const window = limitWindow(event.timestamp);
-  const before = await eventsBefore(deps.database, {
-    senderId,
-    eventId: claimed.webhookEventId,
-    occurredAt: new Date(event.timestamp),
-    windowStart: window.start,
-    windowEnd: window.end,
-    cap: limit,
-  });
+  // The claim counted them already; an event handed over without a claim is counted here.
+  const before =
+    claimed.senderEarlier ??
+    (await eventsBefore(deps.database, {
+      senderId,
+      eventId: claimed.webhookEventId,
+      occurredAt: new Date(event.timestamp),
+      windowStart: window.start,
+      windowEnd: window.end,
+      cap: limit,
+    }));
   if (before < limit) return false;
 
   const message = textMessageOf(event);

@@ -95,7 +95,12 @@ export function createProcessor(
 
   /** One turn of a chat: claims and processes its next event; true when it may have more. */
   async function takeTurn(chatId: string): Promise<boolean> {
-    const claimed = await claimNext(deps.database, chatId, workerId);
+    const claimed = await claimNext(
+      deps.database,
+      chatId,
+      workerId,
+      deps.config.chatEventsPerMinute,
+    );
     if (!claimed) return false;
     startLeaseRenewal();
     try {

@@ -19,6 +19,11 @@ export interface ClaimedEvent {
   reply?: RecordedReply | null;
   /** More events of the chat were waiting when this one was claimed. */
   more?: boolean;
+  /**
+   * Events of the same sender earlier in the same clock minute (by LINE's timestamp), counted
+   * up to the cap the claim was given: what the per-person limit in chat compares.
+   */
+  senderEarlier?: number;
 }
 
 /** The answer an event got: where a push would go, and the messages. */
@@ -108,8 +113,11 @@ export async function claimNext(
   database: Database,
   chatId: string,
   workerId: string,
+  /** Count the sender's earlier events of the minute up to this many. */
+  senderCap: number,
 ): Promise<ClaimedEvent | null> {
-  // One round trip: the function (drizzle/0003) takes the per-chat lock and claims.
+  // One round trip: the function (drizzle/0017) takes the per-chat lock, claims, and counts
+  // what the sender sent earlier in the minute.
   const [claimed] = await asApp(database, (executor) =>
     rows<{
       webhook_event_id: string;
@@ -120,9 +128,10 @@ export async function claimNext(
       applied_at: Date | string | null;
       reply: RecordedReply | string | null;
       more: boolean;
+      sender_earlier: number | string;
     }>(
       executor,
-      sql`select * from claim_webhook_event(${chatId}, ${workerId}, ${LEASE_SECONDS}, ${MAX_ATTEMPTS})`,
+      sql`select * from claim_next_event(${chatId}, ${workerId}, ${LEASE_SECONDS}, ${MAX_ATTEMPTS}, ${senderCap})`,
     ),
   );
   if (!claimed) return null;
@@ -137,6 +146,7 @@ export async function claimNext(
     appliedAt: claimed.applied_at === null ? null : new Date(claimed.applied_at),
     reply: claimed.reply === null ? null : json(claimed.reply),
     more: claimed.more === true || String(claimed.more) === 'true',
+    senderEarlier: Number(claimed.sender_earlier),
   };
 }
 
