@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { Database } from '../../src/db/client';
 import { createDatabase } from '../../src/db/open';
-import { wrapPglite } from '../../src/db/pglite';
+import { PGLITE_START_PARAMS, wrapPglite } from '../../src/db/pglite';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -50,7 +50,7 @@ function migratedSnapshot(): Promise<Blob> {
   snapshot ??= (async () => {
     const { pgliteSnapshot } = await preparedBySetup();
     if (pgliteSnapshot) return new Blob([await readFile(pgliteSnapshot)]);
-    const client = await PGlite.create('memory://');
+    const client = await PGlite.create({ dataDir: 'memory://', startParams: PGLITE_START_PARAMS });
     await wrapPglite(client).migrate();
     const blob = await client.dumpDataDir('none');
     await client.close();
@@ -67,7 +67,12 @@ export async function createTestDatabase(
   kind: DatabaseKind = defaultDatabaseKind(),
 ): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const database = wrapPglite(await PGlite.create({ loadDataDir: await migratedSnapshot() }));
+    const database = wrapPglite(
+      await PGlite.create({
+        loadDataDir: await migratedSnapshot(),
+        startParams: PGLITE_START_PARAMS,
+      }),
+    );
     return Object.assign(database, { url: null });
   }
 

@@ -11,7 +11,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../../src/db/open';
-import { wrapPglite } from '../../src/db/pglite';
+import { PGLITE_START_PARAMS, wrapPglite } from '../../src/db/pglite';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,7 +29,7 @@ interface Prepared {
 }
 
 async function migratedPgliteSnapshot(dir: string): Promise<string> {
-  const client = await PGlite.create('memory://');
+  const client = await PGlite.create({ dataDir: 'memory://', startParams: PGLITE_START_PARAMS });
   await wrapPglite(client).migrate();
   const dump = await client.dumpDataDir('none');
   await client.close();

@@ -1,0 +1,36 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { rows } from '../../src/db/client';
+import { createPglite } from '../../src/db/pglite';
+import { createTestDatabase } from '../helpers/db';
+
+// The embedded database is sized for a household, not a server (its memory is the bot's memory),
+// and the tests run it with the same settings as production.
+describe('embedded PostgreSQL settings', () => {
+  const settings = async (database: Awaited<ReturnType<typeof createPglite>>) => {
+    const [row] = await rows<{ buffers: string; connections: string }>(
+      database.db,
+      sql`select current_setting('shared_buffers') as buffers,
+                 current_setting('max_connections') as connections`,
+    );
+    return row;
+  };
+
+  it('runs with 16 MB of shared buffers and room for 10 connections, not 128 MB and 100', async () => {
+    const database = await createPglite('memory://');
+    try {
+      expect(await settings(database)).toEqual({ buffers: '16MB', connections: '10' });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('is opened the same way in the tests', async () => {
+    const database = await createTestDatabase('pglite');
+    try {
+      expect(await settings(database)).toEqual({ buffers: '16MB', connections: '10' });
+    } finally {
+      await database.close();
+    }
+  });
+});
