@@ -68,6 +68,28 @@ const control = createServer((req, res) => {
         return { events: await eventCounts() };
       case '/memory':
         return process.memoryUsage();
+      case '/households': {
+        // Other households, each with a meter and a reading, written as the owner in one
+        // statement: what row-level security must look past as the bot gains users.
+        const n = Number(url.searchParams.get('n') ?? 1000);
+        const added = await rows<{ n: number }>(
+          database.db,
+          sql`with people as (
+                insert into users (display_name, timezone)
+                select 'Household ' || g, 'Asia/Bangkok' from generate_series(1, ${n}::int) g
+                returning id),
+              meters as (
+                insert into sources (owner_id, name, unit, timezone)
+                select id, 'Electricity', 'kWh', 'Asia/Bangkok' from people
+                returning id, owner_id),
+              first as (
+                insert into readings (source_id, number, taken_at, value, entered_by, origin)
+                select id, 1, now() - interval '1 day', 1000, owner_id, 'bench:' || id from meters
+                returning 1)
+              select count(*)::int as n from first`,
+        );
+        return { households: Number(added[0]?.n ?? 0) };
+      }
       case '/hold':
         // Keep recording events but start no work on them (they queue up as pending).
         processing = false;

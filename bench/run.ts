@@ -77,6 +77,7 @@ const SECTIONS = [
   'ack-alone',
   'usage',
   'charts',
+  'households',
 ] as const;
 type Section = (typeof SECTIONS)[number];
 
@@ -110,6 +111,8 @@ interface Options {
   /** Longest wait for the bot's background work to finish after a load run. */
   drainMs: number;
   usageRuns: number;
+  /** Other households in the database for the crowded round trip. */
+  households: number;
   /** History lengths for the usage case: the target's 100,000 and ten times that. */
   usageReadings: number[];
   chartRuns: number;
@@ -131,9 +134,10 @@ function parseOptions(argv: string[]): Options {
   };
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(
-      'npm run bench [-- --quick] [--only ack,throughput,roundtrip,memory,ack-alone,usage,charts] ' +
+      `npm run bench [-- --quick] [--only ${SECTIONS.join(',')}] ` +
         '[--db pglite,postgres] [--rate 1000] [--rate-seconds 12] [--rate-connections 10] ' +
-        '[--max-seconds 10] [--max-connections 10] [--round-trips 200] [--users 50]\n',
+        '[--max-seconds 10] [--max-connections 10] [--round-trips 200] [--users 50] ' +
+        '[--drain-readings 5000] [--households 10000]\n',
     );
     process.exit(0);
   }
@@ -169,6 +173,7 @@ function parseOptions(argv: string[]): Options {
     aloneRateSeconds: quick ? 2 : 6,
     aloneMaxSeconds: quick ? 2 : 5,
     drainMs: number('drain-seconds', quick ? 20 : 60) * 1000,
+    households: number('households', quick ? 1000 : 10_000),
     usageRuns: quick ? 10 : 60,
     usageReadings: quick ? [20_000] : [100_000, 1_000_000],
     chartRuns: quick ? 10 : 60,
@@ -222,6 +227,8 @@ interface BotRun {
   database: DatabaseKind;
   bootMs: number;
   roundTrip?: RoundTripResult;
+  /** The round trip again once the database holds many other households. */
+  crowded?: RoundTripResult & { households: number };
   rate?: LoadResult & {
     rss: { maxMb: number; steadyMb: number; samples: number };
     processing: Processing;
@@ -434,6 +441,18 @@ async function benchBot(
       run.drain = await drainQueued(server, workload, options.drainReadings, 600_000);
       platform.clearRecorded();
     }
+    if (options.only.has('households')) {
+      log(`bot (${kind}): ${options.households} other households added; the round trip again`);
+      const seeded = await control(server, `/households?n=${options.households}`);
+      run.crowded = {
+        ...(await roundTrip(server.url, workload, {
+          warmup: options.roundTripWarmup,
+          n: options.roundTrips,
+        })),
+        households: Number(seeded.households),
+      };
+      platform.clearRecorded();
+    }
     if (options.only.has('recovery')) {
       log(`bot (${kind}): ${options.recoveryReadings} readings, SIGKILL mid-stream, restart`);
       const recovered = await recoveryAfterKill(server, workload, options.recoveryReadings, start);
@@ -525,10 +544,9 @@ async function benchEcho(options: Options, platform: FakeLinePlatform) {
 
 function botRows(run: BotRun, options: Options): void {
   const db = run.database;
-  if (run.roundTrip) {
-    const rt = run.roundTrip;
+  const roundTripRow = (rt: RoundTripResult, label: string) => {
     rows.push({
-      case: `reading round trip (event → reply), n=${rt.latency.n}`,
+      case: `${label}, n=${rt.latency.n}`,
       database: db,
       median: ms(rt.latency.median),
       tail: `p95 ${ms(rt.latency.p95)}`,
@@ -538,11 +556,17 @@ function botRows(run: BotRun, options: Options): void {
     });
     if (rt.other > 0) {
       notes.push(
-        `round trip (${db}): ${rt.other} of ${rt.latency.n} replies were not "Recorded …": ` +
+        `${label} (${db}): ${rt.other} of ${rt.latency.n} replies were not "Recorded …": ` +
           rt.otherExamples.map((t) => JSON.stringify(t)).join(', '),
       );
     }
+  };
+  if (run.roundTrip) roundTripRow(run.roundTrip, 'reading round trip (event → reply)');
+  if (run.crowded) {
+    const households = run.crowded.households.toLocaleString('en');
+    roundTripRow(run.crowded, `reading round trip among ${households} other households`);
   }
+
   if (run.rate) {
     const r = run.rate;
     if (options.only.has('ack')) {
