@@ -19,26 +19,29 @@ export async function createPostgres(
   max: number,
   ownerUrl: string = url,
 ): Promise<Database> {
-  const [target, socket] = connectionOf(url);
+  const [target, { prepare, ...socket }] = connectionOf(url);
+  const prepared = prepare === false ? (sql: postgres.Sql) => sql : alwaysPrepared;
   const client = postgres(target, {
     ...socket,
+    ...(prepare === false ? { prepare: false } : {}),
     max,
     onnotice: () => {},
     connect_timeout: 10,
     // Keep numeric and bigint as exact strings; drizzle maps the columns it knows.
     connection: { application_name: 'home-log' },
   });
-  const db = drizzlePostgres({ client: alwaysPrepared(client), schema });
+  const db = drizzlePostgres({ client: prepared(client), schema });
   // A few connections that log in as the application role (a startup parameter), so that
   // recording a webhook event is one statement, without BEGIN/SET ROLE/COMMIT around it.
   const inboxClient = postgres(target, {
     ...socket,
+    ...(prepare === false ? { prepare: false } : {}),
     max: 4,
     onnotice: () => {},
     connect_timeout: 10,
     connection: { application_name: 'home-log inbox', role: APP_ROLE } as Record<string, string>,
   });
-  const inbox = drizzlePostgres({ client: alwaysPrepared(inboxClient), schema });
+  const inbox = drizzlePostgres({ client: prepared(inboxClient), schema });
   let closed = false;
   return {
     kind: 'postgres',
@@ -76,19 +79,34 @@ export async function createPostgres(
 }
 
 /**
- * A connection URL as postgres.js takes it, plus libpq's way to name a Unix socket:
- * `postgres://user@localhost/db?host=/var/run/postgresql` connects through the socket in that
- * directory (the usual way to reach a server on the same machine, and the one its peer
- * authentication needs). Returns postgres()'s first argument and the options the URL adds; any
- * other URL is passed on untouched.
+ * A connection URL as postgres.js takes it, plus two parameters of our own, taken out of it:
+ * - libpq's way to name a Unix socket: `postgres://user@localhost/db?host=/var/run/postgresql`
+ *   connects through the socket in that directory (the usual way to reach a server on the same
+ *   machine, and the one its peer authentication needs);
+ * - `prepare=false`: no prepared statements, for a connection pooler in transaction mode that
+ *   cannot keep them per client (PgBouncer before 1.21, or with max_prepared_statements 0).
+ * Returns postgres()'s first argument and the options the URL adds; any other URL is passed on
+ * untouched.
  */
-export function connectionOf(url: string): [string, { host?: string }] {
-  if (!/[?&]host=/.test(url)) return [url, {}];
+export function connectionOf(url: string): [string, { host?: string; prepare?: false }] {
+  if (!/[?&](host|prepare)=/.test(url)) return [url, {}];
   const parsed = new URL(url);
+  const options: { host?: string; prepare?: false } = {};
   const socketDirectory = parsed.searchParams.get('host');
-  if (!socketDirectory?.startsWith('/')) return [url, {}];
-  parsed.searchParams.delete('host');
-  return [parsed.toString(), { host: socketDirectory }];
+  if (socketDirectory?.startsWith('/')) {
+    options.host = socketDirectory;
+    parsed.searchParams.delete('host');
+  }
+  const prepare = parsed.searchParams.get('prepare');
+  if (prepare !== null) {
+    if (prepare === 'false') options.prepare = false;
+    else if (prepare !== 'true')
+      throw new Error(`prepare=${prepare} in the database URL: use true or false`);
+    parsed.searchParams.delete('prepare');
+  }
+  return Object.keys(options).length === 0 && prepare === null
+    ? [url, {}]
+    : [parsed.toString(), options];
 }
 
 /**

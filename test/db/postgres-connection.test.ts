@@ -29,6 +29,20 @@ describe('connection URLs', () => {
     const named = 'postgres://app@localhost/homelog?host=db.internal';
     expect(connectionOf(named)).toEqual([named, {}]);
   });
+
+  it('takes prepare=false for a pooler that cannot keep prepared statements', () => {
+    expect(connectionOf('postgres://app@pooler:6432/homelog?prepare=false')).toEqual([
+      'postgres://app@pooler:6432/homelog',
+      { prepare: false },
+    ]);
+    expect(connectionOf('postgres://app@db:5432/homelog?prepare=true')).toEqual([
+      'postgres://app@db:5432/homelog',
+      {},
+    ]);
+    expect(() => connectionOf('postgres://app@db:5432/homelog?prepare=no')).toThrow(
+      /prepare=no in the database URL: use true or false/,
+    );
+  });
 });
 
 const socketDirectory = '/var/run/postgresql';
@@ -59,6 +73,21 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL connections', () => {
       expect(prepared).toHaveLength(1);
     } finally {
       await single.close();
+    }
+  });
+
+  it('prepares nothing with prepare=false in the URL', async () => {
+    const url = new URL(database.url!);
+    url.searchParams.set('prepare', 'false');
+    const unprepared = await createPostgres(url.toString(), 1);
+    try {
+      await withActor(unprepared.db, { userId: null }, ({ tx }) =>
+        tx.select().from(users).where(sql`${users.displayName} = ${'Malee'}`),
+      );
+      const prepared = await rows(unprepared.db, sql`select statement from pg_prepared_statements`);
+      expect(prepared).toEqual([]);
+    } finally {
+      await unprepared.close();
     }
   });
 
