@@ -1,5 +1,5 @@
-// The per-person limit in chat: counting a person's events in the inbox, and the notices of
-// what was not processed (bot/chat-limit.ts decides; these are the queries).
+// The per-person limit in chat: the notices of what was not processed (bot/chat-limit.ts
+// decides; these are the queries). The claim counts a person's events (drizzle/0017).
 
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../db/client';
@@ -10,39 +10,6 @@ import { asApp } from './webhook-events';
 
 /** An instant as a bound timestamptz parameter (postgres.js takes no Date in raw SQL). */
 const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;
-
-/**
- * How many of the sender's events in [windowStart, windowEnd) came before this one (by LINE's
- * timestamp, then id: the order events are processed in), counting at most `cap`. The inbox
- * holds every event ever recorded, whichever instance recorded or processed it, so every
- * instance and every replay of the event gets the same answer.
- */
-export async function eventsBefore(
-  database: Database,
-  event: {
-    senderId: string;
-    eventId: string;
-    occurredAt: Date;
-    windowStart: Date;
-    windowEnd: Date;
-    cap: number;
-  },
-): Promise<number> {
-  const [found] = await asApp(database, (executor) =>
-    rows<{ n: number | string }>(
-      executor,
-      sql`select count(*)::int as n from (
-            select 1 from webhook_events
-            where sender_id = ${event.senderId}
-              and occurred_at >= ${iso(event.windowStart)} and occurred_at < ${iso(event.windowEnd)}
-              and (occurred_at < ${iso(event.occurredAt)}
-                or (occurred_at = ${iso(event.occurredAt)}
-                  and webhook_event_id < ${event.eventId}))
-            limit ${event.cap}) earlier`,
-    ),
-  );
-  return Number(found?.n ?? 0);
-}
 
 /** Whether events of the sender in the window are still waiting to be processed. */
 export async function senderHasWaiting(

@@ -21,9 +21,9 @@ export interface ClaimedEvent {
   more?: boolean;
   /**
    * Events of the same sender earlier in the same clock minute (by LINE's timestamp), counted
-   * up to the cap the claim was given: what the per-person limit in chat compares.
+   * up to the cap the claim was given (drizzle/0017): what the per-person limit in chat compares.
    */
-  senderEarlier?: number;
+  senderEarlier: number;
 }
 
 /** The answer an event got: where a push would go, and the messages. */

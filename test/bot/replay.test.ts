@@ -117,6 +117,7 @@ describe('a replayed event', () => {
       chatId: row!.chatId,
       receivedAt: row!.receivedAt,
       attempts: 1,
+      senderEarlier: 0,
       // The event as LINE sent it: a finished row keeps no message text.
       event: event as never,
     };
