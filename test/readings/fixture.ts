@@ -1,4 +1,5 @@
-import { asc, eq } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { asc, eq, inArray } from 'drizzle-orm';
 import { type ActorContext, withActor } from '../../src/db/actor';
 import { access, auditLog, readings, sources, users } from '../../src/db/schema';
 import type { Author } from '../../src/readings/context';
@@ -20,12 +21,18 @@ export interface Household {
   as<T>(author: Author, fn: (context: ActorContext) => Promise<T>): Promise<T>;
   /** Every reading row ever written, in order: `#2=110`, `:old` when superseded, `:deleted`. */
   rows(): Promise<string[]>;
-  /** The audit entries written so far, oldest first. */
+  /** The audit entries this household's people wrote so far, oldest first. */
   auditTrail(): Promise<(typeof auditLog.$inferSelect)[]>;
+  /**
+   * An event origin unique to this household: origins are unique across the database, and
+   * several households may share one (a database per file, a household per test).
+   */
+  origin(name: string): string;
 }
 
 export async function household(database: TestDatabase): Promise<Household> {
   const db = database.db;
+  const tag = randomUUID().slice(0, 8);
   const [kai, lin, mai] = await db
     .insert(users)
     .values(['Kai', 'Lin', 'Mai'].map((displayName) => ({ displayName, timezone: 'Asia/Bangkok' })))
@@ -60,6 +67,12 @@ export async function household(database: TestDatabase): Promise<Household> {
           `#${r.number}=${r.value}${r.registerEvent ? `:${r.registerEvent}` : ''}${r.supersededAt ? ':old' : ''}${r.deletedAt ? ':deleted' : ''}`,
       );
     },
-    auditTrail: () => db.select().from(auditLog).orderBy(asc(auditLog.seq)),
+    auditTrail: () =>
+      db
+        .select()
+        .from(auditLog)
+        .where(inArray(auditLog.actorId, [kai!.id, lin!.id, mai!.id]))
+        .orderBy(asc(auditLog.seq)),
+    origin: (name) => `${tag}:${name}`,
   };
 }

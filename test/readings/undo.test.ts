@@ -1,0 +1,532 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { access, chatChanges, sources } from '../../src/db/schema';
+import type { ReadingRef } from '../../src/domain/commands';
+import type { RegisterEvent } from '../../src/domain/types';
+import type { Author } from '../../src/readings/context';
+import { deleteReading, fixReading } from '../../src/readings/correct';
+import { type Candidate, recordReading, storeChecked } from '../../src/readings/record';
+import { replaceMeter } from '../../src/readings/replace';
+import { ASK_BEFORE_UNDO_MS, recordChange, undoLastChange } from '../../src/readings/undo';
+import { setBillDay } from '../../src/store/billing';
+import {
+  archiveMeter,
+  getValidators,
+  type Source,
+  saveValidators,
+  setDigits,
+} from '../../src/store/meters';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
+import { at, type Household, household, NOW } from './fixture';
+
+// One database per file, a household of its own per test: the service's cases run in
+// milliseconds, so a run of this file (and mutation testing, which reruns it) stays short.
+describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
+  let database: TestDatabase;
+  let home: Household;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    home = await household(database);
+  });
+
+  const number = (n: number): ReadingRef => ({ which: 'number', number: n });
+  /** Kai (or `who`) in another chat: undo there sees only that chat's changes. */
+  const elsewhere = (who: Author): Author => ({ ...who, chatKey: `${who.chatKey}:other` });
+  const later = (who: Author, ms: number): Author => ({
+    ...who,
+    clock: () => new Date(NOW.getTime() + ms),
+  });
+  const meter = async (): Promise<Source> => {
+    const [row] = await database.db.select().from(sources).where(eq(sources.id, home.water.id));
+    return row!;
+  };
+  const candidate = (value: string, day: number): Candidate => ({
+    value,
+    takenAt: at(day),
+    note: null,
+    origin: home.origin(`add-${value}-${day}`),
+  });
+  const add = async (value: string, day: number, who = home.kai) => {
+    const recorded = await home.as(who, (context) =>
+      recordReading(context, who, home.water, candidate(value, day)),
+    );
+    expect(recorded.outcome).toBe('stored');
+  };
+  /** Stores a reading as an answered question would (a wrap, say), logged for undo. */
+  const addAs = async (value: string, day: number, event: RegisterEvent, who = home.kai) => {
+    const source = await meter();
+    return home.as(who, (context) =>
+      storeChecked(context, who, source, candidate(value, day), event),
+    );
+  };
+  const undo = (name: string, who = home.kai, confirmedId: string | null = null) =>
+    home.as(who, (context) => undoLastChange(context, who, home.origin(name), confirmedId));
+  // The meter is read before the transaction: PGlite has one connection, which the
+  // transaction holds until it ends.
+  const fix = async (n: number, value: string, name: string, who = home.kai) => {
+    const meterNow = { source: await meter(), role: 'admin' as const };
+    return home.as(who, (context) =>
+      fixReading(context, who, meterNow, number(n), value, home.origin(name)),
+    );
+  };
+  const remove = async (n: number, name: string, who = home.kai) => {
+    const meterNow = { source: await meter(), role: 'admin' as const };
+    return home.as(who, (context) =>
+      deleteReading(context, who, meterNow, number(n), home.origin(name)),
+    );
+  };
+  const replace = async (final: string, initial: string, day: number) => {
+    const source = await meter();
+    return home.as(home.kai, (context) =>
+      replaceMeter(context, home.kai, source, {
+        final,
+        initial,
+        takenAt: at(day),
+        origin: home.origin(`replace-${final}`),
+      }),
+    );
+  };
+  const digits = (n: number | null) =>
+    home.as(home.kai, ({ tx }) => setDigits(tx, home.water.id, n));
+  /** Every change Kai has logged, oldest first: the ids an "undo this?" button carries. */
+  const changes = async (who = home.kai) =>
+    database.db
+      .select()
+      .from(chatChanges)
+      .where(and(eq(chatChanges.userId, who.userId), eq(chatChanges.sourceId, home.water.id)))
+      .orderBy(asc(chatChanges.seq));
+  const actions = async () => (await home.auditTrail()).map((entry) => entry.action);
+
+  describe('which change', () => {
+    it('takes back the newest change first, then the one before it, then says there is nothing', async () => {
+      await add('100', 1);
+      await add('110', 6);
+      expect(await undo('u1')).toMatchObject({
+        outcome: 'undone',
+        change: { detail: { kind: 'reading.add', reading: { number: 2, value: '110' } } },
+        restored: null,
+      });
+      expect(await undo('u2')).toMatchObject({
+        outcome: 'undone',
+        change: { detail: { kind: 'reading.add', reading: { number: 1, value: '100' } } },
+      });
+      expect(await undo('u3')).toEqual({ outcome: 'nothing' });
+      expect(await home.rows()).toEqual(['#1=100:deleted', '#2=110:deleted']);
+      const [, , undone, change] = await home.auditTrail();
+      expect(undone).toMatchObject({
+        action: 'reading.undo',
+        subjectType: 'reading',
+        sourceId: home.water.id,
+        before: { number: 2, value: '110' },
+      });
+      expect(change).toMatchObject({
+        action: 'change.undo',
+        subjectType: 'change',
+        sourceId: home.water.id,
+        before: { kind: 'reading.add', at: NOW.toISOString() },
+        after: null,
+      });
+      const [first, second] = await changes();
+      expect(second).toMatchObject({ undoneOrigin: home.origin('u1'), undoneAt: NOW });
+      expect(first).toMatchObject({ undoneOrigin: home.origin('u2') });
+    });
+
+    it('answers the same undo event again with what it undid, taking nothing more back', async () => {
+      await add('100', 1);
+      await add('110', 6);
+      await undo('u1');
+      expect(await undo('u1')).toMatchObject({
+        outcome: 'undone',
+        change: { detail: { kind: 'reading.add', reading: { number: 2 } } },
+        restored: null,
+      });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110:deleted']);
+      expect(await actions()).toEqual([
+        'reading.add',
+        'reading.add',
+        'reading.undo',
+        'change.undo',
+      ]);
+    });
+
+    it('sees only the changes made in the same chat', async () => {
+      await add('100', 1);
+      expect(await undo('u1', elsewhere(home.kai))).toEqual({ outcome: 'nothing' });
+      expect(await home.rows()).toEqual(['#1=100']);
+    });
+
+    it('asks about a change older than ten minutes, and undoes it once confirmed by its id', async () => {
+      await add('100', 1);
+      const [logged] = await changes();
+      // Exactly ten minutes is still recent.
+      expect(await undo('on-time', later(home.kai, ASK_BEFORE_UNDO_MS))).toMatchObject({
+        outcome: 'undone',
+      });
+      await add('110', 6);
+      const [, second] = await changes();
+      const tooLate = later(home.kai, ASK_BEFORE_UNDO_MS + 1);
+      expect(await undo('late', tooLate)).toMatchObject({
+        outcome: 'ask',
+        change: { id: second!.id, at: NOW, detail: { kind: 'reading.add' } },
+      });
+      expect(await home.rows()).toEqual(['#1=100:deleted', '#2=110']);
+      expect(await undo('late-yes', tooLate, second!.id)).toMatchObject({
+        outcome: 'undone',
+        change: { id: second!.id },
+      });
+      expect(await home.rows()).toEqual(['#1=100:deleted', '#2=110:deleted']);
+      // A confirmed id that is undone already, or never was, undoes nothing.
+      expect(await undo('again', tooLate, logged!.id)).toEqual({ outcome: 'nothing' });
+      expect(await undo('none', tooLate, crypto.randomUUID())).toEqual({ outcome: 'nothing' });
+    });
+
+    it("never undoes someone else's change, nor one from another chat, even when named by id", async () => {
+      await add('100', 1, home.lin);
+      const [lins] = await changes(home.lin);
+      expect(await undo('not-mine', home.kai, lins!.id)).toEqual({ outcome: 'nothing' });
+      expect(await undo('other-chat', elsewhere(home.lin), lins!.id)).toEqual({
+        outcome: 'nothing',
+      });
+      expect(await home.rows()).toEqual(['#1=100']);
+    });
+
+    it('needs the rights the change needed: a writer may not take back a settings change', async () => {
+      await home.as(home.lin, ({ tx }) =>
+        recordChange(
+          tx,
+          home.lin,
+          home.water.id,
+          { kind: 'meter.settings', before: { billDay: null }, after: { billDay: 5 } },
+          home.origin('settings'),
+        ),
+      );
+      expect(await undo('u', home.lin)).toMatchObject({
+        outcome: 'notAllowed',
+        change: { detail: { kind: 'meter.settings' } },
+      });
+      // A writer whose access is gone may not take back even her own reading.
+      await add('100', 1, home.lin);
+      await database.db.delete(access).where(eq(access.userId, home.lin.userId));
+      expect(await undo('gone', home.lin)).toMatchObject({ outcome: 'notAllowed' });
+      expect(await home.rows()).toEqual(['#1=100']);
+    });
+  });
+
+  describe('a reading added', () => {
+    it('is skipped as stale when it was deleted since: the next undo takes the one before', async () => {
+      await add('100', 1);
+      await add('110', 6);
+      await remove(2, 'kai-deletes-in-another-chat', elsewhere(home.kai));
+      expect(await undo('u1')).toMatchObject({
+        outcome: 'stale',
+        change: { detail: { kind: 'reading.add', reading: { number: 2 } } },
+      });
+      expect(await undo('u2')).toMatchObject({
+        outcome: 'undone',
+        change: { detail: { kind: 'reading.add', reading: { number: 1 } } },
+      });
+      expect(await home.rows()).toEqual(['#1=100:deleted', '#2=110:deleted']);
+      // The stale one is marked taken back (so it is skipped), with nothing of it restored.
+      expect((await home.auditTrail()).slice(3).map((e) => [e.action, e.after])).toEqual([
+        ['change.undo', null],
+        ['reading.undo', null],
+        ['change.undo', null],
+      ]);
+    });
+
+    it('gives a wrap it carried to the reading after it', async () => {
+      await digits(3);
+      await add('990', 1);
+      await addAs('10', 6, 'rollover');
+      await add('20', 11, home.lin);
+      const [, wrap] = await changes();
+      expect(await undo('u', home.kai, wrap!.id)).toMatchObject({ outcome: 'undone' });
+      // 990 → 20 still counts the 30 the wrap counted: 20 carries the wrap now.
+      expect(await home.rows()).toEqual([
+        '#1=990',
+        '#2=10:rollover:deleted',
+        '#3=20:old',
+        '#3=20:rollover',
+      ]);
+      expect(await actions()).toEqual([
+        'reading.add',
+        'reading.add',
+        'reading.add',
+        'reading.undo',
+        'reading.fix',
+        'change.undo',
+      ]);
+    });
+
+    it('is refused when the readings around it would follow each other with negative use', async () => {
+      await digits(3);
+      await add('990', 1);
+      await addAs('10', 6, 'rollover');
+      expect(await replace('20', '0', 11)).toMatchObject({ outcome: 'replaced' });
+      const [, wrap] = await changes();
+      expect(await undo('u', home.kai, wrap!.id)).toMatchObject({
+        outcome: 'negativeUse',
+        steps: [{ previous: { value: '990' }, next: { value: '20' } }],
+      });
+      expect(await home.rows()).toEqual([
+        '#1=990',
+        '#2=10:rollover',
+        '#3=20:replacement_final',
+        '#4=0:replacement_initial',
+      ]);
+      expect((await changes())[1]!.undoneAt).toBeNull();
+    });
+  });
+
+  describe('a fix', () => {
+    it('is stale when the reading was changed again since', async () => {
+      await add('100', 1);
+      await add('110', 6);
+      await fix(2, '105', 'fix-here');
+      await fix(2, '106', 'fix-there', elsewhere(home.kai));
+      expect(await undo('u')).toMatchObject({ outcome: 'stale' });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110:old', '#2=105:old', '#2=106']);
+    });
+
+    it('is refused when the old value no longer fits between its neighbours', async () => {
+      await add('100', 1);
+      await add('110', 6);
+      await add('120', 11);
+      await fix(2, '101', 'fix-2');
+      await fix(3, '105', 'fix-3', elsewhere(home.kai));
+      expect(await undo('u')).toMatchObject({
+        outcome: 'refused',
+        change: { detail: { kind: 'reading.fix' } },
+        problem: { code: 'higherThanNext' },
+      });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110:old', '#2=101', '#3=120:old', '#3=105']);
+    });
+  });
+
+  describe('a deletion', () => {
+    it('brings a deleted wrap back and takes the wrap back from the reading that carried it', async () => {
+      await digits(3);
+      await add('990', 1);
+      await addAs('10', 6, 'rollover');
+      await add('20', 11);
+      expect(await remove(2, 'del')).toMatchObject({ outcome: 'deleted' });
+      expect(await home.rows()).toEqual([
+        '#1=990',
+        '#2=10:rollover:deleted',
+        '#3=20:old',
+        '#3=20:rollover',
+      ]);
+      expect(await undo('u')).toMatchObject({
+        outcome: 'undone',
+        restored: { number: 2, value: '10', registerEvent: 'rollover' },
+      });
+      expect(await home.rows()).toEqual([
+        '#1=990',
+        '#2=10:rollover:deleted',
+        '#2=10:rollover',
+        '#3=20:old',
+        '#3=20:rollover:old',
+        '#3=20',
+      ]);
+      expect((await actions()).slice(-3)).toEqual([
+        'reading.fix',
+        'reading.restore',
+        'change.undo',
+      ]);
+    });
+
+    it('is refused when the deleted reading no longer fits where it was', async () => {
+      await add('100', 1);
+      await add('110', 6);
+      await add('120', 11);
+      await remove(2, 'del');
+      await fix(3, '105', 'fix-3', elsewhere(home.kai));
+      expect(await undo('u')).toMatchObject({
+        outcome: 'refused',
+        problem: { code: 'higherThanNext' },
+      });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110:deleted', '#3=120:old', '#3=105']);
+    });
+
+    it('of a meter replacement brings both halves back, or neither while the new meter has readings', async () => {
+      await add('100', 1);
+      await replace('120', '3', 6);
+      expect(await remove(3, 'del')).toMatchObject({ outcome: 'deletedReplacement' });
+      await add('130', 11, home.lin);
+      expect(await undo('blocked')).toMatchObject({
+        outcome: 'laterReadings',
+        later: { value: '130' },
+      });
+      await home.as(home.lin, (context) =>
+        undoLastChange(context, home.lin, home.origin('lin-undo')),
+      );
+      expect(await undo('u')).toMatchObject({
+        outcome: 'undone',
+        restored: { number: 3, registerEvent: 'replacement_initial' },
+      });
+      expect(await home.rows()).toEqual([
+        '#1=100',
+        '#2=120:replacement_final:deleted',
+        '#2=120:replacement_final',
+        '#3=3:replacement_initial:deleted',
+        '#3=3:replacement_initial',
+        '#4=130:deleted',
+      ]);
+      expect((await actions()).slice(-3)).toEqual([
+        'reading.restore',
+        'reading.restore',
+        'change.undo',
+      ]);
+    });
+
+    it('of a replacement is refused when its final no longer fits after the reading before it', async () => {
+      await add('100', 1);
+      await replace('120', '3', 6);
+      await remove(2, 'del');
+      await fix(1, '125', 'fix-1', elsewhere(home.kai));
+      expect(await undo('u')).toMatchObject({
+        outcome: 'refused',
+        problem: { code: 'lowerThanPrevious' },
+      });
+      expect(await home.rows()).toEqual([
+        '#1=100:old',
+        '#1=125',
+        '#2=120:replacement_final:deleted',
+        '#3=3:replacement_initial:deleted',
+      ]);
+    });
+  });
+
+  describe('a meter replacement', () => {
+    it('takes both halves back, and neither while the new meter has readings after it', async () => {
+      await add('100', 1);
+      await replace('120', '3', 6);
+      await add('5', 11, home.lin);
+      expect(await undo('blocked')).toMatchObject({
+        outcome: 'laterReadings',
+        change: { detail: { kind: 'reading.replace' } },
+        later: { value: '5' },
+      });
+      await home.as(home.lin, (context) =>
+        undoLastChange(context, home.lin, home.origin('lin-undo')),
+      );
+      expect(await undo('u')).toMatchObject({ outcome: 'undone', restored: null });
+      expect(await home.rows()).toEqual([
+        '#1=100',
+        '#2=120:replacement_final:deleted',
+        '#3=3:replacement_initial:deleted',
+        '#4=5:deleted',
+      ]);
+      expect((await actions()).slice(-3)).toEqual(['reading.undo', 'reading.undo', 'change.undo']);
+    });
+  });
+
+  describe('meter changes', () => {
+    it('brings an archived meter back, unless its name is taken again', async () => {
+      const archive = () =>
+        home.as(home.kai, async ({ tx }) => {
+          await archiveMeter(tx, home.water.id);
+          await recordChange(
+            tx,
+            home.kai,
+            home.water.id,
+            { kind: 'meter.archive' },
+            home.origin(`archive-${Math.random()}`),
+          );
+        });
+      await archive();
+      expect(await undo('u1')).toMatchObject({ outcome: 'undone' });
+      expect((await meter()).archivedAt).toBeNull();
+      expect((await actions()).slice(-2)).toEqual(['meter.unarchive', 'change.undo']);
+
+      await archive();
+      await database.db.insert(sources).values({
+        ownerId: (await meter()).ownerId,
+        name: 'Water',
+        unit: 'm3',
+        timezone: 'Asia/Bangkok',
+      });
+      expect(await undo('u2')).toMatchObject({ outcome: 'stale' });
+      expect((await meter()).archivedAt).not.toBeNull();
+    });
+
+    it('is stale for an archive that was undone by other means', async () => {
+      await home.as(home.kai, ({ tx }) =>
+        recordChange(tx, home.kai, home.water.id, { kind: 'meter.archive' }, home.origin('a')),
+      );
+      expect(await undo('u')).toMatchObject({ outcome: 'stale' });
+    });
+
+    it('puts the billing day back', async () => {
+      await home.as(home.kai, async ({ tx }) => {
+        await setBillDay(tx, home.water.id, 5);
+        await recordChange(
+          tx,
+          home.kai,
+          home.water.id,
+          { kind: 'meter.settings', before: { billDay: 20 }, after: { billDay: 5 } },
+          home.origin('bill-day'),
+        );
+      });
+      expect(await undo('u')).toMatchObject({ outcome: 'undone' });
+      expect((await meter()).billDay).toBe(20);
+      const [entry] = (await home.auditTrail()).slice(-2);
+      expect(entry).toMatchObject({
+        action: 'meter.settings',
+        subjectType: 'source',
+        before: { billDay: 5 },
+        after: { billDay: 20 },
+      });
+    });
+
+    it('puts checks and the register size back, unless a wrap would then count negative use', async () => {
+      const settings = (digits: number | null, min: string | null) => ({
+        min,
+        max: null,
+        nonDecreasing: true,
+        maxRatePerDay: null,
+        valueRanges: null,
+        digits,
+      });
+      const change = (before: number | null, after: number | null, name: string) =>
+        home.as(home.kai, async (context) => {
+          await setDigits(context.tx, home.water.id, after);
+          await saveValidators(context.tx, home.water, settings(after, null));
+          await recordChange(
+            context.tx,
+            home.kai,
+            home.water.id,
+            {
+              kind: 'meter.settings',
+              before: settings(before, '50'),
+              after: settings(after, null),
+            },
+            home.origin(name),
+          );
+        });
+      const checks = () => home.as(home.kai, ({ tx }) => getValidators(tx, home.water));
+      await change(null, 4, 'four');
+      expect(await undo('u1')).toMatchObject({ outcome: 'undone' });
+      expect((await meter()).digits).toBeNull();
+      expect(await checks()).toMatchObject({ min: '50' });
+
+      await change(null, 3, 'three');
+      await add('990', 1);
+      await addAs('10', 6, 'rollover');
+      const settingsChange = (await changes()).find((c) => c.origin === home.origin('three'));
+      // Without a register size the wrap from 990 to 10 would count -980.
+      expect(await undo('u2', home.kai, settingsChange!.id)).toMatchObject({
+        outcome: 'negativeUse',
+        steps: [{ previous: { value: '990' }, next: { value: '10', registerEvent: 'rollover' } }],
+      });
+      expect((await meter()).digits).toBe(3);
+      expect(await checks()).toMatchObject({ min: null });
+    });
+  });
+});
