@@ -1,0 +1,260 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { chatChanges, sources } from '../../src/db/schema';
+import type { ReadingRef } from '../../src/domain/commands';
+import type { Role } from '../../src/domain/types';
+import type { Author } from '../../src/readings/context';
+import { deleteReading, fixReading } from '../../src/readings/correct';
+import { type Candidate, recordReading, storeChecked } from '../../src/readings/record';
+import { replaceMeter } from '../../src/readings/replace';
+import { type Source, setDigits } from '../../src/store/meters';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
+import { at, type Household, household } from './fixture';
+
+// One database per file, a household of its own per test (see undo.test.ts).
+describe.each(databaseKinds())('fix and delete in the reading service on %s', (kind) => {
+  let database: TestDatabase;
+  let home: Household;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    home = await household(database);
+  });
+
+  const number = (n: number): ReadingRef => ({ which: 'number', number: n });
+  const last: ReadingRef = { which: 'last' };
+  const meter = async (): Promise<Source> => {
+    const [row] = await database.db.select().from(sources).where(eq(sources.id, home.water.id));
+    return row!;
+  };
+  const candidate = (value: string, day: number): Candidate => ({
+    value,
+    takenAt: at(day),
+    note: null,
+    origin: home.origin(`add-${value}-${day}`),
+  });
+  const add = async (value: string, day: number, who: Author = home.kai) => {
+    const recorded = await home.as(who, (context) =>
+      recordReading(context, who, home.water, candidate(value, day)),
+    );
+    expect(recorded.outcome).toBe('stored');
+  };
+  const addWrap = async (value: string, day: number) => {
+    const source = await meter();
+    await home.as(home.kai, (context) =>
+      storeChecked(context, home.kai, source, candidate(value, day), 'rollover'),
+    );
+  };
+  const replace = async (final: string, initial: string, day: number) => {
+    const source = await meter();
+    const replaced = await home.as(home.kai, (context) =>
+      replaceMeter(context, home.kai, source, {
+        final,
+        initial,
+        takenAt: at(day),
+        origin: home.origin(`replace-${final}`),
+      }),
+    );
+    expect(replaced.outcome).toBe('replaced');
+  };
+  const remove = async (
+    target: ReadingRef,
+    name: string,
+    who: Author = home.kai,
+    role: Role = 'admin',
+  ) => {
+    const source = await meter();
+    return home.as(who, (context) =>
+      deleteReading(context, who, { source, role }, target, home.origin(name)),
+    );
+  };
+  const fix = async (
+    target: ReadingRef,
+    value: string,
+    name: string,
+    who: Author = home.kai,
+    role: Role = 'admin',
+  ) => {
+    const source = await meter();
+    return home.as(who, (context) =>
+      fixReading(context, who, { source, role }, target, value, home.origin(name)),
+    );
+  };
+
+  describe('naming the reading', () => {
+    it('says there are no readings for "last" on an empty meter, and which number is missing', async () => {
+      expect(await remove(last, 'd1')).toEqual({ outcome: 'noReadings' });
+      expect(await fix(last, '5', 'f1')).toEqual({ outcome: 'noReadings' });
+      expect(await remove(number(3), 'd2')).toEqual({ outcome: 'notFound', number: 3 });
+      expect(await fix(number(3), '5', 'f2')).toEqual({ outcome: 'notFound', number: 3 });
+    });
+
+    it('takes "last" as the newest reading in time, and lets a writer change only her own', async () => {
+      await add('100', 1);
+      await add('110', 6, home.lin);
+      await add('105', 3);
+      expect(await remove(last, 'kai', home.kai, 'write')).toMatchObject({
+        outcome: 'notYours',
+        reading: { number: 2, value: '110' },
+      });
+      expect(await fix(number(1), '101', 'lin', home.lin, 'write')).toMatchObject({
+        outcome: 'notYours',
+        reading: { number: 1 },
+      });
+      expect(await remove(last, 'lin', home.lin, 'write')).toMatchObject({
+        outcome: 'deleted',
+        reading: { number: 2 },
+      });
+      expect(await fix(last, '104', 'kai-fix', home.kai, 'write')).toMatchObject({
+        outcome: 'fixed',
+        before: { number: 3, value: '105' },
+        after: { number: 3, value: '104' },
+      });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110:deleted', '#3=105:old', '#3=104']);
+    });
+  });
+
+  describe('fix', () => {
+    it('keeps a value that fits, mentioning an unusual rate instead of refusing it', async () => {
+      await add('100', 1);
+      await add('101', 2);
+      await add('102', 3);
+      await add('103', 4);
+      const fixed = await fix(number(4), '900', 'f');
+      expect(fixed).toMatchObject({
+        outcome: 'fixed',
+        after: { number: 4, value: '900' },
+        warnings: [{ code: 'rateTooHigh' }],
+      });
+    });
+
+    it('does not refuse a value because the reading it fixes is later than now', async () => {
+      const ahead: Author = { ...home.kai, clock: () => new Date(at(30).getTime() + 60_000) };
+      await add('100', 1);
+      await add('110', 30, ahead);
+      expect(await fix(number(2), '111', 'f')).toMatchObject({
+        outcome: 'fixed',
+        after: { number: 2, value: '111' },
+        warnings: [],
+      });
+    });
+
+    it('refuses a value that would make it lower than the reading before it, and one below zero', async () => {
+      await add('100', 1);
+      await add('110', 6);
+      expect(await fix(number(2), '90', 'f1')).toMatchObject({
+        outcome: 'refused',
+        problem: { code: 'lowerThanPrevious', previous: '100' },
+      });
+      expect(await fix(number(1), '-5', 'f2')).toMatchObject({ outcome: 'refused' });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110']);
+    });
+  });
+
+  describe('delete', () => {
+    it('deletes either half of a meter replacement with the other, once, and says so on a replay', async () => {
+      await add('100', 1);
+      await replace('120', '3', 6);
+      const deleted = await remove(number(3), 'd');
+      expect(deleted).toMatchObject({
+        outcome: 'deletedReplacement',
+        replacement: {
+          final: { number: 2, value: '120', registerEvent: 'replacement_final' },
+          initial: { number: 3, value: '3', registerEvent: 'replacement_initial' },
+        },
+      });
+      expect(await remove(number(3), 'd')).toMatchObject({
+        outcome: 'replayed',
+        reading: { number: 3 },
+        replacement: { final: { number: 2 }, initial: { number: 3 } },
+      });
+      expect(await home.rows()).toEqual([
+        '#1=100',
+        '#2=120:replacement_final:deleted',
+        '#3=3:replacement_initial:deleted',
+      ]);
+      expect((await home.auditTrail()).slice(2).map((entry) => entry.subjectId)).toEqual([
+        deleted.outcome === 'deletedReplacement' ? deleted.replacement.initial.id : '',
+        deleted.outcome === 'deletedReplacement' ? deleted.replacement.final.id : '',
+      ]);
+    });
+
+    it('deletes a replacement named by its final half too', async () => {
+      await add('100', 1);
+      await replace('120', '3', 6);
+      expect(await remove(number(2), 'd')).toMatchObject({
+        outcome: 'deletedReplacement',
+        replacement: { final: { number: 2 }, initial: { number: 3 } },
+      });
+      // A plain reading's replay has no pair.
+      await add('130', 8);
+      await remove(number(4), 'plain');
+      expect(await remove(number(4), 'plain')).toMatchObject({
+        outcome: 'replayed',
+        reading: { number: 4 },
+        replacement: null,
+      });
+    });
+
+    it('keeps a replacement while the new meter has readings after it', async () => {
+      await add('100', 1);
+      await replace('120', '3', 6);
+      await add('8', 11);
+      expect(await remove(number(2), 'd')).toMatchObject({
+        outcome: 'replacementInUse',
+        replacement: { final: { number: 2 }, initial: { number: 3 } },
+        later: { number: 4, value: '8' },
+      });
+      expect(await home.rows()).toEqual([
+        '#1=100',
+        '#2=120:replacement_final',
+        '#3=3:replacement_initial',
+        '#4=8',
+      ]);
+    });
+
+    it('refuses to delete a wrap that a replacement after it needs', async () => {
+      await home.as(home.kai, ({ tx }) => setDigits(tx, home.water.id, 3));
+      await add('990', 1);
+      await addWrap('10', 6);
+      await replace('20', '0', 11);
+      expect(await remove(number(2), 'd')).toMatchObject({
+        outcome: 'negativeUse',
+        reading: { number: 2 },
+        steps: [{ previous: { number: 1 }, next: { number: 3 } }],
+      });
+      expect(await home.rows()).toEqual([
+        '#1=990',
+        '#2=10:rollover',
+        '#3=20:replacement_final',
+        '#4=0:replacement_initial',
+      ]);
+    });
+
+    it('logs the deletion for undo, and a replayed delete logs nothing more', async () => {
+      await add('100', 1);
+      await add('110', 6);
+      await remove(number(1), 'd');
+      await remove(number(1), 'd');
+      expect((await home.auditTrail()).map((entry) => entry.action)).toEqual([
+        'reading.add',
+        'reading.add',
+        'reading.delete',
+      ]);
+      const logged = await database.db
+        .select()
+        .from(chatChanges)
+        .where(eq(chatChanges.sourceId, home.water.id));
+      expect(logged.map((change) => change.kind)).toEqual([
+        'reading.add',
+        'reading.add',
+        'reading.delete',
+      ]);
+    });
+  });
+});
