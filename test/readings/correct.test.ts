@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ReadingRef } from '../../src/domain/commands';
 import type { Role } from '../../src/domain/types';
 import type { Author } from '../../src/readings/context';
@@ -14,8 +14,15 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
   let home: Household;
 
   /** Kai's readings #1..#3 (100, 110, 120 on 1, 6 and 11 Nov), then Lin's #4 (130 on 16 Nov). */
-  beforeEach(async () => {
+  // One database per file, a household of its own per test: origins are made unique per
+  // household (home.origin), so the tests never see each other's rows.
+  beforeAll(async () => {
     database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
     home = await household(database);
     const entries: [Author, string, number][] = [
       [home.kai, '100', 1],
@@ -29,14 +36,11 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
           value,
           takenAt: at(day),
           note: null,
-          origin: `add-${value}`,
+          origin: home.origin(`add-${value}`),
         }),
       );
       expect(recorded.outcome).toBe('stored');
     }
-  });
-  afterEach(async () => {
-    await database?.close();
   });
 
   const meter = (role: Role) => ({ source: home.water, role });
@@ -47,9 +51,12 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
     origin: string,
     who = home.kai,
     role: Role = 'admin',
-  ) => home.as(who, (context) => fixReading(context, who, meter(role), ref, value, origin));
+  ) =>
+    home.as(who, (context) =>
+      fixReading(context, who, meter(role), ref, value, home.origin(origin)),
+    );
   const remove = (ref: ReadingRef, origin: string, who = home.kai, role: Role = 'admin') =>
-    home.as(who, (context) => deleteReading(context, who, meter(role), ref, origin));
+    home.as(who, (context) => deleteReading(context, who, meter(role), ref, home.origin(origin)));
   const actions = async () => (await home.auditTrail()).slice(4).map((entry) => entry.action);
 
   describe('fix', () => {
@@ -58,7 +65,7 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
       expect(fixed).toMatchObject({
         outcome: 'fixed',
         before: { number: 2, value: '110' },
-        after: { number: 2, value: '112', origin: 'fix-1' },
+        after: { number: 2, value: '112', origin: home.origin('fix-1') },
         warnings: [],
       });
       expect(await home.rows()).toEqual(['#1=100', '#2=110:old', '#2=112', '#3=120', '#4=130']);
@@ -114,7 +121,7 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
       });
       expect(await remove(number(3), 'del-3')).toMatchObject({
         outcome: 'replayed',
-        reading: { number: 3, deletedOrigin: 'del-3' },
+        reading: { number: 3, deletedOrigin: home.origin('del-3') },
       });
       expect(await remove(number(3), 'del-again')).toEqual({ outcome: 'notFound', number: 3 });
       expect(await home.rows()).toEqual(['#1=100', '#2=110', '#3=120:deleted', '#4=130']);
@@ -127,7 +134,7 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
 
     it("undoes the author's own latest change, once per event, never someone else's", async () => {
       const undo = (who: Author, origin: string) =>
-        home.as(who, (context) => undoLastChange(context, who, origin));
+        home.as(who, (context) => undoLastChange(context, who, home.origin(origin)));
       expect(await undo(home.kai, 'undo-1')).toMatchObject({
         outcome: 'undone',
         change: { detail: { kind: 'reading.add', reading: { number: 3 } } },
@@ -150,7 +157,7 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
 
     it('takes a fix back to the old value under the same number, and brings a deleted one back', async () => {
       const undo = (origin: string) =>
-        home.as(home.kai, (context) => undoLastChange(context, home.kai, origin));
+        home.as(home.kai, (context) => undoLastChange(context, home.kai, home.origin(origin)));
       await fix(number(2), '112', 'fix-2');
       await remove(number(1), 'del-1');
       expect(await undo('undo-del')).toMatchObject({
@@ -174,7 +181,7 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
 
     it('lets someone who may now only read undo nothing', async () => {
       const undone = await home.as(home.mai, (context) =>
-        undoLastChange(context, home.mai, 'undo-read'),
+        undoLastChange(context, home.mai, home.origin('undo-read')),
       );
       expect(undone).toEqual({ outcome: 'nothing' });
       expect(await actions()).toEqual([]);
@@ -184,7 +191,12 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
   describe('replacement', () => {
     const replace = (final: string, initial: string, day: number, origin = `new-${final}`) =>
       home.as(home.kai, (context) =>
-        replaceMeter(context, home.kai, home.water, { final, initial, takenAt: at(day), origin }),
+        replaceMeter(context, home.kai, home.water, {
+          final,
+          initial,
+          takenAt: at(day),
+          origin: home.origin(origin),
+        }),
       );
 
     it("stores the old register's final and the new one's start together, audited", async () => {
@@ -211,7 +223,7 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
           value: '8',
           takenAt: at(19),
           note: null,
-          origin: 'after',
+          origin: home.origin('after'),
         }),
       );
       expect(next).toMatchObject({ outcome: 'stored', usageSincePrevious: '5' });

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readingConfirmations, users } from '../../src/db/schema';
 import type { ConfirmationChoice } from '../../src/domain/validation';
 import { answerQuestion } from '../../src/readings/confirm';
@@ -13,19 +13,23 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
   let database: TestDatabase;
   let home: Household;
 
-  beforeEach(async () => {
+  // One database per file, a household of its own per test: origins are made unique per
+  // household (home.origin), so the tests never see each other's rows.
+  beforeAll(async () => {
     database = await createTestDatabase(kind);
-    home = await household(database);
   });
-  afterEach(async () => {
+  afterAll(async () => {
     await database?.close();
+  });
+  beforeEach(async () => {
+    home = await household(database);
   });
 
   const reading = (value: string, day: number, origin = `event-${value}-${day}`): Candidate => ({
     value,
     takenAt: at(day),
     note: null,
-    origin,
+    origin: home.origin(origin),
   });
   const record = (candidate: Candidate, who = home.kai): Promise<Recorded> =>
     home.as(who, (context) => recordReading(context, who, home.water, candidate));
@@ -107,7 +111,7 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
       userId: home.kai.userId,
       chatKey: home.kai.chatKey,
       value: '90',
-      origin: 'asking',
+      origin: home.origin('asking'),
       resolvedAt: null,
     });
     expect(await record(reading('90', 11, 'asking'))).toEqual({ outcome: 'alreadyAsked' });
@@ -161,7 +165,7 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
       const stored = await answer(asked.id, 'typo');
       expect(stored).toMatchObject({
         outcome: 'stored',
-        reading: { value: '140', origin: 'asking:typo' },
+        reading: { value: '140', origin: `${home.origin('asking')}:typo` },
         usageSincePrevious: '10',
       });
     });

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readings, sources } from '../../src/db/schema';
 import { deleteReading, fixReading } from '../../src/readings/correct';
 import { type Candidate, recordReading } from '../../src/readings/record';
@@ -17,8 +17,14 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
   let home: Household;
   let bp: Source;
 
-  beforeEach(async () => {
+  // One database per file, a household of its own per test (origins unique per household).
+  beforeAll(async () => {
     database = await createTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
     home = await household(database);
     const [kai] = await database.db.select().from(sources).where(eq(sources.id, home.water.id));
     [bp] = (await database.db
@@ -34,13 +40,10 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
       })
       .returning()) as [Source];
   });
-  afterEach(async () => {
-    await database?.close();
-  });
 
   const candidate = (values: string[], day: number, origin: string): Candidate => {
     const [value = '', ...extra] = values;
-    return { value, extra, takenAt: at(day), note: null, origin };
+    return { value, extra, takenAt: at(day), note: null, origin: home.origin(origin) };
   };
   const record = (values: string[], day: number, origin = `e-${values.join('-')}-${day}`) =>
     home.as(home.kai, (context) =>
@@ -97,7 +100,7 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
         { source: bp, role: 'admin' },
         { which: 'number', number: 1 },
         '125',
-        'fix-1',
+        home.origin('fix-1'),
         ['85'],
       ),
     );
@@ -109,13 +112,13 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
         { source: bp, role: 'admin' },
         { which: 'last' },
         '125',
-        'fix-2',
+        home.origin('fix-2'),
       ),
     );
     expect(refused).toMatchObject({ outcome: 'refused', problem: { code: 'valueCount' } });
     expect(await stored()).toEqual(['#1=120|120/80/72:old', '#1=125|125/85']);
     const undone = await home.as(home.kai, (context) =>
-      undoLastChange(context, home.kai, 'undo-1'),
+      undoLastChange(context, home.kai, home.origin('undo-1')),
     );
     expect(undone.outcome).toBe('undone');
     expect((await stored()).at(-1)).toBe('#1=120|120/80/72');
@@ -124,10 +127,18 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
   it('deletes such a reading and undo restores it with its values', async () => {
     await record(['120', '80', '72'], 1);
     const deleted = await home.as(home.kai, (context) =>
-      deleteReading(context, home.kai, { source: bp, role: 'admin' }, { which: 'last' }, 'del-1'),
+      deleteReading(
+        context,
+        home.kai,
+        { source: bp, role: 'admin' },
+        { which: 'last' },
+        home.origin('del-1'),
+      ),
     );
     expect(deleted.outcome).toBe('deleted');
-    await home.as(home.kai, (context) => undoLastChange(context, home.kai, 'undo-del'));
+    await home.as(home.kai, (context) =>
+      undoLastChange(context, home.kai, home.origin('undo-del')),
+    );
     expect(await stored()).toEqual(['#1=120|120/80/72:deleted', '#1=120|120/80/72']);
   });
 
