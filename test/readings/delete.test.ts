@@ -7,7 +7,7 @@ import type { Author } from '../../src/readings/context';
 import { deleteReading, fixReading } from '../../src/readings/correct';
 import { type Candidate, recordReading, storeChecked } from '../../src/readings/record';
 import { replaceMeter } from '../../src/readings/replace';
-import { type Source, setDigits } from '../../src/store/meters';
+import { type Source, saveValidators, setDigits } from '../../src/store/meters';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
 import { at, type Household, household } from './fixture';
 
@@ -73,6 +73,19 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
       deleteReading(context, who, { source, role }, target, home.origin(name)),
     );
   };
+  const replaceAt = async (final: string, initial: string, day: number) => {
+    const source = await meter();
+    return home.as(home.kai, (context) =>
+      replaceMeter(context, home.kai, source, {
+        final,
+        initial,
+        takenAt: at(day),
+        origin: home.origin(`replace-at-${day}`),
+      }),
+    );
+  };
+  const trail = async () =>
+    (await home.auditTrail()).map((entry) => `${entry.action} on ${entry.subjectType}`);
   const fix = async (
     target: ReadingRef,
     value: string,
@@ -131,6 +144,7 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
         after: { number: 4, value: '900' },
         warnings: [{ code: 'rateTooHigh' }],
       });
+      expect((await trail()).at(-1)).toBe('reading.fix on reading');
     });
 
     it('does not refuse a value because the reading it fixes is later than now', async () => {
@@ -156,6 +170,34 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
     });
   });
 
+  describe('replacement', () => {
+    it("judges the old register's final against the reading before it only", async () => {
+      await add('100', 1);
+      await add('120', 11);
+      // Above the later reading, yet only "not at the end": what follows is the new register's.
+      expect(await replaceAt('140', '3', 6)).toEqual({ outcome: 'notAtEnd' });
+      expect(await replaceAt('150', '3', 25)).toMatchObject({
+        outcome: 'refused',
+        problem: { code: 'future' },
+      });
+      expect(await home.rows()).toEqual(['#1=100', '#2=120']);
+    });
+
+    it("does not hold an unusual rate against the old register's final", async () => {
+      await home.as(home.kai, ({ tx }) =>
+        saveValidators(tx, home.water, {
+          min: null,
+          max: null,
+          nonDecreasing: true,
+          maxRatePerDay: '5',
+          valueRanges: null,
+        }),
+      );
+      await add('100', 1);
+      expect(await replaceAt('200', '3', 6)).toMatchObject({ outcome: 'replaced' });
+    });
+  });
+
   describe('delete', () => {
     it('deletes either half of a meter replacement with the other, once, and says so on a replay', async () => {
       await add('100', 1);
@@ -177,6 +219,10 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
         '#1=100',
         '#2=120:replacement_final:deleted',
         '#3=3:replacement_initial:deleted',
+      ]);
+      expect((await trail()).slice(2)).toEqual([
+        'reading.delete on reading',
+        'reading.delete on reading',
       ]);
       expect((await home.auditTrail()).slice(2).map((entry) => entry.subjectId)).toEqual([
         deleted.outcome === 'deletedReplacement' ? deleted.replacement.initial.id : '',

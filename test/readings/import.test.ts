@@ -119,6 +119,13 @@ describe.each(databaseKinds())('importing readings from a file on %s', (kind) =>
     expect((await home.auditTrail()).map((entry) => entry.action)).toEqual(['reading.add']);
   });
 
+  it('lets an error that is not a refusal reach the caller as itself, storing nothing', async () => {
+    const broken = [row(1, '100', 1), { ...row(2, '110', 6), takenAt: new Date(Number.NaN) }];
+    await expect(preview(broken)).rejects.toThrow(/Invalid time value/);
+    await expect(store(broken)).rejects.toThrow(/Invalid time value/);
+    expect(await home.rows()).toEqual([]);
+  });
+
   it('orders rows at the same instant by their line', async () => {
     const checked = await preview([row(9, '100', 1), row(4, '100', 1)]);
     expect(checked.accepted.map((r) => r.line)).toEqual([4]);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { readingConfirmations, users } from '../../src/db/schema';
+import { readingConfirmations, readings, sources, users } from '../../src/db/schema';
 import type { ConfirmationChoice } from '../../src/domain/validation';
 import { answerQuestion } from '../../src/readings/confirm';
 import { type Candidate, type Recorded, recordReading } from '../../src/readings/record';
@@ -188,6 +188,61 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
       const forged = await askAbout('95', 12, 'forged');
       expect(await answer(forged.id, 'rollover')).toMatchObject({ outcome: 'cancelled' });
       expect(await home.rows()).toEqual(['#1=100', '#2=110']);
+    });
+
+    it('stores a doubtful reading the author confirms, with the usage since the previous one', async () => {
+      await history(['100', 1], ['101', 2], ['102', 3], ['103', 4]);
+      const asked = await askAbout('900', 5);
+      expect(asked.verdict.problems.map((problem) => problem.code)).toEqual(['rateTooHigh']);
+      expect(await answer(asked.id, 'store')).toMatchObject({
+        outcome: 'stored',
+        reading: { number: 5, value: '900', registerEvent: null },
+        usageSincePrevious: '797',
+        days: 1,
+      });
+      const trail = await opened(database.db, (await home.auditTrail()).slice(-2));
+      expect(trail.map((entry) => [entry.action, entry.subjectType])).toEqual([
+        ['reading.confirm', 'confirmation'],
+        ['reading.add', 'reading'],
+      ]);
+      expect(trail[1]).toMatchObject({ after: { value: '900', confirmed: 'store' } });
+    });
+
+    it('moves the wrap onto an earlier reading answered as the rollover', async () => {
+      await setDigitsOfWater(3);
+      await history(['990', 1]);
+      const first = await askAbout('20', 11, 'wrap-late');
+      expect(await answer(first.id, 'rollover')).toMatchObject({ outcome: 'stored' });
+      const earlier = await askAbout('5', 6, 'wrap-early');
+      expect(earlier.verdict.options.rollover).toMatchObject({ clearNextRollover: true });
+      expect(await answer(earlier.id, 'rollover')).toMatchObject({
+        outcome: 'stored',
+        reading: { number: 3, value: '5', registerEvent: 'rollover' },
+        usageSincePrevious: '15',
+      });
+      expect(await home.rows()).toEqual(['#1=990', '#2=20:rollover:old', '#2=20', '#3=5:rollover']);
+      const [unwrapped] = await database.db
+        .select()
+        .from(readings)
+        .where(eq(readings.origin, `${home.origin('wrap-early')}:unwrap`));
+      expect(unwrapped).toMatchObject({ number: 2, registerEvent: null });
+    });
+
+    it('answers on the meter the question was about, whichever the chat lists first', async () => {
+      const [gas] = await database.db
+        .insert(sources)
+        .values({ ownerId: home.kai.userId, name: 'Gas', unit: 'm3', timezone: 'Asia/Bangkok' })
+        .returning();
+      await history(['100', 1], ['101', 2], ['102', 3], ['103', 4]);
+      const asked = await askAbout('900', 5);
+      const stored = await home.as(home.kai, (context) =>
+        answerQuestion(context, home.kai, { id: asked.id, choice: 'store' }, [
+          { source: gas!, number: 1 },
+          { source: home.water, number: 2 },
+        ]),
+      );
+      expect(stored).toMatchObject({ outcome: 'stored', meter: { number: 2 } });
+      expect((await home.rows()).at(-1)).toBe('#5=900');
     });
 
     it('does not answer a question about a meter this chat cannot use', async () => {

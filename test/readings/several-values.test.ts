@@ -142,6 +142,71 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
     expect(await stored()).toEqual(['#1=120|120/80/72:deleted', '#1=120|120/80/72']);
   });
 
+  it('refuses the same reading at the same time again, and another at that time, naming every value', async () => {
+    await record(['120', '80', '72'], 1);
+    expect(await record(['120', '80', '72'], 1, 'again')).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'duplicate', value: '120/80 72' },
+    });
+    expect(await record(['120', '85'], 1)).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'sameTimeDifferentValue', value: '120/85', existing: '120/80 72' },
+    });
+    // A different reading the next day is no duplicate.
+    expect(await record(['120', '80', '72'], 2)).toMatchObject({ outcome: 'stored' });
+    expect(await stored()).toEqual(['#1=120|120/80/72', '#2=120|120/80/72']);
+  });
+
+  it('skips undoing a fix whose later values were changed since, even with the same first value', async () => {
+    await record(['120', '80'], 1);
+    const fixTo = (values: string[], name: string, chatKey: string) => {
+      const who = { ...home.kai, chatKey };
+      const [value = '', ...extra] = values;
+      return home.as(who, (context) =>
+        fixReading(
+          context,
+          who,
+          { source: bp, role: 'admin' },
+          { which: 'number', number: 1 },
+          value,
+          home.origin(name),
+          extra,
+        ),
+      );
+    };
+    await fixTo(['125', '85'], 'fix-here', home.kai.chatKey);
+    await fixTo(['125', '90'], 'fix-there', `${home.kai.chatKey}:other`);
+    const undone = await home.as(home.kai, (context) =>
+      undoLastChange(context, home.kai, home.origin('undo')),
+    );
+    expect(undone.outcome).toBe('stale');
+    expect((await stored()).at(-1)).toBe('#1=125|125/90');
+  });
+
+  it('stores just the values given when the later ones may be left out', async () => {
+    const [pair] = (await database.db
+      .insert(sources)
+      .values({
+        ownerId: home.kai.userId,
+        name: 'Pair',
+        unit: 'x',
+        kind: 'gauge',
+        timezone: 'Asia/Bangkok',
+        valueNames: ['a', 'b'],
+        requiredValues: 1,
+      })
+      .returning()) as [Source];
+    const recorded = await home.as(home.kai, (context) =>
+      recordReading(context, home.kai, pair, {
+        value: '5',
+        takenAt: at(1),
+        note: null,
+        origin: home.origin('one-value'),
+      }),
+    );
+    expect(recorded).toMatchObject({ outcome: 'stored', reading: { value: '5', values: ['5'] } });
+  });
+
   it('the database refuses values that disagree with the value, and any edit in place', async () => {
     await record(['120', '80', '72'], 1);
     // The owner's connection (migrations' role): the check constraint still holds.

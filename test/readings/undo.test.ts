@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { access, chatChanges, sources } from '../../src/db/schema';
+import { access, chatChanges, readings, sources } from '../../src/db/schema';
 import type { ReadingRef } from '../../src/domain/commands';
 import type { RegisterEvent } from '../../src/domain/types';
 import type { Author } from '../../src/readings/context';
@@ -58,8 +58,8 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     );
     expect(recorded.outcome).toBe('stored');
   };
-  /** Stores a reading as an answered question would (a wrap, say), logged for undo. */
-  const addAs = async (value: string, day: number, event: RegisterEvent, who = home.kai) => {
+  /** Stores a reading unchecked, as an answered question would (a wrap, say), logged for undo. */
+  const addAs = async (value: string, day: number, event: RegisterEvent | null, who = home.kai) => {
     const source = await meter();
     return home.as(who, (context) =>
       storeChecked(context, who, source, candidate(value, day), event),
@@ -101,7 +101,19 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
       .from(chatChanges)
       .where(and(eq(chatChanges.userId, who.userId), eq(chatChanges.sourceId, home.water.id)))
       .orderBy(asc(chatChanges.seq));
-  const actions = async () => (await home.auditTrail()).map((entry) => entry.action);
+  /** Each row of the meter as `#N=value origin` (and the origin of its deletion, if deleted). */
+  const origins = async () =>
+    (
+      await database.db
+        .select()
+        .from(readings)
+        .where(eq(readings.sourceId, home.water.id))
+        .orderBy(asc(readings.number), asc(readings.enteredAt))
+    ).map((r) => `#${r.number}=${r.value} ${r.deletedOrigin ?? r.origin}`);
+  const o = (name: string) => home.origin(name);
+  /** The audit trail as `action on subject type`. */
+  const actions = async () =>
+    (await home.auditTrail()).map((entry) => `${entry.action} on ${entry.subjectType}`);
 
   describe('which change', () => {
     it('takes back the newest change first, then the one before it, then says there is nothing', async () => {
@@ -148,10 +160,10 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
       });
       expect(await home.rows()).toEqual(['#1=100', '#2=110:deleted']);
       expect(await actions()).toEqual([
-        'reading.add',
-        'reading.add',
-        'reading.undo',
-        'change.undo',
+        'reading.add on reading',
+        'reading.add on reading',
+        'reading.undo on reading',
+        'change.undo on change',
       ]);
     });
 
@@ -255,12 +267,12 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
         '#3=20:rollover',
       ]);
       expect(await actions()).toEqual([
-        'reading.add',
-        'reading.add',
-        'reading.add',
-        'reading.undo',
-        'reading.fix',
-        'change.undo',
+        'reading.add on reading',
+        'reading.add on reading',
+        'reading.add on reading',
+        'reading.undo on reading',
+        'reading.fix on reading',
+        'change.undo on change',
       ]);
     });
 
@@ -335,9 +347,9 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
         '#3=20',
       ]);
       expect((await actions()).slice(-3)).toEqual([
-        'reading.fix',
-        'reading.restore',
-        'change.undo',
+        'reading.fix on reading',
+        'reading.restore on reading',
+        'change.undo on change',
       ]);
     });
 
@@ -379,9 +391,9 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
         '#4=130:deleted',
       ]);
       expect((await actions()).slice(-3)).toEqual([
-        'reading.restore',
-        'reading.restore',
-        'change.undo',
+        'reading.restore on reading',
+        'reading.restore on reading',
+        'change.undo on change',
       ]);
     });
 
@@ -423,7 +435,11 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
         '#3=3:replacement_initial:deleted',
         '#4=5:deleted',
       ]);
-      expect((await actions()).slice(-3)).toEqual(['reading.undo', 'reading.undo', 'change.undo']);
+      expect((await actions()).slice(-3)).toEqual([
+        'reading.undo on reading',
+        'reading.undo on reading',
+        'change.undo on change',
+      ]);
     });
   });
 
@@ -443,7 +459,10 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
       await archive();
       expect(await undo('u1')).toMatchObject({ outcome: 'undone' });
       expect((await meter()).archivedAt).toBeNull();
-      expect((await actions()).slice(-2)).toEqual(['meter.unarchive', 'change.undo']);
+      expect((await actions()).slice(-2)).toEqual([
+        'meter.unarchive on source',
+        'change.undo on change',
+      ]);
 
       await archive();
       await database.db.insert(sources).values({
@@ -527,6 +546,186 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
       });
       expect((await meter()).digits).toBe(3);
       expect(await checks()).toMatchObject({ min: null });
+    });
+  });
+
+  describe('edges', () => {
+    it("never undoes another person's change in a group they share, even named by id", async () => {
+      const group = home.origin('group');
+      const inGroup = (who: Author): Author => ({ ...who, chatKey: group });
+      await add('100', 1, inGroup(home.lin));
+      const [lins] = await changes(home.lin);
+      expect(await undo('kai-by-id', inGroup(home.kai), lins!.id)).toEqual({ outcome: 'nothing' });
+      expect(await undo('kai-plain', inGroup(home.kai))).toEqual({ outcome: 'nothing' });
+      expect(await home.rows()).toEqual(['#1=100']);
+    });
+
+    it('audits an undone fix as a fix back to the old value, and the undo with what it restored', async () => {
+      await add('100', 1);
+      await add('110', 6);
+      await fix(2, '112', 'fix');
+      expect(await undo('u')).toMatchObject({ outcome: 'undone', restored: { value: '110' } });
+      const [fixBack, undone] = (await home.auditTrail()).slice(-2);
+      expect(fixBack).toMatchObject({
+        action: 'reading.fix',
+        subjectType: 'reading',
+        before: { number: 2, value: '112' },
+        after: { number: 2, value: '110' },
+      });
+      expect(undone).toMatchObject({
+        action: 'change.undo',
+        before: { kind: 'reading.fix' },
+        after: { number: 2, value: '110' },
+      });
+    });
+
+    it('skips a fix whose reading was deleted since', async () => {
+      await add('100', 1);
+      await add('110', 6);
+      await fix(2, '112', 'fix');
+      await remove(2, 'del', elsewhere(home.kai));
+      expect(await undo('u')).toMatchObject({ outcome: 'stale' });
+      expect(await home.rows()).toEqual(['#1=100', '#2=110:old', '#2=112:deleted']);
+    });
+
+    it('refuses to undo a fix whose old value breaks a check set since, and keeps it to undo', async () => {
+      await add('100', 1);
+      await add('200', 6);
+      await fix(2, '120', 'fix');
+      await home.as(home.kai, async ({ tx }) =>
+        saveValidators(tx, home.water, {
+          min: null,
+          max: '150',
+          nonDecreasing: true,
+          maxRatePerDay: null,
+          valueRanges: null,
+        }),
+      );
+      expect(await undo('u')).toMatchObject({
+        outcome: 'refused',
+        problem: { code: 'aboveMax', limit: '150' },
+      });
+      expect(await home.rows()).toEqual(['#1=100', '#2=200:old', '#2=120']);
+      expect((await changes()).at(-1)!.undoneAt).toBeNull();
+      expect((await actions()).at(-1)).toBe('reading.fix on reading');
+    });
+
+    it('brings back a deleted reading whose only doubt is an unusual rate', async () => {
+      for (const [value, day] of [
+        ['100', 1],
+        ['101', 2],
+        ['102', 3],
+        ['103', 4],
+      ] as const) {
+        await add(value, day);
+      }
+      await addAs('900', 5, null);
+      await remove(5, 'del');
+      expect(await undo('u')).toMatchObject({
+        outcome: 'undone',
+        restored: { number: 5, value: '900' },
+      });
+    });
+
+    it('refuses to bring back a zero after a positive reading', async () => {
+      await add('100', 1);
+      await addAs('0', 6, null);
+      await remove(2, 'del');
+      expect(await undo('u')).toMatchObject({
+        outcome: 'refused',
+        problem: { code: 'zeroAfterPositive', previous: '100' },
+      });
+    });
+
+    it('brings back a deleted reading that is later than now', async () => {
+      await add('100', 1);
+      await add('110', 30, later(home.kai, 11 * 24 * 3600 * 1000));
+      await remove(2, 'del');
+      expect(await undo('u')).toMatchObject({
+        outcome: 'undone',
+        restored: { number: 2, value: '110' },
+      });
+    });
+
+    it('never brings a plain reading back as a wrap', async () => {
+      await digits(3);
+      await add('100', 1);
+      await add('200', 6);
+      await add('300', 11);
+      await remove(2, 'del');
+      await fix(1, '250', 'fix', elsewhere(home.kai));
+      expect(await undo('u')).toMatchObject({
+        outcome: 'refused',
+        problem: { code: 'lowerThanPrevious', previous: '250' },
+      });
+      expect(await home.rows()).toEqual(['#1=100:old', '#1=250', '#2=200:deleted', '#3=300']);
+    });
+
+    it('gives each row an undo writes an origin of its own', async () => {
+      await digits(3);
+      await add('990', 1);
+      await addAs('10', 6, 'rollover');
+      await add('20', 11);
+      await remove(2, 'del');
+      await undo('u');
+      expect((await origins()).slice(-2)).toEqual([
+        `#3=20 ${o('del')}:wrap`,
+        `#3=20 ${o('u')}:unwrap`,
+      ]);
+      expect((await actions()).slice(-3)).toEqual([
+        'reading.fix on reading',
+        'reading.restore on reading',
+        'change.undo on change',
+      ]);
+    });
+
+    it('skips a replacement deleted since, and names both halves when it takes one back', async () => {
+      await add('100', 1);
+      await replace('120', '3', 6);
+      await remove(3, 'del', elsewhere(home.kai));
+      expect(await undo('u')).toMatchObject({ outcome: 'stale' });
+
+      await replace('130', '4', 8);
+      await undo('u2');
+      expect((await origins()).slice(-2)).toEqual([`#4=130 ${o('u2')}:final`, `#5=4 ${o('u2')}`]);
+    });
+
+    it('restores both halves of a deleted replacement under origins of their own', async () => {
+      await add('100', 1);
+      await replace('120', '3', 6);
+      await remove(3, 'del');
+      await undo('u');
+      expect((await origins()).filter((row) => !row.includes(o('del')))).toEqual([
+        `#1=100 ${o('add-100-1')}`,
+        `#2=120 ${o('u')}:replacement`,
+        `#3=3 ${o('u')}`,
+      ]);
+    });
+
+    it('puts checks back alone when the register size did not change', async () => {
+      const checks = (min: string | null) => ({
+        min,
+        max: null,
+        nonDecreasing: true,
+        maxRatePerDay: null,
+        valueRanges: null,
+        digits: null,
+      });
+      await home.as(home.kai, async ({ tx }) => {
+        await saveValidators(tx, home.water, checks('10'));
+        await recordChange(
+          tx,
+          home.kai,
+          home.water.id,
+          { kind: 'meter.settings', before: checks('5'), after: checks('10') },
+          o('min'),
+        );
+      });
+      expect(await undo('u')).toMatchObject({ outcome: 'undone' });
+      expect(await home.as(home.kai, ({ tx }) => getValidators(tx, home.water))).toMatchObject({
+        min: '5',
+      });
+      expect((await meter()).digits).toBeNull();
     });
   });
 });
