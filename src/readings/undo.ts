@@ -252,10 +252,11 @@ async function invert(
           origin,
         );
       }
-      const wrap =
-        detail.reading.registerEvent === 'rollover'
-          ? await wrapStillFits(tx, author, source, detail.reading)
-          : null;
+      const wasWrap = detail.reading.registerEvent === 'rollover';
+      const wrap = wasWrap ? await wrapStillFits(tx, author, source, detail.reading) : null;
+      // The readings around a deleted wrap changed so that no wrap fits there now: put back as
+      // it was, it would count a second lap of the register (its wrap moved to the later one).
+      if (wasWrap && !wrap) return stale;
       const refusal = wrap
         ? null
         : await misfit(tx, author, source, detail.reading.value, detail.reading);

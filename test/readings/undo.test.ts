@@ -661,6 +661,24 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
       expect(await home.rows()).toEqual(['#1=100:old', '#1=250', '#2=200:deleted', '#3=300']);
     });
 
+    it('skips bringing back a deleted wrap when no wrap fits there any more', async () => {
+      await digits(3);
+      await add('990', 1);
+      await addAs('10', 6, 'rollover');
+      await add('20', 11);
+      await remove(2, 'del');
+      // 5 then 10 needs no wrap: put back as it was, the wrap would count twice (on #2 and #3).
+      await fix(1, '5', 'fix', elsewhere(home.kai));
+      expect(await undo('u')).toMatchObject({ outcome: 'stale' });
+      expect(await home.rows()).toEqual([
+        '#1=990:old',
+        '#1=5',
+        '#2=10:rollover:deleted',
+        '#3=20:old',
+        '#3=20:rollover',
+      ]);
+    });
+
     it('gives each row an undo writes an origin of its own', async () => {
       await digits(3);
       await add('990', 1);
