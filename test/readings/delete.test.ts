@@ -1,15 +1,26 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chatChanges, sources } from '../../src/db/schema';
+import { rows } from '../../src/db/client';
+import { chatChanges, readings, sources } from '../../src/db/schema';
 import type { ReadingRef } from '../../src/domain/commands';
 import type { Role } from '../../src/domain/types';
 import type { Author } from '../../src/readings/context';
-import { deleteReading, fixReading } from '../../src/readings/correct';
+import { type Deleted, deleteReading, fixReading } from '../../src/readings/correct';
 import { type Candidate, recordReading, storeChecked } from '../../src/readings/record';
 import { replaceMeter } from '../../src/readings/replace';
 import { type Source, saveValidators, setDigits } from '../../src/store/meters';
+import { lockSource, retireReading } from '../../src/store/readings';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
 import { at, type Household, household } from './fixture';
+
+/** Polls `condition` every 20 ms until it holds; fails after five seconds. */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 5_000;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met within 5 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 // One database per file, a household of its own per test (see undo.test.ts).
 describe.each(databaseKinds())('fix and delete in the reading service on %s', (kind) => {
@@ -281,6 +292,37 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
         '#4=0:replacement_initial',
       ]);
     });
+
+    // Two people deleting one reading at once: only PostgreSQL runs two transactions together.
+    it.runIf(kind === 'postgres')(
+      'answers "already gone" when someone else deleted the reading while it waited for the meter',
+      async () => {
+        await add('100', 1);
+        await add('110', 6);
+        const source = await meter();
+        const [second] = await database.db
+          .select()
+          .from(readings)
+          .where(and(eq(readings.sourceId, source.id), eq(readings.number, 2)));
+        let kais: Promise<Deleted> | undefined;
+        await database.db.transaction(async (tx) => {
+          await lockSource(tx, source.id);
+          kais = remove(number(2), 'kai');
+          // Kai's delete has found #2 and now waits for the meter's lock.
+          await waitFor(async () => {
+            const [row] = await rows<{ n: number }>(
+              database.db,
+              sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`,
+            );
+            return (row?.n ?? 0) > 0;
+          });
+          await retireReading(tx, second!, home.lin.userId, home.origin('lin'));
+        });
+        expect(await kais).toMatchObject({ outcome: 'alreadyGone', reading: { number: 2 } });
+        expect(await home.rows()).toEqual(['#1=100', '#2=110:deleted']);
+        expect(await trail()).toEqual(['reading.add on reading', 'reading.add on reading']);
+      },
+    );
 
     it('logs the deletion for undo, and a replayed delete logs nothing more', async () => {
       await add('100', 1);

@@ -181,6 +181,21 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
       expect(await home.rows()).toEqual(['#1=100', '#2=110']);
     });
 
+    it('names the reading before when a replacement is meant, whatever else looked odd', async () => {
+      await history(['10000', 1], ['10100', 6]);
+      // 9999 is also "all nines" (a meter showing an error), the first doubt listed: the
+      // lower-than-previous one still names the reading before.
+      const asked = await askAbout('9999', 11);
+      const codes = asked.verdict.problems.map((problem) => problem.code);
+      expect(codes[0]).toBe('allNines');
+      expect(codes).toContain('lowerThanPrevious');
+      expect(await answer(asked.id, 'replacement')).toMatchObject({
+        outcome: 'askReplacement',
+        previousValue: '10100',
+        value: '9999',
+      });
+    });
+
     it('stores nothing when cancelled or when the choice was never offered', async () => {
       await history(['100', 1], ['110', 6]);
       const cancelled = await askAbout('90', 11);
