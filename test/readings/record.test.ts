@@ -4,7 +4,7 @@ import { readingConfirmations, readings, sources, users } from '../../src/db/sch
 import type { ConfirmationChoice } from '../../src/domain/validation';
 import { answerQuestion } from '../../src/readings/confirm';
 import { type Candidate, type Recorded, recordReading } from '../../src/readings/record';
-import { setDigits } from '../../src/store/meters';
+import { saveValidators, setDigits } from '../../src/store/meters';
 import { opened } from '../helpers/audit';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
 import { at, type Household, household } from './fixture';
@@ -95,6 +95,19 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
     });
     expect(await home.rows()).toEqual(['#1=100']);
     expect(await home.auditTrail()).toHaveLength(1);
+  });
+
+  it('refuses the same reading at the same instant, naming the value as it was typed', async () => {
+    await history(['12345', 1]);
+    expect(await record(reading('12345', 1, 'again'))).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'duplicate', value: '12345' },
+    });
+    expect(await record(reading('12346', 1))).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'sameTimeDifferentValue', value: '12346', existing: '12345' },
+    });
+    expect(await home.rows()).toEqual(['#1=12345']);
   });
 
   it('records a question about a doubtful reading instead of storing it, once per event', async () => {
@@ -193,6 +206,47 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
         outcome: 'askReplacement',
         previousValue: '10100',
         value: '9999',
+      });
+    });
+
+    it('keeps the wrap of a later reading when a doubtful reading before it is stored as it is', async () => {
+      await setDigitsOfWater(3);
+      await home.as(home.kai, async ({ tx }) =>
+        saveValidators(tx, home.water, {
+          min: null,
+          max: null,
+          nonDecreasing: true,
+          maxRatePerDay: '3',
+          valueRanges: null,
+        }),
+      );
+      await history(['990', 1], ['991', 2], ['992', 3], ['993', 4]);
+      const wrap = await askAbout('5', 11, 'wrap');
+      expect(await answer(wrap.id, 'rollover')).toMatchObject({ outcome: 'stored' });
+      // 999 a day after 993 is fast (6 a day, the limit is 3) but before the wrap: no wrap moves.
+      const asked = await askAbout('999', 5);
+      expect(asked.verdict.problems.map((problem) => problem.code)).toContain('rateTooHigh');
+      expect(await answer(asked.id, 'store')).toMatchObject({ outcome: 'stored' });
+      expect((await home.rows()).slice(-2)).toEqual(['#5=5:rollover', '#6=999']);
+    });
+
+    it('names no reading before when a replacement is meant for a zero on a meter that may count down', async () => {
+      await home.as(home.kai, async ({ tx }) =>
+        saveValidators(tx, home.water, {
+          min: null,
+          max: null,
+          nonDecreasing: false,
+          maxRatePerDay: null,
+          valueRanges: null,
+        }),
+      );
+      await history(['100', 1]);
+      const asked = await askAbout('0', 6);
+      expect(asked.verdict.problems.map((problem) => problem.code)).toEqual(['zeroAfterPositive']);
+      expect(await answer(asked.id, 'replacement')).toMatchObject({
+        outcome: 'askReplacement',
+        previousValue: null,
+        value: '0',
       });
     });
 

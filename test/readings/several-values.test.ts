@@ -157,6 +157,23 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
     expect(await stored()).toEqual(['#1=120|120/80/72', '#2=120|120/80/72']);
   });
 
+  it('tells a different first value at the same instant, and a reading later than now, apart', async () => {
+    await record(['120', '80', '72'], 1);
+    expect(await record(['125', '80'], 1)).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'sameTimeDifferentValue', value: '125/80', existing: '120/80 72' },
+    });
+    // Stored by someone whose clock was ahead: at that instant, a reading now is "in the future".
+    const ahead = { ...home.kai, clock: () => new Date(at(30).getTime() + 60_000) };
+    const late = (values: string[], who: typeof home.kai, name: string) =>
+      home.as(who, (context) => recordReading(context, who, bp, candidate(values, 30, name)));
+    expect(await late(['120', '80'], ahead, 'ahead')).toMatchObject({ outcome: 'stored' });
+    expect(await late(['120', '80'], home.kai, 'now')).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'future' },
+    });
+  });
+
   it('skips undoing a fix whose later values were changed since, even with the same first value', async () => {
     await record(['120', '80'], 1);
     const fixTo = (values: string[], name: string, chatKey: string) => {
@@ -205,6 +222,45 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
       }),
     );
     expect(recorded).toMatchObject({ outcome: 'stored', reading: { value: '5', values: ['5'] } });
+    const again = await home.as(home.kai, (context) =>
+      recordReading(context, home.kai, pair, {
+        value: '5',
+        takenAt: at(1),
+        note: null,
+        origin: home.origin('one-value-again'),
+      }),
+    );
+    expect(again).toMatchObject({ outcome: 'refused', problem: { code: 'duplicate', value: '5' } });
+  });
+
+  it('compares a same-instant reading stored before the meter had value names by its value', async () => {
+    const single = { ...home.water };
+    const first = await home.as(home.kai, (context) =>
+      recordReading(context, home.kai, single, {
+        value: '100',
+        takenAt: at(1),
+        note: null,
+        origin: home.origin('before-names'),
+      }),
+    );
+    expect(first).toMatchObject({ outcome: 'stored', reading: { values: null } });
+    const [named] = (await database.db
+      .update(sources)
+      .set({ kind: 'gauge', valueNames: ['a', 'b'], requiredValues: 1 })
+      .where(eq(sources.id, home.water.id))
+      .returning()) as [Source];
+    const again = await home.as(home.kai, (context) =>
+      recordReading(context, home.kai, named, {
+        value: '100',
+        takenAt: at(1),
+        note: null,
+        origin: home.origin('after-names'),
+      }),
+    );
+    expect(again).toMatchObject({
+      outcome: 'refused',
+      problem: { code: 'duplicate', value: '100' },
+    });
   });
 
   it('the database refuses values that disagree with the value, and any edit in place', async () => {
