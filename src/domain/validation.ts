@@ -243,10 +243,11 @@ function buildContext(input: ReadingToCheck): Context {
   // After a wrap marked on next, a value below previous is on next's lap of the register.
   const afterNextsWrap =
     nextPoint?.event === 'rollover' && previous !== null && value.lt(previous.value);
+  // Without a register size a wrap counts nothing: next is then compared like any reading.
   const next =
     nextPoint === null ||
     nextPoint.event === 'replacement_initial' ||
-    (nextPoint.event === 'rollover' && !afterNextsWrap)
+    (nextPoint.event === 'rollover' && !afterNextsWrap && digits !== null)
       ? null
       : neighbour(nextPoint);
   const rates = parseRates(input.recentDailyRates);

@@ -410,4 +410,24 @@ describe('deleting, undoing and changing the register size never make use negati
       { numRuns: propertyRuns(1000) },
     );
   });
+
+  // Found by this property (seed 389293065): a wrap stored while the register size was known
+  // stays after the size is taken away, and then counts nothing. A first reading entered before
+  // it was not compared with it ("it sits before the wrap"), so 90000 then 0 counted -90000.
+  // Without a register size the later reading is now compared like any: 90000 is above it.
+  it('a first reading entered before a wrap that counts nothing without a register size', () => {
+    const verdict = validateReading({
+      source: rules(null),
+      value: '90000',
+      takenAt: new Date(START),
+      now: NOW,
+      previous: null,
+      next: { takenAt: new Date(START + DAY), value: '0', event: 'rollover' },
+      recentDailyRates: [],
+    });
+    expect(verdict.outcome).toBe('confirm');
+    expect(verdict.outcome === 'confirm' && verdict.problems.map((p) => p.code)).toContain(
+      'higherThanNext',
+    );
+  });
 });
