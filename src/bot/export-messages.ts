@@ -95,6 +95,14 @@ function readingReason(language: Language, problem: Problem, show: (v: string) =
       return th
         ? `สูงกว่าค่าถัดไป ${show(problem.next)}`
         : `higher than the reading after (${show(problem.next)})`;
+    case 'belowLaterWrap':
+      return th
+        ? `ไม่มากกว่าค่าถัดไป ${show(problem.next)} ที่มิเตอร์หมุนครบรอบ`
+        : `not above the later rollover reading (${show(problem.next)})`;
+    case 'wrapNotBelowPrevious':
+      return th
+        ? `หมุนครบรอบแต่ไม่น้อยกว่าค่าก่อนหน้า ${show(problem.previous)}`
+        : `a rollover not below the reading before (${show(problem.previous)})`;
     case 'rateTooHigh':
       return th
         ? `ใช้ไป ${show(problem.ratePerDay)} ต่อวัน มากผิดปกติ`

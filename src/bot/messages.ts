@@ -202,7 +202,12 @@ export interface CorrectionSentences {
   undoRefused(label: string, why: string): string;
   /** `later` would follow `earlier` with negative use (readings as "#6 5 m³"). */
   negativeUse(later: string, earlier: string): string;
-  /** A delete, undo or register size that would leave negative use: `why` lists negativeUse. */
+  /** `later` carries a wrap that would count a whole turn or more after `earlier`. */
+  wholeTurn(later: string, earlier: string): string;
+  /**
+   * A delete, undo or register size that would leave use counted wrong: `why` lists negativeUse
+   * and wholeTurn.
+   */
   deleteNegative(label: string, reading: string, why: string[]): string;
   undoNegative(label: string, why: string[]): string;
   digitsNegative(label: string, why: string[]): string;
@@ -280,6 +285,8 @@ const correctionsEn: CorrectionSentences = {
   undoRefused: (label, why) => `I can't undo that on ${label}: ${why}`,
   negativeUse: (later, earlier) =>
     `reading ${later} would then follow ${earlier} and count negative use`,
+  wholeTurn: (later, earlier) =>
+    `reading ${later}, marked as the meter rolling over, would then follow ${earlier} and count a whole turn of the meter more`,
   deleteNegative: (label, reading, why) =>
     `I can't delete ${reading} on ${label}: ${why.join('; ')}. Fix or delete that reading first, then try again.`,
   undoNegative: (label, why) =>
@@ -367,6 +374,8 @@ const correctionsTh: CorrectionSentences = {
     `สิ่งที่คุณทำล่าสุดกับ${label}ถูกเปลี่ยนไปแล้ว จึงไม่มีอะไรให้ย้อนกลับ พิมพ์ "ย้อนกลับ" อีกครั้งเพื่อย้อนรายการก่อนหน้า`,
   undoRefused: (label, why) => `ย้อนกลับใน${label}ไม่ได้: ${why}`,
   negativeUse: (later, earlier) => `ค่า ${later} จะต่อจาก ${earlier} ทำให้การใช้ติดลบ`,
+  wholeTurn: (later, earlier) =>
+    `ค่า ${later} ที่บันทึกว่ามิเตอร์หมุนครบรอบจะต่อจาก ${earlier} ทำให้นับการใช้เกินไปหนึ่งรอบ`,
   deleteNegative: (label, reading, why) =>
     `ลบ ${reading} ของ${label}ไม่ได้ เพราะ${why.join(' และ')} กรุณาแก้หรือลบค่านั้นก่อนแล้วลองใหม่`,
   undoNegative: (label, why) =>
@@ -702,6 +711,10 @@ const en: Catalog = {
           : '';
         return `${n(problem.value)} is higher than the later reading ${u(problem.next)} (${day(problem.nextAt)}).${range} Please check the number or the date.`;
       }
+      case 'belowLaterWrap':
+        return `${n(problem.value)} is not above the later reading ${u(problem.next)} (${day(problem.nextAt)}), which is marked as the meter rolling over: the meter would have gone all the way round in between. Please check the number. If the meter did not roll over there, delete that reading ("history" shows its number) and send it again.`;
+      case 'wrapNotBelowPrevious':
+        return `This reading is marked as the meter rolling over, so it must be below the reading before it, ${u(problem.previous)} (${day(problem.previousAt)}): at ${n(problem.value)} the meter would have gone all the way round. Please check the number. If the meter did not roll over there, delete this reading and send it again.`;
       case 'rateTooHigh': {
         const days = new Decimal(problem.days);
         const span = days.lt(1)
@@ -966,6 +979,10 @@ const th: Catalog = {
           : '';
         return `${n(problem.value)} มากกว่าค่าครั้งถัดไป ${u(problem.next)} (${day(problem.nextAt)})${range} กรุณาตรวจตัวเลขหรือวันที่อีกครั้ง`;
       }
+      case 'belowLaterWrap':
+        return `${n(problem.value)} ไม่มากกว่าค่าครั้งถัดไป ${u(problem.next)} (${day(problem.nextAt)}) ซึ่งบันทึกไว้ว่ามิเตอร์หมุนครบรอบ แปลว่ามิเตอร์ต้องหมุนเกินหนึ่งรอบในช่วงนั้น กรุณาตรวจตัวเลขอีกครั้ง ถ้ามิเตอร์ไม่ได้หมุนครบรอบตรงนั้น ให้ลบค่านั้น (ดูหมายเลขได้จาก history) แล้วส่งใหม่`;
+      case 'wrapNotBelowPrevious':
+        return `ค่านี้บันทึกไว้ว่ามิเตอร์หมุนครบรอบ จึงต้องน้อยกว่าค่าครั้งก่อน ${u(problem.previous)} (${day(problem.previousAt)}) ถ้าเป็น ${n(problem.value)} แปลว่ามิเตอร์หมุนเกินหนึ่งรอบ กรุณาตรวจตัวเลขอีกครั้ง ถ้ามิเตอร์ไม่ได้หมุนครบรอบตรงนั้น ให้ลบค่านี้แล้วส่งใหม่`;
       case 'rateTooHigh': {
         const span = new Decimal(problem.days).lt(1)
           ? 'ในเวลาไม่ถึงหนึ่งวัน'

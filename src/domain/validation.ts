@@ -71,6 +71,11 @@ export interface ReadingToCheck {
   next: ReadingPoint | null;
   /** Usage per day of recent intervals (decimal strings); may be empty. Invalid entries are ignored. */
   recentDailyRates: string[];
+  /**
+   * The register event the checked value carries: a fix keeps its reading's. A wrap puts
+   * `previous` on the lap before, so the value must be below it and is not compared with it.
+   */
+  event?: RegisterEvent | null;
 }
 
 /**
@@ -95,6 +100,13 @@ export type Problem =
       /** The reading before, when it is on the same register, to say "between … and …". */
       previous: string | null;
     }
+  /**
+   * The later reading `next` is marked as a wrap of the register, and this value would sit before
+   * that wrap without being above it: the register would have turned a whole lap or more.
+   */
+  | { code: 'belowLaterWrap'; value: string; next: string; nextAt: Date }
+  /** The value carries a wrap (a fix of one) and is not below the reading before it. */
+  | { code: 'wrapNotBelowPrevious'; value: string; previous: string; previousAt: Date }
   | {
       code: 'rateTooHigh';
       value: string;
@@ -167,6 +179,8 @@ interface Context {
   next: Neighbour | null;
   /** `next` is a rollover reading and the new value sits after that wrap. */
   afterNextsWrap: boolean;
+  /** The value carries a wrap from the previous reading (which `previous` then leaves out). */
+  carriesWrap: boolean;
   /** Configured limit first, then the history-based one. */
   limits: RateLimit[];
   /** Median of recent daily rates, for predicting the expected value. */
@@ -177,7 +191,16 @@ type Check = (ctx: Context) => Problem | null;
 
 /** Hard checks per kind, most specific first: the first failure is the answer. */
 const HARD_CHECKS: Record<SourceKind, Check[]> = {
-  cumulative: [checkFuture, checkSameTime, checkNegative, checkDigits, checkMin, checkMax],
+  cumulative: [
+    checkFuture,
+    checkSameTime,
+    checkNegative,
+    checkDigits,
+    checkMin,
+    checkMax,
+    checkLapBeforeWrap,
+    checkLapAtWrap,
+  ],
   // Gauges go up and down: only range, time and identity.
   gauge: [checkFuture, checkSameTime, checkMin, checkMax],
   delta: [checkFuture, checkSameTime, checkNegative, checkMin, checkMax],
@@ -238,7 +261,13 @@ function isOffTrack(ctx: Context, problem: Problem): boolean {
 function buildContext(input: ReadingToCheck): Context {
   const value = new Dec(input.value);
   const { validators, digits } = input.source;
-  const previous = previousOnSameRegister(input.previous);
+  const modulus = digits === null || digits < 1 ? null : new Dec(10).pow(digits);
+  const before = previousOnSameRegister(input.previous);
+  // A value that carries a wrap is on the lap after previous: checkLapAtWrap alone compares them.
+  // A previous too big for the register is on no lap of it: compared as usual (a drop is refused).
+  const carriesWrap =
+    input.event === 'rollover' && modulus !== null && before?.value.lt(modulus) === true;
+  const previous = carriesWrap ? null : before;
   const nextPoint = input.next;
   // After a wrap marked on next, a value below previous is on next's lap of the register.
   const afterNextsWrap =
@@ -257,8 +286,9 @@ function buildContext(input: ReadingToCheck): Context {
     value,
     min: validators.min === null ? null : new Dec(validators.min),
     max: validators.max === null ? null : new Dec(validators.max),
-    modulus: digits === null || digits < 1 ? null : new Dec(10).pow(digits),
+    modulus,
     previous,
+    carriesWrap,
     next,
     afterNextsWrap,
     limits: rateLimits(validators.maxRatePerDay, rates),
@@ -357,6 +387,30 @@ function checkMin({ input, value, min }: Context): Problem | null {
 function checkMax({ input, value, max }: Context): Problem | null {
   if (max === null || value.lte(max)) return null;
   return { code: 'aboveMax', value: input.value, limit: input.source.validators.max ?? '' };
+}
+
+/**
+ * A wrap counts less than one lap of the register (10^digits − before + after), so a value that
+ * sits before the wrap marked on next must be above next. Fixing the first reading of a wrapped
+ * interval down to 3 when the wrap was at 5 would otherwise count 100,002 on a 5-digit register.
+ */
+function checkLapBeforeWrap({ input, value, modulus, afterNextsWrap }: Context): Problem | null {
+  const next = input.next;
+  if (next?.event !== 'rollover' || modulus === null || afterNextsWrap) return null;
+  if (value.gt(next.value)) return null;
+  return { code: 'belowLaterWrap', value: input.value, next: next.value, nextAt: next.takenAt };
+}
+
+/** The other side of the same rule: a value that carries a wrap must be below the one before. */
+function checkLapAtWrap({ input, value, carriesWrap }: Context): Problem | null {
+  const previous = input.previous;
+  if (!carriesWrap || previous === null || value.lt(previous.value)) return null;
+  return {
+    code: 'wrapNotBelowPrevious',
+    value: input.value,
+    previous: previous.value,
+    previousAt: previous.takenAt,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,6 +19,27 @@ export function stepUse(digits: number | null, from: ReadingPoint, to: ReadingPo
   return to.event === 'rollover' && digits !== null ? raw.plus(new Dec(10).pow(digits)) : raw;
 }
 
+/**
+ * What a step between consecutive readings would count wrong: negative use, or a whole turn of
+ * the register or more at a wrap. A wrap is marked only where the register dropped, so it counts
+ * less than one turn (10^digits); a wrap whose reading is not below the one before would add a
+ * turn nobody used.
+ */
+export type StepFault = 'negative' | 'wholeTurn';
+
+export function stepFault(
+  digits: number | null,
+  from: ReadingPoint,
+  to: ReadingPoint,
+): StepFault | null {
+  const use = stepUse(digits, from, to);
+  if (use.isNegative()) return 'negative';
+  if (to.event === 'rollover' && digits !== null && use.gte(new Dec(10).pow(digits))) {
+    return 'wholeTurn';
+  }
+  return null;
+}
+
 export type Removal =
   /** Nothing goes negative: remove it. */
   | { outcome: 'fine' }
@@ -28,12 +49,15 @@ export type Removal =
    */
   | { outcome: 'moveWrap' }
   /** `next` would follow `previous` with negative use, and no wrap can explain it. */
-  | { outcome: 'negative' };
+  | { outcome: 'negative' }
+  /** `next` carries a wrap, and after `previous` it would count a whole turn or more. */
+  | { outcome: 'wholeTurn' };
 
 /**
  * What removing `removed` (deleting it, or undoing its entry) does between the current readings
- * around it. Only a step that was not negative before is guarded: a meter that may count down
- * (or an old negative step) is not made a reason to refuse.
+ * around it. Only a fault that was not there before is guarded: a meter that may count down (or
+ * an old negative step, or a whole-turn wrap stored before this rule) is not made a reason to
+ * refuse.
  */
 export function removing(
   digits: number | null,
@@ -42,10 +66,15 @@ export function removing(
   next: ReadingPoint | null,
 ): Removal {
   if (previous === null || next === null) return { outcome: 'fine' };
-  const before = stepUse(digits, previous, removed).plus(stepUse(digits, removed, next));
-  if (before.isNegative() || !stepUse(digits, previous, next).isNegative()) {
-    return { outcome: 'fine' };
+  const fault = stepFault(digits, previous, next);
+  if (fault === null) return { outcome: 'fine' };
+  if (fault === 'wholeTurn') {
+    // The turn was already counted from the removed reading: nothing new is wrong.
+    const already = stepFault(digits, removed, next) === 'wholeTurn';
+    return already ? { outcome: 'fine' } : { outcome: 'wholeTurn' };
   }
+  const before = stepUse(digits, previous, removed).plus(stepUse(digits, removed, next));
+  if (before.isNegative()) return { outcome: 'fine' };
   const wrapped = { ...next, event: 'rollover' as const };
   if (
     removed.event === 'rollover' &&
@@ -64,16 +93,18 @@ export interface WrapStep<T extends ReadingPoint = ReadingPoint> {
 }
 
 /**
- * The wraps a new register size would turn into negative use: without digits a wrap counts
- * nothing, and with fewer digits it may count less than the drop it explains.
+ * The wraps a new register size would make count wrong: without digits a wrap counts nothing,
+ * with fewer digits it may count less than the drop it explains (negative use), and a wrap that
+ * counted nothing while the size was unknown may not be a drop at all (a whole turn).
  */
 export function wrapsBrokenByDigits<T extends ReadingPoint>(
   before: number | null,
   after: number | null,
   wraps: WrapStep<T>[],
-): WrapStep<T>[] {
-  return wraps.filter(
-    ({ previous, wrap }) =>
-      stepUse(after, previous, wrap).isNegative() && !stepUse(before, previous, wrap).isNegative(),
-  );
+): (WrapStep<T> & { fault: StepFault })[] {
+  return wraps.flatMap((step) => {
+    const fault = stepFault(after, step.previous, step.wrap);
+    const isNew = fault !== null && stepFault(before, step.previous, step.wrap) !== fault;
+    return isNew ? [{ ...step, fault }] : [];
+  });
 }

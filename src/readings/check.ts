@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client';
+import type { RegisterEvent } from '../domain/types';
 import { type Problem, type Verdict, validateReading } from '../domain/validation';
 import { checkValues, type ValuesProblem } from '../domain/values';
 import { getValidators, type Source, valuesSpec } from '../store/meters';
@@ -43,6 +44,8 @@ export async function checkUnderLock(
     now: Date;
     replacing?: Reading;
     endOfRegister?: boolean;
+    /** The event the value carries: a fix keeps its reading's (a wrap stays a wrap). */
+    event?: RegisterEvent | null;
   },
 ): Promise<Checked> {
   // The lock and the reads go out together (one write, pipelined): the server runs them in
@@ -61,6 +64,7 @@ export async function checkUnderLock(
     previous: previous && toPoint(previous),
     next: next && !input.endOfRegister ? toPoint(next) : null,
     recentDailyRates: rates,
+    event: input.event ?? null,
   });
   return { verdict, previous, next };
 }

@@ -92,6 +92,7 @@ export async function fixReading(
     takenAt: reading.takenAt,
     now: author.clock(),
     replacing: reading,
+    event: reading.registerEvent,
   });
   // A fix keeps the reading's time, so a time in the future is no reason to refuse a value.
   if (verdict.outcome === 'reject' && verdict.problem.code !== 'future') {

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { eq, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
 import { readings, sources } from '../db/schema';
-import type { Role } from '../domain/types';
+import type { RegisterEvent, Role } from '../domain/types';
 import type { Problem } from '../domain/validation';
 import { setBillDay } from '../store/billing';
 import {
@@ -219,7 +219,14 @@ async function invert(
       ) {
         return stale;
       }
-      const refusal = await misfit(tx, author, source, detail.before.value, current);
+      const refusal = await misfit(
+        tx,
+        author,
+        source,
+        detail.before.value,
+        current,
+        detail.before.registerEvent,
+      );
       if (refusal) return { outcome: 'refused', change, problem: refusal };
       const restored = await supersedeReading(tx, current, {
         value: detail.before.value,
@@ -259,7 +266,14 @@ async function invert(
       if (wasWrap && !wrap) return stale;
       const refusal = wrap
         ? null
-        : await misfit(tx, author, source, detail.reading.value, detail.reading);
+        : await misfit(
+            tx,
+            author,
+            source,
+            detail.reading.value,
+            detail.reading,
+            detail.reading.registerEvent,
+          );
       if (refusal) return { outcome: 'refused', change, problem: refusal };
       const restored = await putBack(tx, author, detail.reading, origin);
       if (!restored) return stale;
@@ -404,19 +418,24 @@ const retired = (action: string, reading: Reading) => ({
   before: describeReading(reading),
 });
 
-/** Whether `value` at `at`'s time still fits between the readings around it now. */
+/**
+ * Whether `value` at `at`'s time, carrying `event`, still fits between the readings around it
+ * now.
+ */
 async function misfit(
   tx: Tx,
   author: Author,
   source: Source,
   value: string,
   at: Reading,
+  event: RegisterEvent | null,
 ): Promise<Problem | null> {
   const { verdict } = await checkUnderLock(tx, source, {
     value,
     takenAt: at.takenAt,
     now: author.clock(),
     replacing: at,
+    event,
   });
   if (verdict.outcome === 'reject')
     return verdict.problem.code === 'future' ? null : verdict.problem;

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
 import { readings } from '../db/schema';
 import { eventRank } from '../domain/usage';
-import { removing, type WrapStep, wrapsBrokenByDigits } from '../domain/wraps';
+import { removing, type StepFault, type WrapStep, wrapsBrokenByDigits } from '../domain/wraps';
 import type { Source } from '../store/meters';
 import {
   describeReading,
@@ -14,9 +14,11 @@ import {
 import type { Author, Transaction } from './context';
 
 /** Two readings that would follow each other with negative use. */
+/** Two readings that would follow each other and count wrong (see StepFault). */
 export interface NegativeStep {
   previous: Reading;
   next: Reading;
+  fault: StepFault;
 }
 
 export type Removable =
@@ -37,7 +39,7 @@ export async function checkRemoval(tx: Tx, source: Source, reading: Reading): Pr
   );
   if (verdict.outcome === 'fine' || !previous || !next) return { outcome: 'fine' };
   if (verdict.outcome === 'moveWrap') return { outcome: 'moveWrap', next };
-  return { outcome: 'negative', steps: [{ previous, next }] };
+  return { outcome: 'negative', steps: [{ previous, next, fault: verdict.outcome }] };
 }
 
 /** The two readings of a meter replacement. */
@@ -161,9 +163,10 @@ export async function stepsBrokenByDigits(
   if (digits === source.digits) return [];
   await lockSource(tx, source.id);
   const wraps = await wrapSteps(tx, source.id);
-  return wrapsBrokenByDigits(source.digits, digits, wraps).map(({ previous, wrap }) => ({
+  return wrapsBrokenByDigits(source.digits, digits, wraps).map(({ previous, wrap, fault }) => ({
     previous: previous.reading,
     next: wrap.reading,
+    fault,
   }));
 }
 

@@ -78,6 +78,14 @@ const SAMPLES: Record<ProblemCode, { problem: Problem; numbers: string[] }> = {
     problem: { code: 'higherThanNext', value: '4650', next: '4600', nextAt: AT, previous: '4500' },
     numbers: ['4,650', '4,600', '4,500'],
   },
+  belowLaterWrap: {
+    problem: { code: 'belowLaterWrap', value: '3', next: '5', nextAt: AT },
+    numbers: ['3', '5'],
+  },
+  wrapNotBelowPrevious: {
+    problem: { code: 'wrapNotBelowPrevious', value: '9500', previous: '9000', previousAt: AT },
+    numbers: ['9,500', '9,000'],
+  },
   rateTooHigh: {
     problem: {
       code: 'rateTooHigh',

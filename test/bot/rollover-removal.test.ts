@@ -30,6 +30,7 @@ const languages = [
       usage: `usage meter 1 ${MONTH}`,
       share: 'share meter 1',
       replace: (day: number) => `new meter 1 final 40 initial 3 @ ${on(day)}`,
+      fix: (n: number, value: string) => `fix meter 1 #${n} = ${value}`,
     },
     expect: {
       wrap20: 'Rolled over (+1,020)',
@@ -49,6 +50,14 @@ const languages = [
       digitsRefused:
         'I can\'t change the register size of meter 1 "Water": its rollovers need it, and reading #2 20 m³ would then follow #1 9,000 m³ and count negative use. Fix or delete those readings first, or keep the size.',
       saved5: 'Saved for meter 1 "Water": 5 digits.',
+      firstBelowWrap:
+        /^10 is not above the later reading 20 m³ \(.+\), which is marked as the meter rolling over/,
+      wrapNotBelow:
+        /^This reading is marked as the meter rolling over, so it must be below the reading before it, 9,000 m³ \(.+\): at 9,500 the meter/,
+      fixedWrap: 'Fixed #2 on meter 1 "Water": 20 m³ → 30 m³.',
+      usage1030: 'Usage: 1,030 m³',
+      deleteWholeTurn:
+        'I can\'t delete #1 9,000 m³ on meter 1 "Water": reading #2 20 m³, marked as the meter rolling over, would then follow #3 10 m³ and count a whole turn of the meter more. Fix or delete that reading first, then try again.',
     },
   },
   {
@@ -65,6 +74,7 @@ const languages = [
       usage: `ใช้ไป มิเตอร์ 1 ${MONTH}`,
       share: 'แชร์ มิเตอร์ 1',
       replace: (day: number) => `เปลี่ยนมิเตอร์ 1 ค่าสุดท้าย 40 ค่าเริ่มต้น 3 @ ${on(day)}`,
+      fix: (n: number, value: string) => `แก้ มิเตอร์ 1 #${n} = ${value}`,
     },
     expect: {
       wrap20: 'หมุนครบรอบ (+1,020)',
@@ -84,6 +94,12 @@ const languages = [
       digitsRefused:
         'เปลี่ยนจำนวนหลักของมิเตอร์ 1 "น้ำ" ไม่ได้ เพราะการหมุนครบรอบที่บันทึกไว้ต้องใช้จำนวนหลักเดิม ไม่เช่นนั้นค่า #2 20 m³ จะต่อจาก #1 9,000 m³ ทำให้การใช้ติดลบ กรุณาแก้หรือลบค่าเหล่านั้นก่อน หรือคงจำนวนหลักเดิมไว้',
       saved5: 'บันทึกการตั้งค่ามิเตอร์ 1 "น้ำ": 5 หลัก',
+      firstBelowWrap: /^10 ไม่มากกว่าค่าครั้งถัดไป 20 m³ \(.+\) ซึ่งบันทึกไว้ว่ามิเตอร์หมุนครบรอบ/,
+      wrapNotBelow: /^ค่านี้บันทึกไว้ว่ามิเตอร์หมุนครบรอบ จึงต้องน้อยกว่าค่าครั้งก่อน 9,000 m³ \(.+\) ถ้าเป็น 9,500/,
+      fixedWrap: 'แก้ #2 ของมิเตอร์ 1 "น้ำ": 20 m³ → 30 m³ แล้ว',
+      usage1030: '1,030 m³',
+      deleteWholeTurn:
+        'ลบ #1 9,000 m³ ของมิเตอร์ 1 "น้ำ" ไม่ได้ เพราะค่า #2 20 m³ ที่บันทึกว่ามิเตอร์หมุนครบรอบจะต่อจาก #3 10 m³ ทำให้นับการใช้เกินไปหนึ่งรอบ กรุณาแก้หรือลบค่านั้นก่อนแล้วลองใหม่',
     },
   },
 ];
@@ -216,6 +232,32 @@ describe.each(languages)('a wrap stays explained in $language', (story) => {
     // Five digits still explain the drop (20 + 100,000 − 9,000): not refused.
     expect((await me.say(say.digits5)).text).toBe(want.saved5);
     expect((await water(me)).digits).toBe(5);
+  });
+
+  it('keeps a wrap under one turn of the meter: fixes on either side of it, and a delete', async () => {
+    const me = await newcomer();
+    await wrapped(me);
+    const before = await water(me);
+
+    // 10 before the wrap at 20 would count 10,010 there: refused, nothing changes.
+    expect((await me.say(say.fix(1, '10'))).text).toMatch(want.firstBelowWrap);
+    // The wrap itself at 9,500, above the 9,000 before it, would count 10,500: refused.
+    expect((await me.say(say.fix(2, '9500'))).text).toMatch(want.wrapNotBelow);
+    expect(await water(me)).toEqual(before);
+    expect((await me.say(say.usage)).text).toContain(want.usage1020);
+
+    // Below 9,000 the fix keeps the wrap: 9,000 → 30 is 1,030 on a 4-digit meter.
+    expect((await me.say(say.fix(2, '30'))).text).toBe(want.fixedWrap);
+    expect((await water(me)).readings).toEqual(['#1 9000', '#2 30:rollover']);
+    expect((await me.say(say.usage)).text).toContain(want.usage1030);
+
+    // With 10 on the 3rd, deleting 9,000 would leave 10 ↻ 30: a whole turn more. Refused.
+    await me.say(say.fix(2, '20'));
+    await me.say(say.reading('10', 3));
+    const withEarlier = await water(me);
+    expect(withEarlier.readings).toEqual(['#3 10', '#1 9000', '#2 20:rollover']);
+    expect((await me.say(say.delete(1))).text).toBe(want.deleteWholeTurn);
+    expect(await water(me)).toEqual(withEarlier);
   });
 
   it('refuses to undo the register size while a wrap entered elsewhere needs it', async () => {

@@ -182,6 +182,12 @@ const change = fc.oneof(
       .record({ index: fc.nat(30), aim: fc.constantFrom('any', 'wrap', 'replacement') })
       .map((pick) => ({ kind: 'delete' as const, ...pick })),
   },
+  {
+    weight: 2,
+    arbitrary: fc
+      .record({ index: fc.nat(30), value: wrappingStep.map((s) => s.value) })
+      .map((pick) => ({ kind: 'fix' as const, ...pick })),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'undo' as const }) },
   {
     weight: 1,
@@ -198,6 +204,25 @@ const rules = (digits: number | null) => ({
   validators: { min: null, max: null, nonDecreasing: true, maxRatePerDay: null },
 });
 
+/** How often the property's fixes were stored or refused, over all its runs. */
+const fixes = { stored: 0, refused: 0, wrapsChecked: 0 };
+
+/**
+ * A wrap counts less than one lap of the register (10^digits − before + after): the value after
+ * it is below the value before it. A full lap more would be usage nobody had.
+ */
+function expectWrapsWithinOneLap(points: Point[], digits: number | null) {
+  if (digits === null) return;
+  points.forEach((point, k) => {
+    const before = points[k - 1];
+    if (point.event !== 'rollover' || !before || before.event === 'replacement_final') return;
+    fixes.wrapsChecked += 1;
+    expect(new Decimal(point.value).lt(before.value), `${before.value} ↻ ${point.value}`).toBe(
+      true,
+    );
+  });
+}
+
 function playChanges(startDigits: number | null, changes: Change[]) {
   let digits = startDigits;
   let points: Point[] = [];
@@ -211,6 +236,7 @@ function playChanges(startDigits: number | null, changes: Change[]) {
     | { kind: 'delete'; point: Point }
     | { kind: 'replace'; final: Point; initial: Point }
     | { kind: 'deleteReplacement'; final: Point; initial: Point }
+    | { kind: 'fix'; point: Point; before: string; after: string }
   )[] = [];
   const sorted = () =>
     [...points].sort((a, b) => compareReadingPoints(a, b) || a.number - b.number);
@@ -226,7 +252,7 @@ function playChanges(startDigits: number | null, changes: Change[]) {
     const previous = order[at - 1] ?? null;
     const next = order[at + 1] ?? null;
     const verdict = removing(digits, previous, target, next);
-    if (verdict.outcome === 'negative') {
+    if (verdict.outcome === 'negative' || verdict.outcome === 'wholeTurn') {
       return false;
     }
     points = points.filter((p) => p !== target);
@@ -306,6 +332,36 @@ function playChanges(startDigits: number | null, changes: Change[]) {
     points.push(final, initial);
     return true;
   };
+  /**
+   * The service's fix (and the undo of one): the point keeps its time and event, the value is
+   * judged without the point and must stay in order with its neighbours.
+   */
+  const revalue = (target: Point, value: string): boolean => {
+    const order = sorted().filter((p) => p !== target);
+    const previous = order.filter((p) => p.takenAt <= target.takenAt).at(-1) ?? null;
+    const next = order.find((p) => p.takenAt > target.takenAt) ?? null;
+    const verdict = validateReading({
+      source: rules(digits),
+      value,
+      takenAt: target.takenAt,
+      now: NOW,
+      previous,
+      next,
+      recentDailyRates: [],
+      event: target.event,
+    });
+    if (verdict.outcome === 'reject') return false;
+    if (
+      verdict.outcome === 'confirm' &&
+      verdict.problems.some((p) =>
+        ['lowerThanPrevious', 'higherThanNext', 'zeroAfterPositive'].includes(p.code),
+      )
+    ) {
+      return false;
+    }
+    target.value = value;
+    return true;
+  };
   /** The service's undo of a delete: a wrap comes back as one only where it still fits. */
   const restore = (point: Point): boolean => {
     const order = sorted();
@@ -364,6 +420,17 @@ function playChanges(startDigits: number | null, changes: Change[]) {
       } else if (target && remove(target)) {
         undoable.push({ kind: 'delete', point: target });
       }
+    } else if (c.kind === 'fix') {
+      const order = sorted().filter((p) => !p.event?.startsWith('replacement_'));
+      const target = order[c.index % Math.max(order.length, 1)];
+      if (!target || target.value === c.value) return;
+      const before = target.value;
+      if (revalue(target, c.value)) {
+        undoable.push({ kind: 'fix', point: target, before, after: c.value });
+        fixes.stored += 1;
+      } else {
+        fixes.refused += 1;
+      }
     } else if (c.kind === 'undo') {
       const last = undoable.at(-1);
       if (!last) return;
@@ -374,6 +441,11 @@ function playChanges(startDigits: number | null, changes: Change[]) {
         }
       } else if (last.kind === 'deleteReplacement') {
         if (restoreReplacement(last.final, last.initial)) undoable.pop();
+      } else if (last.kind === 'fix') {
+        // Changed since (deleted or fixed again): the service skips it and leaves it on the list.
+        if (points.includes(last.point) && last.point.value === last.after) {
+          if (revalue(last.point, last.before)) undoable.pop();
+        }
       } else if (last.kind === 'add') {
         const target = points.find((p) => p.number === last.number);
         if (!target || remove(target)) undoable.pop();
@@ -405,10 +477,15 @@ describe('deleting, undoing and changing the register size never make use negati
           for (const figure of months) {
             if (figure.usage !== null) expect(new Decimal(figure.usage).gte(0)).toBe(true);
           }
+          expectWrapsWithinOneLap(points, digits);
         },
       ),
       { numRuns: propertyRuns(1000) },
     );
+    // The fix branch ran both ways, and wraps were there to check.
+    expect(fixes.stored).toBeGreaterThan(0);
+    expect(fixes.refused).toBeGreaterThan(0);
+    expect(fixes.wrapsChecked).toBeGreaterThan(0);
   });
 
   // Found by this property (seed 389293065): a wrap stored while the register size was known

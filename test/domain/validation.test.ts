@@ -45,6 +45,8 @@ const CODES: Record<ProblemCode, true> = {
   sameTimeDifferentValue: true,
   lowerThanPrevious: true,
   higherThanNext: true,
+  belowLaterWrap: true,
+  wrapNotBelowPrevious: true,
   rateTooHigh: true,
   zeroAfterPositive: true,
   allNines: true,
@@ -117,6 +119,24 @@ describe('validateReading: a case for every outcome and problem code', () => {
       input: { value: '4650', takenAt: daysBefore(3), next: reading(daysBefore(1), '4510') },
       outcome: 'confirm',
       codes: ['higherThanNext'],
+    },
+    {
+      name: 'a first reading not above a later wrap',
+      input: {
+        source: source('cumulative', { digits: 5 }),
+        value: '3',
+        takenAt: daysBefore(3),
+        previous: null,
+        next: reading(daysBefore(1), '5', 'rollover'),
+      },
+      outcome: 'reject',
+      codes: ['belowLaterWrap'],
+    },
+    {
+      name: 'a wrap not below the reading before it',
+      input: { source: source('cumulative', { digits: 5 }), value: '4600', event: 'rollover' },
+      outcome: 'reject',
+      codes: ['wrapNotBelowPrevious'],
     },
     {
       name: 'far above the usual rate',
@@ -556,6 +576,99 @@ describe('backdated readings', () => {
     expect(verdict.problems.map((p) => p.code)).toContain('lowerThanPrevious');
     expect(verdict.options.rollover).toBeUndefined();
     expect(applyConfirmation(verdict, 'rollover')).toEqual({ store: false, action: 'nothing' });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// A wrap counts less than one turn of the register (10^digits − before + after)
+
+describe('a wrap counts less than one turn of the register', () => {
+  const fiveDigits = source('cumulative', { digits: 5 });
+  const wrapAt5 = reading(daysBefore(1), '5', 'rollover');
+  const beforeWrap = (value: string, overrides: Partial<ReadingToCheck> = {}) =>
+    check({
+      source: fiveDigits,
+      value,
+      takenAt: daysBefore(3),
+      previous: null,
+      next: wrapAt5,
+      ...overrides,
+    });
+
+  it('refuses a first reading at or below a later wrap: 3 before ↻ 5 would count 100,002', () => {
+    expect(beforeWrap('3')).toEqual({
+      outcome: 'reject',
+      problem: { code: 'belowLaterWrap', value: '3', next: '5', nextAt: wrapAt5.takenAt },
+    });
+    expect(codes(beforeWrap('5'))).toEqual(['belowLaterWrap']);
+  });
+
+  it('accepts a first reading above the wrap, and any value when the size is unknown', () => {
+    expect(beforeWrap('6').outcome).toBe('accept');
+    expect(beforeWrap('90000').outcome).toBe('accept');
+    // Without a register size the wrap counts nothing: 3 → 5 is plain use.
+    expect(beforeWrap('3', { source: source() }).outcome).toBe('accept');
+  });
+
+  it('refuses a value before the wrap that is not above it, even above the reading before', () => {
+    const verdict = beforeWrap('4', { previous: reading(daysBefore(5), '2') });
+    expect(codes(verdict)).toEqual(['belowLaterWrap']);
+  });
+
+  const carryingWrap = (value: string, overrides: Partial<ReadingToCheck> = {}) =>
+    check({
+      source: fiveDigits,
+      value,
+      previous: reading(daysBefore(7), '99950'),
+      event: 'rollover',
+      ...overrides,
+    });
+
+  it('accepts a value that carries a wrap below the reading before, without asking', () => {
+    expect(carryingWrap('20')).toEqual({ outcome: 'accept', usageSincePrevious: null, days: 7 });
+    expect(carryingWrap('0').outcome).toBe('accept');
+  });
+
+  it('refuses a value that carries a wrap at or above the reading before', () => {
+    expect(carryingWrap('99990')).toEqual({
+      outcome: 'reject',
+      problem: {
+        code: 'wrapNotBelowPrevious',
+        value: '99990',
+        previous: '99950',
+        previousAt: daysBefore(7),
+      },
+    });
+    expect(codes(carryingWrap('99950'))).toEqual(['wrapNotBelowPrevious']);
+  });
+
+  it('compares a value that carries a wrap like any when the wrap counts nothing', () => {
+    expect(codes(carryingWrap('20', { source: source() }))).toEqual(['lowerThanPrevious']);
+    expect(carryingWrap('99990', { source: source() }).outcome).toBe('accept');
+  });
+
+  it('compares a wrap with a reading before it that is too big for the register', () => {
+    // 9001 on a 3-digit register is on no lap of it: the drop is asked about, not counted.
+    const verdict = carryingWrap('5', {
+      source: source('cumulative', { digits: 3 }),
+      previous: reading(daysBefore(7), '9001'),
+    });
+    expect(codes(verdict)).toContain('lowerThanPrevious');
+  });
+
+  it('does not compare a wrap with the final of a replaced meter', () => {
+    const verdict = carryingWrap('99990', {
+      previous: reading(daysBefore(7), '99950', 'replacement_final'),
+    });
+    expect(verdict.outcome).toBe('accept');
+  });
+
+  it('still keeps a value that carries a wrap below the reading after it', () => {
+    const verdict = carryingWrap('20', {
+      takenAt: daysBefore(3),
+      next: reading(daysBefore(1), '10'),
+    });
+    expect(codes(verdict)).toContain('higherThanNext');
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadingPoint, RegisterEvent } from '../../src/domain/types';
-import { removing, stepUse, wrapsBrokenByDigits } from '../../src/domain/wraps';
+import { removing, stepFault, stepUse, wrapsBrokenByDigits } from '../../src/domain/wraps';
 
 const DAY = 86_400_000;
 const START = Date.UTC(2026, 0, 1);
@@ -29,6 +29,27 @@ describe('stepUse counts a step as the usage engine does', () => {
     expect(stepUse(5, at(0, '350'), at(1, '3', 'replacement_initial')).toFixed()).toBe('-347');
     // A step out of a final onto a plain reading is a plain difference.
     expect(stepUse(5, final, at(2, '360')).toFixed()).toBe('10');
+  });
+});
+
+describe('stepFault: what a step would count wrong', () => {
+  it('nothing for a step that goes up or a wrap below the reading before', () => {
+    expect(stepFault(5, at(0, '10'), at(1, '20'))).toBeNull();
+    expect(stepFault(5, at(0, '99990'), at(1, '12', 'rollover'))).toBeNull();
+  });
+
+  it('negative use for a plain step down', () => {
+    expect(stepFault(5, at(0, '10'), at(1, '9'))).toBe('negative');
+  });
+
+  it('a whole turn for a wrap at or above the reading before (3 ↻ 5 would count 100,002)', () => {
+    expect(stepFault(5, at(0, '3'), at(1, '5', 'rollover'))).toBe('wholeTurn');
+    expect(stepFault(5, at(0, '5'), at(1, '5', 'rollover'))).toBe('wholeTurn');
+    expect(stepFault(5, at(0, '5'), at(1, '4.999', 'rollover'))).toBeNull();
+  });
+
+  it('no whole turn without a register size: the wrap counts nothing', () => {
+    expect(stepFault(null, at(0, '3'), at(1, '5', 'rollover'))).toBeNull();
   });
 });
 
@@ -87,6 +108,27 @@ describe('removing a reading', () => {
   it('a step that was already negative is not a reason to refuse (a meter that counts down)', () => {
     expect(removing(5, at(0, '50'), at(1, '40'), at(2, '30'))).toEqual({ outcome: 'fine' });
   });
+
+  it('a reading that a later wrap needs is refused: the wrap would then count a whole turn', () => {
+    // 0 → 9001 ↻ 9000: without 9001 the wrap would follow 0 and count 19,000.
+    expect(removing(4, at(0, '0'), at(1, '9001'), at(2, '9000', 'rollover'))).toEqual({
+      outcome: 'wholeTurn',
+    });
+    // 0 → 9000 ↻ 0: without 9000, 0 ↻ 0 is exactly one turn.
+    expect(removing(4, at(0, '0'), at(1, '9000'), at(2, '0', 'rollover'))).toEqual({
+      outcome: 'wholeTurn',
+    });
+    // Another reading above the wrap still explains it.
+    expect(removing(4, at(0, '9500'), at(1, '9001'), at(2, '9000', 'rollover'))).toEqual({
+      outcome: 'fine',
+    });
+  });
+
+  it('a whole turn already counted before the removal is not a reason to refuse', () => {
+    expect(removing(4, at(0, '3'), at(1, '4'), at(2, '5', 'rollover'))).toEqual({
+      outcome: 'fine',
+    });
+  });
 });
 
 describe('wraps a new register size breaks', () => {
@@ -95,12 +137,14 @@ describe('wraps a new register size breaks', () => {
     { previous: at(2, '9990'), wrap: at(3, '5', 'rollover') },
   ];
 
+  const negative = (step: (typeof wraps)[number]) => ({ ...step, fault: 'negative' });
+
   it('removing the size breaks every wrap that explains a drop', () => {
-    expect(wrapsBrokenByDigits(5, null, wraps)).toEqual(wraps);
+    expect(wrapsBrokenByDigits(5, null, wraps)).toEqual(wraps.map(negative));
   });
 
   it('a smaller size breaks only the wraps it cannot explain', () => {
-    expect(wrapsBrokenByDigits(5, 4, wraps)).toEqual([wraps[0]]);
+    expect(wrapsBrokenByDigits(5, 4, wraps)).toEqual([negative(wraps[0]!)]);
   });
 
   it('a larger size, or the same one, breaks none', () => {
@@ -115,5 +159,12 @@ describe('wraps a new register size breaks', () => {
   it('a wrap marked on a reading that did not go down survives removing the size', () => {
     const odd = [{ previous: at(0, '10'), wrap: at(1, '12', 'rollover') }];
     expect(wrapsBrokenByDigits(5, null, odd)).toEqual([]);
+  });
+
+  it('a size for a wrap that did not go down is refused: it would count a whole turn', () => {
+    const odd = [{ previous: at(0, '10'), wrap: at(1, '12', 'rollover') }];
+    expect(wrapsBrokenByDigits(null, 5, odd)).toEqual([{ ...odd[0], fault: 'wholeTurn' }]);
+    // Already a whole turn under the old size: not blamed on the new one.
+    expect(wrapsBrokenByDigits(5, 6, odd)).toEqual([]);
   });
 });

@@ -549,6 +549,82 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
   });
 
+  // A wrap is marked only where the register dropped, so it counts less than one turn of it.
+  describe('a wrap under one turn of the register', () => {
+    beforeEach(async () => {
+      await digits(3);
+      await add('990', 1);
+      await addAs('10', 6, 'rollover');
+    });
+
+    it('a fix keeps a wrap below the reading before it; undo puts the old value back', async () => {
+      expect(await fix(2, '20', 'fix')).toMatchObject({
+        outcome: 'fixed',
+        after: { value: '20', registerEvent: 'rollover' },
+      });
+      // 990 ↻ 995 would count 1,005 on a 3-digit register: a whole turn more.
+      expect(await fix(2, '995', 'fix-up')).toMatchObject({
+        outcome: 'refused',
+        problem: { code: 'wrapNotBelowPrevious', value: '995', previous: '990' },
+      });
+      expect(await undo('u')).toMatchObject({
+        outcome: 'undone',
+        restored: { value: '10', registerEvent: 'rollover' },
+      });
+      expect(await home.rows()).toEqual([
+        '#1=990',
+        '#2=10:rollover:old',
+        '#2=20:rollover:old',
+        '#2=10:rollover',
+      ]);
+    });
+
+    it('a fix of the reading before the wrap must stay above it', async () => {
+      expect(await fix(1, '5', 'fix')).toMatchObject({
+        outcome: 'refused',
+        problem: { code: 'belowLaterWrap', value: '5', next: '10', nextAt: at(6) },
+      });
+      expect(await home.rows()).toEqual(['#1=990', '#2=10:rollover']);
+    });
+
+    it('a delete that would leave the wrap a whole turn after an earlier reading is refused', async () => {
+      await add('5', 0);
+      expect(await remove(1, 'delete')).toMatchObject({
+        outcome: 'negativeUse',
+        steps: [{ previous: { value: '5' }, next: { value: '10' }, fault: 'wholeTurn' }],
+      });
+      expect(await home.rows()).toEqual(['#1=990', '#2=10:rollover', '#3=5']);
+    });
+
+    it('a register size a wrap that did not drop would count a whole turn with is refused', async () => {
+      await addAs('995', 11, 'rollover');
+      const sizeOf = (n: number | null) => ({
+        min: null,
+        max: null,
+        nonDecreasing: true,
+        maxRatePerDay: null,
+        valueRanges: null,
+        digits: n,
+      });
+      await home.as(home.kai, async (context) => {
+        await setDigits(context.tx, home.water.id, null);
+        await recordChange(
+          context.tx,
+          home.kai,
+          home.water.id,
+          { kind: 'meter.settings', before: sizeOf(3), after: sizeOf(null) },
+          home.origin('no-size'),
+        );
+      });
+      // Back to 3 digits, 10 ↻ 995 would count 1,985: more than the 1,000 a turn holds.
+      expect(await undo('u')).toMatchObject({
+        outcome: 'negativeUse',
+        steps: [{ previous: { value: '10' }, next: { value: '995' }, fault: 'wholeTurn' }],
+      });
+      expect((await meter()).digits).toBeNull();
+    });
+  });
+
   describe('edges', () => {
     it("never undoes another person's change in a group they share, even named by id", async () => {
       const group = home.origin('group');
@@ -667,15 +743,16 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
       await addAs('10', 6, 'rollover');
       await add('20', 11);
       await remove(2, 'del');
-      // 5 then 10 needs no wrap: put back as it was, the wrap would count twice (on #2 and #3).
-      await fix(1, '5', 'fix', elsewhere(home.kai));
+      // 995 on the 8th is on 990's lap, so 10 on the 6th fits no wrap: put back as it was, it
+      // would count a second turn (990 ↻ 10 → 995 ↻ 20).
+      await addAs('995', 8, null, elsewhere(home.lin));
       expect(await undo('u')).toMatchObject({ outcome: 'stale' });
       expect(await home.rows()).toEqual([
-        '#1=990:old',
-        '#1=5',
+        '#1=990',
         '#2=10:rollover:deleted',
         '#3=20:old',
         '#3=20:rollover',
+        '#4=995',
       ]);
     });
 

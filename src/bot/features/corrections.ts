@@ -367,12 +367,15 @@ const numbered = (reading: Reading, unit: string) =>
 /** Most steps a refusal lists: the first ones are enough to act on. */
 const SHOWN_STEPS = 3;
 
-/** The readings that would follow each other with negative use, one phrase each. */
+/** The readings that would follow each other and count wrong, one phrase each. */
 export function negativeSteps(ctx: BotContext, steps: NegativeStep[], unit: string): string[] {
   return steps
     .slice(0, SHOWN_STEPS)
-    .map(({ previous, next }) =>
-      ctx.t.corrections.negativeUse(numbered(next, unit), numbered(previous, unit)),
+    .map(({ previous, next, fault }) =>
+      ctx.t.corrections[fault === 'negative' ? 'negativeUse' : 'wholeTurn'](
+        numbered(next, unit),
+        numbered(previous, unit),
+      ),
     );
 }
 
