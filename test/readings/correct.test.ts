@@ -1,29 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ReadingRef } from '../../src/domain/commands';
-import type { Role } from '../../src/domain/types';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Author } from '../../src/readings/context';
-import { deleteReading, fixReading } from '../../src/readings/correct';
 import { recordReading } from '../../src/readings/record';
 import { replaceMeter } from '../../src/readings/replace';
 import { undoLastChange } from '../../src/readings/undo';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
-import { at, type Household, household } from './fixture';
+import { databaseKinds } from '../helpers/db';
+import { at, householdPerTest, number } from './fixture';
 
 describe.each(databaseKinds())('correcting readings on %s', (kind) => {
-  let database: TestDatabase;
-  let home: Household;
+  const home = householdPerTest(kind);
 
   /** Kai's readings #1..#3 (100, 110, 120 on 1, 6 and 11 Nov), then Lin's #4 (130 on 16 Nov). */
-  // One database per file, a household of its own per test: origins are made unique per
-  // household (home.origin), so the tests never see each other's rows.
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    home = await household(database);
     const entries: [Author, string, number][] = [
       [home.kai, '100', 1],
       [home.kai, '110', 6],
@@ -43,25 +30,11 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
     }
   });
 
-  const meter = (role: Role) => ({ source: home.water, role });
-  const number = (n: number): ReadingRef => ({ which: 'number', number: n });
-  const fix = (
-    ref: ReadingRef,
-    value: string,
-    origin: string,
-    who = home.kai,
-    role: Role = 'admin',
-  ) =>
-    home.as(who, (context) =>
-      fixReading(context, who, meter(role), ref, value, home.origin(origin)),
-    );
-  const remove = (ref: ReadingRef, origin: string, who = home.kai, role: Role = 'admin') =>
-    home.as(who, (context) => deleteReading(context, who, meter(role), ref, home.origin(origin)));
   const actions = async () => (await home.auditTrail()).slice(4).map((entry) => entry.action);
 
   describe('fix', () => {
     it('gives a reading a new value that fits between its neighbours, keeping the old row', async () => {
-      const fixed = await fix(number(2), '112', 'fix-1');
+      const fixed = await home.fix(number(2), '112', 'fix-1');
       expect(fixed).toMatchObject({
         outcome: 'fixed',
         before: { number: 2, value: '110' },
@@ -79,11 +52,11 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
     });
 
     it('refuses a value that does not fit between the neighbours, and changes nothing', async () => {
-      expect(await fix(number(2), '125', 'fix-high')).toMatchObject({
+      expect(await home.fix(number(2), '125', 'fix-high')).toMatchObject({
         outcome: 'refused',
         problem: { code: 'higherThanNext', next: '120' },
       });
-      expect(await fix(number(3), '105', 'fix-low')).toMatchObject({
+      expect(await home.fix(number(3), '105', 'fix-low')).toMatchObject({
         outcome: 'refused',
         problem: { code: 'lowerThanPrevious', previous: '110' },
       });
@@ -92,8 +65,8 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
     });
 
     it('answers a replayed fix with what it stored', async () => {
-      await fix({ which: 'last' }, '131', 'fix-last');
-      expect(await fix({ which: 'last' }, '131', 'fix-last')).toMatchObject({
+      await home.fix({ which: 'last' }, '131', 'fix-last');
+      expect(await home.fix({ which: 'last' }, '131', 'fix-last')).toMatchObject({
         outcome: 'replayed',
         reading: { number: 4, value: '131' },
       });
@@ -102,28 +75,28 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
     });
 
     it('lets a writer change only their own readings, and says which are missing', async () => {
-      expect(await fix(number(2), '112', 'lin-fix', home.lin, 'write')).toMatchObject({
+      expect(await home.fix(number(2), '112', 'lin-fix', home.lin, 'write')).toMatchObject({
         outcome: 'notYours',
         reading: { number: 2 },
       });
-      expect(await fix(number(4), '132', 'lin-own', home.lin, 'write')).toMatchObject({
+      expect(await home.fix(number(4), '132', 'lin-own', home.lin, 'write')).toMatchObject({
         outcome: 'fixed',
       });
-      expect(await fix(number(9), '1', 'nine')).toEqual({ outcome: 'notFound', number: 9 });
+      expect(await home.fix(number(9), '1', 'nine')).toEqual({ outcome: 'notFound', number: 9 });
     });
   });
 
   describe('delete and undo', () => {
     it('deletes a reading (the row stays), audits it, and answers a replay the same', async () => {
-      expect(await remove(number(3), 'del-3')).toMatchObject({
+      expect(await home.remove(number(3), 'del-3')).toMatchObject({
         outcome: 'deleted',
         reading: { number: 3, value: '120' },
       });
-      expect(await remove(number(3), 'del-3')).toMatchObject({
+      expect(await home.remove(number(3), 'del-3')).toMatchObject({
         outcome: 'replayed',
         reading: { number: 3, deletedOrigin: home.origin('del-3') },
       });
-      expect(await remove(number(3), 'del-again')).toEqual({ outcome: 'notFound', number: 3 });
+      expect(await home.remove(number(3), 'del-again')).toEqual({ outcome: 'notFound', number: 3 });
       expect(await home.rows()).toEqual(['#1=100', '#2=110', '#3=120:deleted', '#4=130']);
       const [entry] = (await home.auditTrail()).slice(4);
       expect(entry).toMatchObject({
@@ -158,8 +131,8 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
     it('takes a fix back to the old value under the same number, and brings a deleted one back', async () => {
       const undo = (origin: string) =>
         home.as(home.kai, (context) => undoLastChange(context, home.kai, home.origin(origin)));
-      await fix(number(2), '112', 'fix-2');
-      await remove(number(1), 'del-1');
+      await home.fix(number(2), '112', 'fix-2');
+      await home.remove(number(1), 'del-1');
       expect(await undo('undo-del')).toMatchObject({
         outcome: 'undone',
         restored: { number: 1, value: '100' },

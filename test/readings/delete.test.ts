@@ -1,17 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/client';
-import { chatChanges, readings, sources } from '../../src/db/schema';
+import { chatChanges, readings } from '../../src/db/schema';
 import type { ReadingRef } from '../../src/domain/commands';
-import type { Role } from '../../src/domain/types';
 import type { Author } from '../../src/readings/context';
-import { type Deleted, deleteReading, fixReading } from '../../src/readings/correct';
-import { type Candidate, recordReading, storeChecked } from '../../src/readings/record';
-import { replaceMeter } from '../../src/readings/replace';
-import { type Source, saveValidators, setDigits } from '../../src/store/meters';
+import type { Deleted } from '../../src/readings/correct';
+import { saveValidators, setDigits } from '../../src/store/meters';
 import { lockSource, retireReading } from '../../src/store/readings';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
-import { at, type Household, household } from './fixture';
+import { databaseKinds } from '../helpers/db';
+import { at, householdPerTest, number } from './fixture';
 
 /** Polls `condition` every 20 ms until it holds; fails after five seconds. */
 async function waitFor(condition: () => Promise<boolean>): Promise<void> {
@@ -22,119 +19,45 @@ async function waitFor(condition: () => Promise<boolean>): Promise<void> {
   }
 }
 
-// One database per file, a household of its own per test (see undo.test.ts).
 describe.each(databaseKinds())('fix and delete in the reading service on %s', (kind) => {
-  let database: TestDatabase;
-  let home: Household;
+  const home = householdPerTest(kind);
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    home = await household(database);
-  });
-
-  const number = (n: number): ReadingRef => ({ which: 'number', number: n });
   const last: ReadingRef = { which: 'last' };
-  const meter = async (): Promise<Source> => {
-    const [row] = await database.db.select().from(sources).where(eq(sources.id, home.water.id));
-    return row!;
-  };
-  const candidate = (value: string, day: number): Candidate => ({
-    value,
-    takenAt: at(day),
-    note: null,
-    origin: home.origin(`add-${value}-${day}`),
-  });
-  const add = async (value: string, day: number, who: Author = home.kai) => {
-    const recorded = await home.as(who, (context) =>
-      recordReading(context, who, home.water, candidate(value, day)),
-    );
-    expect(recorded.outcome).toBe('stored');
-  };
-  const addWrap = async (value: string, day: number) => {
-    const source = await meter();
-    await home.as(home.kai, (context) =>
-      storeChecked(context, home.kai, source, candidate(value, day), 'rollover'),
-    );
-  };
+  /** A meter replacement that must be stored. */
   const replace = async (final: string, initial: string, day: number) => {
-    const source = await meter();
-    const replaced = await home.as(home.kai, (context) =>
-      replaceMeter(context, home.kai, source, {
-        final,
-        initial,
-        takenAt: at(day),
-        origin: home.origin(`replace-${final}`),
-      }),
-    );
-    expect(replaced.outcome).toBe('replaced');
+    expect((await home.replace(final, initial, day)).outcome).toBe('replaced');
   };
-  const remove = async (
-    target: ReadingRef,
-    name: string,
-    who: Author = home.kai,
-    role: Role = 'admin',
-  ) => {
-    const source = await meter();
-    return home.as(who, (context) =>
-      deleteReading(context, who, { source, role }, target, home.origin(name)),
-    );
-  };
-  const replaceAt = async (final: string, initial: string, day: number) => {
-    const source = await meter();
-    return home.as(home.kai, (context) =>
-      replaceMeter(context, home.kai, source, {
-        final,
-        initial,
-        takenAt: at(day),
-        origin: home.origin(`replace-at-${day}`),
-      }),
-    );
-  };
+  /** A meter replacement that may be refused, with an origin of its own per day. */
+  const replaceAt = (final: string, initial: string, day: number) =>
+    home.replace(final, initial, day, `replace-at-${day}`);
   const trail = async () =>
     (await home.auditTrail()).map((entry) => `${entry.action} on ${entry.subjectType}`);
-  const fix = async (
-    target: ReadingRef,
-    value: string,
-    name: string,
-    who: Author = home.kai,
-    role: Role = 'admin',
-  ) => {
-    const source = await meter();
-    return home.as(who, (context) =>
-      fixReading(context, who, { source, role }, target, value, home.origin(name)),
-    );
-  };
 
   describe('naming the reading', () => {
     it('says there are no readings for "last" on an empty meter, and which number is missing', async () => {
-      expect(await remove(last, 'd1')).toEqual({ outcome: 'noReadings' });
-      expect(await fix(last, '5', 'f1')).toEqual({ outcome: 'noReadings' });
-      expect(await remove(number(3), 'd2')).toEqual({ outcome: 'notFound', number: 3 });
-      expect(await fix(number(3), '5', 'f2')).toEqual({ outcome: 'notFound', number: 3 });
+      expect(await home.remove(last, 'd1')).toEqual({ outcome: 'noReadings' });
+      expect(await home.fix(last, '5', 'f1')).toEqual({ outcome: 'noReadings' });
+      expect(await home.remove(number(3), 'd2')).toEqual({ outcome: 'notFound', number: 3 });
+      expect(await home.fix(number(3), '5', 'f2')).toEqual({ outcome: 'notFound', number: 3 });
     });
 
     it('takes "last" as the newest reading in time, and lets a writer change only her own', async () => {
-      await add('100', 1);
-      await add('110', 6, home.lin);
-      await add('105', 3);
-      expect(await remove(last, 'kai', home.kai, 'write')).toMatchObject({
+      await home.add('100', 1);
+      await home.add('110', 6, home.lin);
+      await home.add('105', 3);
+      expect(await home.remove(last, 'kai', home.kai, 'write')).toMatchObject({
         outcome: 'notYours',
         reading: { number: 2, value: '110' },
       });
-      expect(await fix(number(1), '101', 'lin', home.lin, 'write')).toMatchObject({
+      expect(await home.fix(number(1), '101', 'lin', home.lin, 'write')).toMatchObject({
         outcome: 'notYours',
         reading: { number: 1 },
       });
-      expect(await remove(last, 'lin', home.lin, 'write')).toMatchObject({
+      expect(await home.remove(last, 'lin', home.lin, 'write')).toMatchObject({
         outcome: 'deleted',
         reading: { number: 2 },
       });
-      expect(await fix(last, '104', 'kai-fix', home.kai, 'write')).toMatchObject({
+      expect(await home.fix(last, '104', 'kai-fix', home.kai, 'write')).toMatchObject({
         outcome: 'fixed',
         before: { number: 3, value: '105' },
         after: { number: 3, value: '104' },
@@ -145,11 +68,11 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
 
   describe('fix', () => {
     it('keeps a value that fits, mentioning an unusual rate instead of refusing it', async () => {
-      await add('100', 1);
-      await add('101', 2);
-      await add('102', 3);
-      await add('103', 4);
-      const fixed = await fix(number(4), '900', 'f');
+      await home.add('100', 1);
+      await home.add('101', 2);
+      await home.add('102', 3);
+      await home.add('103', 4);
+      const fixed = await home.fix(number(4), '900', 'f');
       expect(fixed).toMatchObject({
         outcome: 'fixed',
         after: { number: 4, value: '900' },
@@ -160,9 +83,9 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
 
     it('does not refuse a value because the reading it fixes is later than now', async () => {
       const ahead: Author = { ...home.kai, clock: () => new Date(at(30).getTime() + 60_000) };
-      await add('100', 1);
-      await add('110', 30, ahead);
-      expect(await fix(number(2), '111', 'f')).toMatchObject({
+      await home.add('100', 1);
+      await home.add('110', 30, ahead);
+      expect(await home.fix(number(2), '111', 'f')).toMatchObject({
         outcome: 'fixed',
         after: { number: 2, value: '111' },
         warnings: [],
@@ -170,21 +93,21 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
     });
 
     it('refuses a value that would make it lower than the reading before it, and one below zero', async () => {
-      await add('100', 1);
-      await add('110', 6);
-      expect(await fix(number(2), '90', 'f1')).toMatchObject({
+      await home.add('100', 1);
+      await home.add('110', 6);
+      expect(await home.fix(number(2), '90', 'f1')).toMatchObject({
         outcome: 'refused',
         problem: { code: 'lowerThanPrevious', previous: '100' },
       });
-      expect(await fix(number(1), '-5', 'f2')).toMatchObject({ outcome: 'refused' });
+      expect(await home.fix(number(1), '-5', 'f2')).toMatchObject({ outcome: 'refused' });
       expect(await home.rows()).toEqual(['#1=100', '#2=110']);
     });
   });
 
   describe('replacement', () => {
     it("judges the old register's final against the reading before it only", async () => {
-      await add('100', 1);
-      await add('120', 11);
+      await home.add('100', 1);
+      await home.add('120', 11);
       // Above the later reading, yet only "not at the end": what follows is the new register's.
       expect(await replaceAt('140', '3', 6)).toEqual({ outcome: 'notAtEnd' });
       expect(await replaceAt('150', '3', 25)).toMatchObject({
@@ -204,16 +127,16 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
           valueRanges: null,
         }),
       );
-      await add('100', 1);
+      await home.add('100', 1);
       expect(await replaceAt('200', '3', 6)).toMatchObject({ outcome: 'replaced' });
     });
   });
 
   describe('delete', () => {
     it('deletes either half of a meter replacement with the other, once, and says so on a replay', async () => {
-      await add('100', 1);
+      await home.add('100', 1);
       await replace('120', '3', 6);
-      const deleted = await remove(number(3), 'd');
+      const deleted = await home.remove(number(3), 'd');
       expect(deleted).toMatchObject({
         outcome: 'deletedReplacement',
         replacement: {
@@ -221,7 +144,7 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
           initial: { number: 3, value: '3', registerEvent: 'replacement_initial' },
         },
       });
-      expect(await remove(number(3), 'd')).toMatchObject({
+      expect(await home.remove(number(3), 'd')).toMatchObject({
         outcome: 'replayed',
         reading: { number: 3 },
         replacement: { final: { number: 2 }, initial: { number: 3 } },
@@ -242,16 +165,16 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
     });
 
     it('deletes a replacement named by its final half too', async () => {
-      await add('100', 1);
+      await home.add('100', 1);
       await replace('120', '3', 6);
-      expect(await remove(number(2), 'd')).toMatchObject({
+      expect(await home.remove(number(2), 'd')).toMatchObject({
         outcome: 'deletedReplacement',
         replacement: { final: { number: 2 }, initial: { number: 3 } },
       });
       // A plain reading's replay has no pair.
-      await add('130', 8);
-      await remove(number(4), 'plain');
-      expect(await remove(number(4), 'plain')).toMatchObject({
+      await home.add('130', 8);
+      await home.remove(number(4), 'plain');
+      expect(await home.remove(number(4), 'plain')).toMatchObject({
         outcome: 'replayed',
         reading: { number: 4 },
         replacement: null,
@@ -259,10 +182,10 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
     });
 
     it('keeps a replacement while the new meter has readings after it', async () => {
-      await add('100', 1);
+      await home.add('100', 1);
       await replace('120', '3', 6);
-      await add('8', 11);
-      expect(await remove(number(2), 'd')).toMatchObject({
+      await home.add('8', 11);
+      expect(await home.remove(number(2), 'd')).toMatchObject({
         outcome: 'replacementInUse',
         replacement: { final: { number: 2 }, initial: { number: 3 } },
         later: { number: 4, value: '8' },
@@ -277,10 +200,10 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
 
     it('refuses to delete a wrap that a replacement after it needs', async () => {
       await home.as(home.kai, ({ tx }) => setDigits(tx, home.water.id, 3));
-      await add('990', 1);
-      await addWrap('10', 6);
+      await home.add('990', 1);
+      await home.addAs('10', 6, 'rollover');
       await replace('20', '0', 11);
-      expect(await remove(number(2), 'd')).toMatchObject({
+      expect(await home.remove(number(2), 'd')).toMatchObject({
         outcome: 'negativeUse',
         reading: { number: 2 },
         steps: [{ previous: { number: 1 }, next: { number: 3 } }],
@@ -297,21 +220,21 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
     it.runIf(kind === 'postgres')(
       'answers "already gone" when someone else deleted the reading while it waited for the meter',
       async () => {
-        await add('100', 1);
-        await add('110', 6);
-        const source = await meter();
-        const [second] = await database.db
+        await home.add('100', 1);
+        await home.add('110', 6);
+        const source = await home.meter();
+        const [second] = await home.database.db
           .select()
           .from(readings)
           .where(and(eq(readings.sourceId, source.id), eq(readings.number, 2)));
         let kais: Promise<Deleted> | undefined;
-        await database.db.transaction(async (tx) => {
+        await home.database.db.transaction(async (tx) => {
           await lockSource(tx, source.id);
-          kais = remove(number(2), 'kai');
+          kais = home.remove(number(2), 'kai');
           // Kai's delete has found #2 and now waits for the meter's lock.
           await waitFor(async () => {
             const [row] = await rows<{ n: number }>(
-              database.db,
+              home.database.db,
               sql`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`,
             );
             return (row?.n ?? 0) > 0;
@@ -325,16 +248,16 @@ describe.each(databaseKinds())('fix and delete in the reading service on %s', (k
     );
 
     it('logs the deletion for undo, and a replayed delete logs nothing more', async () => {
-      await add('100', 1);
-      await add('110', 6);
-      await remove(number(1), 'd');
-      await remove(number(1), 'd');
+      await home.add('100', 1);
+      await home.add('110', 6);
+      await home.remove(number(1), 'd');
+      await home.remove(number(1), 'd');
       expect((await home.auditTrail()).map((entry) => entry.action)).toEqual([
         'reading.add',
         'reading.add',
         'reading.delete',
       ]);
-      const logged = await database.db
+      const logged = await home.database.db
         .select()
         .from(chatChanges)
         .where(eq(chatChanges.sourceId, home.water.id));

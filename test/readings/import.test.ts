@@ -1,22 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ImportCandidate, previewImport, storeImport } from '../../src/readings/import';
 import { recordReading } from '../../src/readings/record';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
-import { at, type Household, household } from './fixture';
+import { databaseKinds } from '../helpers/db';
+import { at, householdPerTest } from './fixture';
 
 describe.each(databaseKinds())('importing readings from a file on %s', (kind) => {
-  let database: TestDatabase;
-  let home: Household;
-
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    home = await household(database);
-  });
+  const home = householdPerTest(kind);
 
   const row = (line: number, value: string, day: number, note: string | null = null) =>
     ({ line, value, takenAt: at(day), note }) satisfies ImportCandidate;

@@ -1,29 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readingConfirmations, readings, sources, users } from '../../src/db/schema';
 import type { ConfirmationChoice } from '../../src/domain/validation';
 import { answerQuestion } from '../../src/readings/confirm';
 import { type Candidate, type Recorded, recordReading } from '../../src/readings/record';
 import { saveValidators, setDigits } from '../../src/store/meters';
 import { opened } from '../helpers/audit';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
-import { at, type Household, household } from './fixture';
+import { databaseKinds } from '../helpers/db';
+import { at, householdPerTest } from './fixture';
 
 describe.each(databaseKinds())('recording a reading on %s', (kind) => {
-  let database: TestDatabase;
-  let home: Household;
-
-  // One database per file, a household of its own per test: origins are made unique per
-  // household (home.origin), so the tests never see each other's rows.
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    home = await household(database);
-  });
+  const home = householdPerTest(kind);
 
   const reading = (value: string, day: number, origin = `event-${value}-${day}`): Candidate => ({
     value,
@@ -60,7 +47,7 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
     const stored = await home.auditTrail();
     // The note is personal: stored sealed under its author's key, readable by opening it.
     expect(JSON.stringify(stored)).not.toContain('after the trip');
-    const trail = await opened(database.db, stored);
+    const trail = await opened(home.database.db, stored);
     expect(trail.map((entry) => entry.action)).toEqual(['reading.add', 'reading.add']);
     expect(trail[1]).toMatchObject({
       actorId: home.kai.userId,
@@ -68,7 +55,7 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
       sourceId: home.water.id,
       after: { number: 2, value: '110.5', note: 'after the trip' },
     });
-    const [kai] = await database.db.select().from(users).where(eq(users.id, home.kai.userId));
+    const [kai] = await home.database.db.select().from(users).where(eq(users.id, home.kai.userId));
     expect(kai?.lastSourceId).toBe(home.water.id);
   });
 
@@ -115,7 +102,7 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
     const asked = await askAbout('90', 11);
     expect(asked.value).toBe('90');
     expect(asked.verdict.problems.map((problem) => problem.code)).toContain('lowerThanPrevious');
-    const [question] = await database.db
+    const [question] = await home.database.db
       .select()
       .from(readingConfirmations)
       .where(eq(readingConfirmations.id, asked.id));
@@ -269,7 +256,7 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
         usageSincePrevious: '797',
         days: 1,
       });
-      const trail = await opened(database.db, (await home.auditTrail()).slice(-2));
+      const trail = await opened(home.database.db, (await home.auditTrail()).slice(-2));
       expect(trail.map((entry) => [entry.action, entry.subjectType])).toEqual([
         ['reading.confirm', 'confirmation'],
         ['reading.add', 'reading'],
@@ -290,7 +277,7 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
         usageSincePrevious: '15',
       });
       expect(await home.rows()).toEqual(['#1=990', '#2=20:rollover:old', '#2=20', '#3=5:rollover']);
-      const [unwrapped] = await database.db
+      const [unwrapped] = await home.database.db
         .select()
         .from(readings)
         .where(eq(readings.origin, `${home.origin('wrap-early')}:unwrap`));
@@ -298,7 +285,7 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
     });
 
     it('answers on the meter the question was about, whichever the chat lists first', async () => {
-      const [gas] = await database.db
+      const [gas] = await home.database.db
         .insert(sources)
         .values({ ownerId: home.kai.userId, name: 'Gas', unit: 'm3', timezone: 'Asia/Bangkok' })
         .returning();

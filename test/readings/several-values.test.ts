@@ -1,33 +1,26 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { readings, sources } from '../../src/db/schema';
 import { deleteReading, fixReading } from '../../src/readings/correct';
 import { type Candidate, recordReading } from '../../src/readings/record';
 import { undoLastChange } from '../../src/readings/undo';
 import { getValidators, type Source, saveValidators } from '../../src/store/meters';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
-import { at, type Household, household } from './fixture';
+import { databaseKinds } from '../helpers/db';
+import { at, householdPerTest } from './fixture';
 
 // The reading service on a meter with several values per reading, on a real database: what is
 // stored (readings.values), what is refused (and that nothing changes then), fix, delete and
 // undo, and what the database itself refuses.
 
 describe.each(databaseKinds())('several values per reading on %s', (kind) => {
-  let database: TestDatabase;
-  let home: Household;
+  const home = householdPerTest(kind);
   let bp: Source;
-
-  // One database per file, a household of its own per test (origins unique per household).
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
   beforeEach(async () => {
-    home = await household(database);
-    const [kai] = await database.db.select().from(sources).where(eq(sources.id, home.water.id));
-    [bp] = (await database.db
+    const [kai] = await home.database.db
+      .select()
+      .from(sources)
+      .where(eq(sources.id, home.water.id));
+    [bp] = (await home.database.db
       .insert(sources)
       .values({
         ownerId: kai!.ownerId,
@@ -51,7 +44,7 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
     );
   const stored = async () =>
     (
-      await database.db
+      await home.database.db
         .select()
         .from(readings)
         .where(eq(readings.sourceId, bp.id))
@@ -201,7 +194,7 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
   });
 
   it('stores just the values given when the later ones may be left out', async () => {
-    const [pair] = (await database.db
+    const [pair] = (await home.database.db
       .insert(sources)
       .values({
         ownerId: home.kai.userId,
@@ -244,7 +237,7 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
       }),
     );
     expect(first).toMatchObject({ outcome: 'stored', reading: { values: null } });
-    const [named] = (await database.db
+    const [named] = (await home.database.db
       .update(sources)
       .set({ kind: 'gauge', valueNames: ['a', 'b'], requiredValues: 1 })
       .where(eq(sources.id, home.water.id))
@@ -267,7 +260,7 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
     await record(['120', '80', '72'], 1);
     // The owner's connection (migrations' role): the check constraint still holds.
     await expect(
-      database.db.insert(readings).values({
+      home.database.db.insert(readings).values({
         sourceId: bp.id,
         number: 9,
         takenAt: at(3),

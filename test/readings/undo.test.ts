@@ -1,102 +1,27 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { access, chatChanges, readings, sources } from '../../src/db/schema';
-import type { ReadingRef } from '../../src/domain/commands';
-import type { RegisterEvent } from '../../src/domain/types';
 import type { Author } from '../../src/readings/context';
-import { deleteReading, fixReading } from '../../src/readings/correct';
-import { type Candidate, recordReading, storeChecked } from '../../src/readings/record';
-import { replaceMeter } from '../../src/readings/replace';
 import { ASK_BEFORE_UNDO_MS, recordChange, undoLastChange } from '../../src/readings/undo';
 import { setBillDay } from '../../src/store/billing';
-import {
-  archiveMeter,
-  getValidators,
-  type Source,
-  saveValidators,
-  setDigits,
-} from '../../src/store/meters';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
-import { at, type Household, household, NOW } from './fixture';
+import { archiveMeter, getValidators, saveValidators, setDigits } from '../../src/store/meters';
+import { databaseKinds } from '../helpers/db';
+import { at, householdPerTest, NOW } from './fixture';
 
-// One database per file, a household of its own per test: the service's cases run in
-// milliseconds, so a run of this file (and mutation testing, which reruns it) stays short.
 describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
-  let database: TestDatabase;
-  let home: Household;
+  const home = householdPerTest(kind);
 
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database?.close();
-  });
-  beforeEach(async () => {
-    home = await household(database);
-  });
-
-  const number = (n: number): ReadingRef => ({ which: 'number', number: n });
   /** Kai (or `who`) in another chat: undo there sees only that chat's changes. */
   const elsewhere = (who: Author): Author => ({ ...who, chatKey: `${who.chatKey}:other` });
   const later = (who: Author, ms: number): Author => ({
     ...who,
     clock: () => new Date(NOW.getTime() + ms),
   });
-  const meter = async (): Promise<Source> => {
-    const [row] = await database.db.select().from(sources).where(eq(sources.id, home.water.id));
-    return row!;
-  };
-  const candidate = (value: string, day: number): Candidate => ({
-    value,
-    takenAt: at(day),
-    note: null,
-    origin: home.origin(`add-${value}-${day}`),
-  });
-  const add = async (value: string, day: number, who = home.kai) => {
-    const recorded = await home.as(who, (context) =>
-      recordReading(context, who, home.water, candidate(value, day)),
-    );
-    expect(recorded.outcome).toBe('stored');
-  };
-  /** Stores a reading unchecked, as an answered question would (a wrap, say), logged for undo. */
-  const addAs = async (value: string, day: number, event: RegisterEvent | null, who = home.kai) => {
-    const source = await meter();
-    return home.as(who, (context) =>
-      storeChecked(context, who, source, candidate(value, day), event),
-    );
-  };
   const undo = (name: string, who = home.kai, confirmedId: string | null = null) =>
     home.as(who, (context) => undoLastChange(context, who, home.origin(name), confirmedId));
-  // The meter is read before the transaction: PGlite has one connection, which the
-  // transaction holds until it ends.
-  const fix = async (n: number, value: string, name: string, who = home.kai) => {
-    const meterNow = { source: await meter(), role: 'admin' as const };
-    return home.as(who, (context) =>
-      fixReading(context, who, meterNow, number(n), value, home.origin(name)),
-    );
-  };
-  const remove = async (n: number, name: string, who = home.kai) => {
-    const meterNow = { source: await meter(), role: 'admin' as const };
-    return home.as(who, (context) =>
-      deleteReading(context, who, meterNow, number(n), home.origin(name)),
-    );
-  };
-  const replace = async (final: string, initial: string, day: number) => {
-    const source = await meter();
-    return home.as(home.kai, (context) =>
-      replaceMeter(context, home.kai, source, {
-        final,
-        initial,
-        takenAt: at(day),
-        origin: home.origin(`replace-${final}`),
-      }),
-    );
-  };
-  const digits = (n: number | null) =>
-    home.as(home.kai, ({ tx }) => setDigits(tx, home.water.id, n));
   /** Every change Kai has logged, oldest first: the ids an "undo this?" button carries. */
   const changes = async (who = home.kai) =>
-    database.db
+    home.database.db
       .select()
       .from(chatChanges)
       .where(and(eq(chatChanges.userId, who.userId), eq(chatChanges.sourceId, home.water.id)))
@@ -104,7 +29,7 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
   /** Each row of the meter as `#N=value origin` (and the origin of its deletion, if deleted). */
   const origins = async () =>
     (
-      await database.db
+      await home.database.db
         .select()
         .from(readings)
         .where(eq(readings.sourceId, home.water.id))
@@ -117,8 +42,8 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
 
   describe('which change', () => {
     it('takes back the newest change first, then the one before it, then says there is nothing', async () => {
-      await add('100', 1);
-      await add('110', 6);
+      await home.add('100', 1);
+      await home.add('110', 6);
       expect(await undo('u1')).toMatchObject({
         outcome: 'undone',
         change: { detail: { kind: 'reading.add', reading: { number: 2, value: '110' } } },
@@ -150,8 +75,8 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('answers the same undo event again with what it undid, taking nothing more back', async () => {
-      await add('100', 1);
-      await add('110', 6);
+      await home.add('100', 1);
+      await home.add('110', 6);
       await undo('u1');
       expect(await undo('u1')).toMatchObject({
         outcome: 'undone',
@@ -168,19 +93,19 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('sees only the changes made in the same chat', async () => {
-      await add('100', 1);
+      await home.add('100', 1);
       expect(await undo('u1', elsewhere(home.kai))).toEqual({ outcome: 'nothing' });
       expect(await home.rows()).toEqual(['#1=100']);
     });
 
     it('asks about a change older than ten minutes, and undoes it once confirmed by its id', async () => {
-      await add('100', 1);
+      await home.add('100', 1);
       const [logged] = await changes();
       // Exactly ten minutes is still recent.
       expect(await undo('on-time', later(home.kai, ASK_BEFORE_UNDO_MS))).toMatchObject({
         outcome: 'undone',
       });
-      await add('110', 6);
+      await home.add('110', 6);
       const [, second] = await changes();
       const tooLate = later(home.kai, ASK_BEFORE_UNDO_MS + 1);
       expect(await undo('late', tooLate)).toMatchObject({
@@ -199,7 +124,7 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it("never undoes someone else's change, nor one from another chat, even when named by id", async () => {
-      await add('100', 1, home.lin);
+      await home.add('100', 1, home.lin);
       const [lins] = await changes(home.lin);
       expect(await undo('not-mine', home.kai, lins!.id)).toEqual({ outcome: 'nothing' });
       expect(await undo('other-chat', elsewhere(home.lin), lins!.id)).toEqual({
@@ -223,8 +148,8 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
         change: { detail: { kind: 'meter.settings' } },
       });
       // A writer whose access is gone may not take back even her own reading.
-      await add('100', 1, home.lin);
-      await database.db.delete(access).where(eq(access.userId, home.lin.userId));
+      await home.add('100', 1, home.lin);
+      await home.database.db.delete(access).where(eq(access.userId, home.lin.userId));
       expect(await undo('gone', home.lin)).toMatchObject({ outcome: 'notAllowed' });
       expect(await home.rows()).toEqual(['#1=100']);
     });
@@ -232,9 +157,9 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
 
   describe('a reading added', () => {
     it('is skipped as stale when it was deleted since: the next undo takes the one before', async () => {
-      await add('100', 1);
-      await add('110', 6);
-      await remove(2, 'kai-deletes-in-another-chat', elsewhere(home.kai));
+      await home.add('100', 1);
+      await home.add('110', 6);
+      await home.remove(2, 'kai-deletes-in-another-chat', elsewhere(home.kai));
       expect(await undo('u1')).toMatchObject({
         outcome: 'stale',
         change: { detail: { kind: 'reading.add', reading: { number: 2 } } },
@@ -253,10 +178,10 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('gives a wrap it carried to the reading after it', async () => {
-      await digits(3);
-      await add('990', 1);
-      await addAs('10', 6, 'rollover');
-      await add('20', 11, home.lin);
+      await home.digits(3);
+      await home.add('990', 1);
+      await home.addAs('10', 6, 'rollover');
+      await home.add('20', 11, home.lin);
       const [, wrap] = await changes();
       expect(await undo('u', home.kai, wrap!.id)).toMatchObject({ outcome: 'undone' });
       // 990 → 20 still counts the 30 the wrap counted: 20 carries the wrap now.
@@ -277,10 +202,10 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('is refused when the readings around it would follow each other with negative use', async () => {
-      await digits(3);
-      await add('990', 1);
-      await addAs('10', 6, 'rollover');
-      expect(await replace('20', '0', 11)).toMatchObject({ outcome: 'replaced' });
+      await home.digits(3);
+      await home.add('990', 1);
+      await home.addAs('10', 6, 'rollover');
+      expect(await home.replace('20', '0', 11)).toMatchObject({ outcome: 'replaced' });
       const [, wrap] = await changes();
       expect(await undo('u', home.kai, wrap!.id)).toMatchObject({
         outcome: 'negativeUse',
@@ -298,20 +223,20 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
 
   describe('a fix', () => {
     it('is stale when the reading was changed again since', async () => {
-      await add('100', 1);
-      await add('110', 6);
-      await fix(2, '105', 'fix-here');
-      await fix(2, '106', 'fix-there', elsewhere(home.kai));
+      await home.add('100', 1);
+      await home.add('110', 6);
+      await home.fix(2, '105', 'fix-here');
+      await home.fix(2, '106', 'fix-there', elsewhere(home.kai));
       expect(await undo('u')).toMatchObject({ outcome: 'stale' });
       expect(await home.rows()).toEqual(['#1=100', '#2=110:old', '#2=105:old', '#2=106']);
     });
 
     it('is refused when the old value no longer fits between its neighbours', async () => {
-      await add('100', 1);
-      await add('110', 6);
-      await add('120', 11);
-      await fix(2, '101', 'fix-2');
-      await fix(3, '105', 'fix-3', elsewhere(home.kai));
+      await home.add('100', 1);
+      await home.add('110', 6);
+      await home.add('120', 11);
+      await home.fix(2, '101', 'fix-2');
+      await home.fix(3, '105', 'fix-3', elsewhere(home.kai));
       expect(await undo('u')).toMatchObject({
         outcome: 'refused',
         change: { detail: { kind: 'reading.fix' } },
@@ -323,11 +248,11 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
 
   describe('a deletion', () => {
     it('brings a deleted wrap back and takes the wrap back from the reading that carried it', async () => {
-      await digits(3);
-      await add('990', 1);
-      await addAs('10', 6, 'rollover');
-      await add('20', 11);
-      expect(await remove(2, 'del')).toMatchObject({ outcome: 'deleted' });
+      await home.digits(3);
+      await home.add('990', 1);
+      await home.addAs('10', 6, 'rollover');
+      await home.add('20', 11);
+      expect(await home.remove(2, 'del')).toMatchObject({ outcome: 'deleted' });
       expect(await home.rows()).toEqual([
         '#1=990',
         '#2=10:rollover:deleted',
@@ -354,11 +279,11 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('is refused when the deleted reading no longer fits where it was', async () => {
-      await add('100', 1);
-      await add('110', 6);
-      await add('120', 11);
-      await remove(2, 'del');
-      await fix(3, '105', 'fix-3', elsewhere(home.kai));
+      await home.add('100', 1);
+      await home.add('110', 6);
+      await home.add('120', 11);
+      await home.remove(2, 'del');
+      await home.fix(3, '105', 'fix-3', elsewhere(home.kai));
       expect(await undo('u')).toMatchObject({
         outcome: 'refused',
         problem: { code: 'higherThanNext' },
@@ -367,10 +292,10 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('of a meter replacement brings both halves back, or neither while the new meter has readings', async () => {
-      await add('100', 1);
-      await replace('120', '3', 6);
-      expect(await remove(3, 'del')).toMatchObject({ outcome: 'deletedReplacement' });
-      await add('130', 11, home.lin);
+      await home.add('100', 1);
+      await home.replace('120', '3', 6);
+      expect(await home.remove(3, 'del')).toMatchObject({ outcome: 'deletedReplacement' });
+      await home.add('130', 11, home.lin);
       expect(await undo('blocked')).toMatchObject({
         outcome: 'laterReadings',
         later: { value: '130' },
@@ -398,10 +323,10 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('of a replacement is refused when its final no longer fits after the reading before it', async () => {
-      await add('100', 1);
-      await replace('120', '3', 6);
-      await remove(2, 'del');
-      await fix(1, '125', 'fix-1', elsewhere(home.kai));
+      await home.add('100', 1);
+      await home.replace('120', '3', 6);
+      await home.remove(2, 'del');
+      await home.fix(1, '125', 'fix-1', elsewhere(home.kai));
       expect(await undo('u')).toMatchObject({
         outcome: 'refused',
         problem: { code: 'lowerThanPrevious' },
@@ -417,9 +342,9 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
 
   describe('a meter replacement', () => {
     it('takes both halves back, and neither while the new meter has readings after it', async () => {
-      await add('100', 1);
-      await replace('120', '3', 6);
-      await add('5', 11, home.lin);
+      await home.add('100', 1);
+      await home.replace('120', '3', 6);
+      await home.add('5', 11, home.lin);
       expect(await undo('blocked')).toMatchObject({
         outcome: 'laterReadings',
         change: { detail: { kind: 'reading.replace' } },
@@ -458,21 +383,21 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
         });
       await archive();
       expect(await undo('u1')).toMatchObject({ outcome: 'undone' });
-      expect((await meter()).archivedAt).toBeNull();
+      expect((await home.meter()).archivedAt).toBeNull();
       expect((await actions()).slice(-2)).toEqual([
         'meter.unarchive on source',
         'change.undo on change',
       ]);
 
       await archive();
-      await database.db.insert(sources).values({
-        ownerId: (await meter()).ownerId,
+      await home.database.db.insert(sources).values({
+        ownerId: (await home.meter()).ownerId,
         name: 'Water',
         unit: 'm3',
         timezone: 'Asia/Bangkok',
       });
       expect(await undo('u2')).toMatchObject({ outcome: 'stale' });
-      expect((await meter()).archivedAt).not.toBeNull();
+      expect((await home.meter()).archivedAt).not.toBeNull();
     });
 
     it('is stale for an archive that was undone by other means', async () => {
@@ -494,7 +419,7 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
         );
       });
       expect(await undo('u')).toMatchObject({ outcome: 'undone' });
-      expect((await meter()).billDay).toBe(20);
+      expect((await home.meter()).billDay).toBe(20);
       const [entry] = (await home.auditTrail()).slice(-2);
       expect(entry).toMatchObject({
         action: 'meter.settings',
@@ -532,19 +457,19 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
       const checks = () => home.as(home.kai, ({ tx }) => getValidators(tx, home.water));
       await change(null, 4, 'four');
       expect(await undo('u1')).toMatchObject({ outcome: 'undone' });
-      expect((await meter()).digits).toBeNull();
+      expect((await home.meter()).digits).toBeNull();
       expect(await checks()).toMatchObject({ min: '50' });
 
       await change(null, 3, 'three');
-      await add('990', 1);
-      await addAs('10', 6, 'rollover');
+      await home.add('990', 1);
+      await home.addAs('10', 6, 'rollover');
       const settingsChange = (await changes()).find((c) => c.origin === home.origin('three'));
       // Without a register size the wrap from 990 to 10 would count -980.
       expect(await undo('u2', home.kai, settingsChange!.id)).toMatchObject({
         outcome: 'negativeUse',
         steps: [{ previous: { value: '990' }, next: { value: '10', registerEvent: 'rollover' } }],
       });
-      expect((await meter()).digits).toBe(3);
+      expect((await home.meter()).digits).toBe(3);
       expect(await checks()).toMatchObject({ min: null });
     });
   });
@@ -552,18 +477,18 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
   // A wrap is marked only where the register dropped, so it counts less than one turn of it.
   describe('a wrap under one turn of the register', () => {
     beforeEach(async () => {
-      await digits(3);
-      await add('990', 1);
-      await addAs('10', 6, 'rollover');
+      await home.digits(3);
+      await home.add('990', 1);
+      await home.addAs('10', 6, 'rollover');
     });
 
     it('a fix keeps a wrap below the reading before it; undo puts the old value back', async () => {
-      expect(await fix(2, '20', 'fix')).toMatchObject({
+      expect(await home.fix(2, '20', 'fix')).toMatchObject({
         outcome: 'fixed',
         after: { value: '20', registerEvent: 'rollover' },
       });
       // 990 ↻ 995 would count 1,005 on a 3-digit register: a whole turn more.
-      expect(await fix(2, '995', 'fix-up')).toMatchObject({
+      expect(await home.fix(2, '995', 'fix-up')).toMatchObject({
         outcome: 'refused',
         problem: { code: 'wrapNotBelowPrevious', value: '995', previous: '990' },
       });
@@ -580,7 +505,7 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('a fix of the reading before the wrap must stay above it', async () => {
-      expect(await fix(1, '5', 'fix')).toMatchObject({
+      expect(await home.fix(1, '5', 'fix')).toMatchObject({
         outcome: 'refused',
         problem: { code: 'belowLaterWrap', value: '5', next: '10', nextAt: at(6) },
       });
@@ -588,8 +513,8 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('a delete that would leave the wrap a whole turn after an earlier reading is refused', async () => {
-      await add('5', 0);
-      expect(await remove(1, 'delete')).toMatchObject({
+      await home.add('5', 0);
+      expect(await home.remove(1, 'delete')).toMatchObject({
         outcome: 'negativeUse',
         steps: [{ previous: { value: '5' }, next: { value: '10' }, fault: 'wholeTurn' }],
       });
@@ -597,7 +522,7 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('a register size a wrap that did not drop would count a whole turn with is refused', async () => {
-      await addAs('995', 11, 'rollover');
+      await home.addAs('995', 11, 'rollover');
       const sizeOf = (n: number | null) => ({
         min: null,
         max: null,
@@ -621,7 +546,7 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
         outcome: 'negativeUse',
         steps: [{ previous: { value: '10' }, next: { value: '995' }, fault: 'wholeTurn' }],
       });
-      expect((await meter()).digits).toBeNull();
+      expect((await home.meter()).digits).toBeNull();
     });
   });
 
@@ -629,7 +554,7 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     it("never undoes another person's change in a group they share, even named by id", async () => {
       const group = home.origin('group');
       const inGroup = (who: Author): Author => ({ ...who, chatKey: group });
-      await add('100', 1, inGroup(home.lin));
+      await home.add('100', 1, inGroup(home.lin));
       const [lins] = await changes(home.lin);
       expect(await undo('kai-by-id', inGroup(home.kai), lins!.id)).toEqual({ outcome: 'nothing' });
       expect(await undo('kai-plain', inGroup(home.kai))).toEqual({ outcome: 'nothing' });
@@ -637,9 +562,9 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('audits an undone fix as a fix back to the old value, and the undo with what it restored', async () => {
-      await add('100', 1);
-      await add('110', 6);
-      await fix(2, '112', 'fix');
+      await home.add('100', 1);
+      await home.add('110', 6);
+      await home.fix(2, '112', 'fix');
       expect(await undo('u')).toMatchObject({ outcome: 'undone', restored: { value: '110' } });
       const [fixBack, undone] = (await home.auditTrail()).slice(-2);
       expect(fixBack).toMatchObject({
@@ -656,18 +581,18 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('skips a fix whose reading was deleted since', async () => {
-      await add('100', 1);
-      await add('110', 6);
-      await fix(2, '112', 'fix');
-      await remove(2, 'del', elsewhere(home.kai));
+      await home.add('100', 1);
+      await home.add('110', 6);
+      await home.fix(2, '112', 'fix');
+      await home.remove(2, 'del', elsewhere(home.kai));
       expect(await undo('u')).toMatchObject({ outcome: 'stale' });
       expect(await home.rows()).toEqual(['#1=100', '#2=110:old', '#2=112:deleted']);
     });
 
     it('refuses to undo a fix whose old value breaks a check set since, and keeps it to undo', async () => {
-      await add('100', 1);
-      await add('200', 6);
-      await fix(2, '120', 'fix');
+      await home.add('100', 1);
+      await home.add('200', 6);
+      await home.fix(2, '120', 'fix');
       await home.as(home.kai, async ({ tx }) =>
         saveValidators(tx, home.water, {
           min: null,
@@ -693,10 +618,10 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
         ['102', 3],
         ['103', 4],
       ] as const) {
-        await add(value, day);
+        await home.add(value, day);
       }
-      await addAs('900', 5, null);
-      await remove(5, 'del');
+      await home.addAs('900', 5, null);
+      await home.remove(5, 'del');
       expect(await undo('u')).toMatchObject({
         outcome: 'undone',
         restored: { number: 5, value: '900' },
@@ -704,9 +629,9 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('refuses to bring back a zero after a positive reading', async () => {
-      await add('100', 1);
-      await addAs('0', 6, null);
-      await remove(2, 'del');
+      await home.add('100', 1);
+      await home.addAs('0', 6, null);
+      await home.remove(2, 'del');
       expect(await undo('u')).toMatchObject({
         outcome: 'refused',
         problem: { code: 'zeroAfterPositive', previous: '100' },
@@ -714,9 +639,9 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('brings back a deleted reading that is later than now', async () => {
-      await add('100', 1);
-      await add('110', 30, later(home.kai, 11 * 24 * 3600 * 1000));
-      await remove(2, 'del');
+      await home.add('100', 1);
+      await home.add('110', 30, later(home.kai, 11 * 24 * 3600 * 1000));
+      await home.remove(2, 'del');
       expect(await undo('u')).toMatchObject({
         outcome: 'undone',
         restored: { number: 2, value: '110' },
@@ -724,12 +649,12 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('never brings a plain reading back as a wrap', async () => {
-      await digits(3);
-      await add('100', 1);
-      await add('200', 6);
-      await add('300', 11);
-      await remove(2, 'del');
-      await fix(1, '250', 'fix', elsewhere(home.kai));
+      await home.digits(3);
+      await home.add('100', 1);
+      await home.add('200', 6);
+      await home.add('300', 11);
+      await home.remove(2, 'del');
+      await home.fix(1, '250', 'fix', elsewhere(home.kai));
       expect(await undo('u')).toMatchObject({
         outcome: 'refused',
         problem: { code: 'lowerThanPrevious', previous: '250' },
@@ -738,14 +663,31 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('skips bringing back a deleted wrap when no wrap fits there any more', async () => {
-      await digits(3);
-      await add('990', 1);
-      await addAs('10', 6, 'rollover');
-      await add('20', 11);
-      await remove(2, 'del');
+      await home.digits(3);
+      await home.add('990', 1);
+      await home.addAs('10', 6, 'rollover');
+      await home.add('20', 11);
+      await home.remove(2, 'del');
       // 995 on the 8th is on 990's lap, so 10 on the 6th fits no wrap: put back as it was, it
       // would count a second turn (990 ↻ 10 → 995 ↻ 20).
-      await addAs('995', 8, null, elsewhere(home.lin));
+      await home.addAs('995', 8, null, elsewhere(home.lin));
+      expect(await undo('u')).toMatchObject({ outcome: 'stale' });
+      expect(await home.rows()).toEqual([
+        '#1=990',
+        '#2=10:rollover:deleted',
+        '#3=20:old',
+        '#3=20:rollover',
+        '#4=995',
+      ]);
+    });
+
+    it('skips bringing back a deleted wrap when another reading took its instant', async () => {
+      await home.digits(3);
+      await home.add('990', 1);
+      await home.addAs('10', 6, 'rollover');
+      await home.add('20', 11);
+      await home.remove(2, 'del');
+      await home.addAs('995', 6, null, elsewhere(home.lin));
       expect(await undo('u')).toMatchObject({ outcome: 'stale' });
       expect(await home.rows()).toEqual([
         '#1=990',
@@ -757,11 +699,11 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('gives each row an undo writes an origin of its own', async () => {
-      await digits(3);
-      await add('990', 1);
-      await addAs('10', 6, 'rollover');
-      await add('20', 11);
-      await remove(2, 'del');
+      await home.digits(3);
+      await home.add('990', 1);
+      await home.addAs('10', 6, 'rollover');
+      await home.add('20', 11);
+      await home.remove(2, 'del');
       await undo('u');
       expect((await origins()).slice(-2)).toEqual([
         `#3=20 ${o('del')}:wrap`,
@@ -775,20 +717,20 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
     });
 
     it('skips a replacement deleted since, and names both halves when it takes one back', async () => {
-      await add('100', 1);
-      await replace('120', '3', 6);
-      await remove(3, 'del', elsewhere(home.kai));
+      await home.add('100', 1);
+      await home.replace('120', '3', 6);
+      await home.remove(3, 'del', elsewhere(home.kai));
       expect(await undo('u')).toMatchObject({ outcome: 'stale' });
 
-      await replace('130', '4', 8);
+      await home.replace('130', '4', 8);
       await undo('u2');
       expect((await origins()).slice(-2)).toEqual([`#4=130 ${o('u2')}:final`, `#5=4 ${o('u2')}`]);
     });
 
     it('restores both halves of a deleted replacement under origins of their own', async () => {
-      await add('100', 1);
-      await replace('120', '3', 6);
-      await remove(3, 'del');
+      await home.add('100', 1);
+      await home.replace('120', '3', 6);
+      await home.remove(3, 'del');
       await undo('u');
       expect((await origins()).filter((row) => !row.includes(o('del')))).toEqual([
         `#1=100 ${o('add-100-1')}`,
@@ -820,7 +762,7 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
       expect(await home.as(home.kai, ({ tx }) => getValidators(tx, home.water))).toMatchObject({
         min: '5',
       });
-      expect((await meter()).digits).toBeNull();
+      expect((await home.meter()).digits).toBeNull();
     });
   });
 });
