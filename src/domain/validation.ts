@@ -179,8 +179,8 @@ interface Context {
   next: Neighbour | null;
   /** `next` is a rollover reading and the new value sits after that wrap. */
   afterNextsWrap: boolean;
-  /** The value carries a wrap from the previous reading (which `previous` then leaves out). */
-  carriesWrap: boolean;
+  /** The reading before, when the value carries a wrap from it (`previous` is then null). */
+  wrapsFrom: Neighbour | null;
   /** Configured limit first, then the history-based one. */
   limits: RateLimit[];
   /** Median of recent daily rates, for predicting the expected value. */
@@ -265,9 +265,9 @@ function buildContext(input: ReadingToCheck): Context {
   const before = previousOnSameRegister(input.previous);
   // A value that carries a wrap is on the lap after previous: checkLapAtWrap alone compares them.
   // A previous too big for the register is on no lap of it: compared as usual (a drop is refused).
-  const carriesWrap =
-    input.event === 'rollover' && modulus !== null && before?.value.lt(modulus) === true;
-  const previous = carriesWrap ? null : before;
+  const wrapsFrom =
+    input.event === 'rollover' && modulus !== null && before?.value.lt(modulus) ? before : null;
+  const previous = wrapsFrom ? null : before;
   const nextPoint = input.next;
   // After a wrap marked on next, a value below previous is on next's lap of the register.
   const afterNextsWrap =
@@ -288,7 +288,7 @@ function buildContext(input: ReadingToCheck): Context {
     max: validators.max === null ? null : new Dec(validators.max),
     modulus,
     previous,
-    carriesWrap,
+    wrapsFrom,
     next,
     afterNextsWrap,
     limits: rateLimits(validators.maxRatePerDay, rates),
@@ -402,14 +402,13 @@ function checkLapBeforeWrap({ input, value, modulus, afterNextsWrap }: Context):
 }
 
 /** The other side of the same rule: a value that carries a wrap must be below the one before. */
-function checkLapAtWrap({ input, value, carriesWrap }: Context): Problem | null {
-  const previous = input.previous;
-  if (!carriesWrap || previous === null || value.lt(previous.value)) return null;
+function checkLapAtWrap({ input, value, wrapsFrom }: Context): Problem | null {
+  if (wrapsFrom === null || value.lt(wrapsFrom.value)) return null;
   return {
     code: 'wrapNotBelowPrevious',
     value: input.value,
-    previous: previous.value,
-    previousAt: previous.takenAt,
+    previous: wrapsFrom.text,
+    previousAt: wrapsFrom.at,
   };
 }
 

@@ -48,6 +48,11 @@ describe('stepFault: what a step would count wrong', () => {
     expect(stepFault(5, at(0, '5'), at(1, '4.999', 'rollover'))).toBeNull();
   });
 
+  it('a plain step is never a whole turn, however much it counts', () => {
+    // 12,000 on a 4-digit register was stored before its size was known.
+    expect(stepFault(4, at(0, '0'), at(1, '12000'))).toBeNull();
+  });
+
   it('no whole turn without a register size: the wrap counts nothing', () => {
     expect(stepFault(null, at(0, '3'), at(1, '5', 'rollover'))).toBeNull();
   });
