@@ -662,32 +662,18 @@ describe.each(databaseKinds())('undo in the reading service on %s', (kind) => {
       expect(await home.rows()).toEqual(['#1=100:old', '#1=250', '#2=200:deleted', '#3=300']);
     });
 
-    it('skips bringing back a deleted wrap when no wrap fits there any more', async () => {
+    // 995 on the 8th is on 990's lap, so 10 on the 6th fits no wrap: put back as it was, it would
+    // count a second turn (990 ↻ 10 → 995 ↻ 20). On the 6th, 995 took its instant: 10 is refused.
+    it.each([
+      { why: 'no wrap fits there any more', day: 8 },
+      { why: 'another reading took its instant', day: 6 },
+    ])('skips bringing back a deleted wrap when $why', async ({ day }) => {
       await home.digits(3);
       await home.add('990', 1);
       await home.addAs('10', 6, 'rollover');
       await home.add('20', 11);
       await home.remove(2, 'del');
-      // 995 on the 8th is on 990's lap, so 10 on the 6th fits no wrap: put back as it was, it
-      // would count a second turn (990 ↻ 10 → 995 ↻ 20).
-      await home.addAs('995', 8, null, elsewhere(home.lin));
-      expect(await undo('u')).toMatchObject({ outcome: 'stale' });
-      expect(await home.rows()).toEqual([
-        '#1=990',
-        '#2=10:rollover:deleted',
-        '#3=20:old',
-        '#3=20:rollover',
-        '#4=995',
-      ]);
-    });
-
-    it('skips bringing back a deleted wrap when another reading took its instant', async () => {
-      await home.digits(3);
-      await home.add('990', 1);
-      await home.addAs('10', 6, 'rollover');
-      await home.add('20', 11);
-      await home.remove(2, 'del');
-      await home.addAs('995', 6, null, elsewhere(home.lin));
+      await home.addAs('995', day, null, elsewhere(home.lin));
       expect(await undo('u')).toMatchObject({ outcome: 'stale' });
       expect(await home.rows()).toEqual([
         '#1=990',
