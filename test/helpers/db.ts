@@ -43,18 +43,43 @@ function preparedBySetup(): Promise<Prepared> {
   return prepared;
 }
 
-// Booting PGlite and migrating takes seconds; loading a migrated snapshot takes about one. The
+/**
+ * A migrated PGlite data directory as a tarball, made as small as it can be: every test database
+ * starts by unpacking it, and unpacking costs by the byte. Two things a test never uses make up
+ * most of a default one (40 MB): a 16 MB write-ahead-log segment, mostly zeros (initdb makes it
+ * 1 MB here), and the template databases, which only CREATE DATABASE reads (PGlite has one
+ * database and never creates another). 16 MB instead of 40: a test database boots in about
+ * 0.25 s instead of 0.7 s.
+ */
+export async function migratedPgliteDump(): Promise<Blob> {
+  const client = await PGlite.create({
+    dataDir: 'memory://',
+    startParams: PGLITE_START_PARAMS,
+    initDbStartParams: ['--wal-segsize=1'],
+  });
+  try {
+    await wrapPglite(client).migrate();
+    for (const template of ['template0', 'template1']) {
+      await client.exec(
+        `update pg_database set datistemplate = false where datname = '${template}'`,
+      );
+      await client.exec(`drop database ${template}`);
+    }
+    await client.exec('checkpoint');
+    return await client.dumpDataDir('none');
+  } finally {
+    await client.close();
+  }
+}
+
+// Booting PGlite and migrating takes seconds; loading a migrated snapshot a fraction of one. The
 // setup migrates once per run; without it, once per process.
 let snapshot: Promise<Blob> | undefined;
 function migratedSnapshot(): Promise<Blob> {
   snapshot ??= (async () => {
     const { pgliteSnapshot } = await preparedBySetup();
     if (pgliteSnapshot) return new Blob([await readFile(pgliteSnapshot)]);
-    const client = await PGlite.create({ dataDir: 'memory://', startParams: PGLITE_START_PARAMS });
-    await wrapPglite(client).migrate();
-    const blob = await client.dumpDataDir('none');
-    await client.close();
-    return blob;
+    return migratedPgliteDump();
   })();
   return snapshot;
 }

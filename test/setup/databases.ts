@@ -7,11 +7,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../../src/db/open';
-import { PGLITE_START_PARAMS, wrapPglite } from '../../src/db/pglite';
+import { migratedPgliteDump } from '../helpers/db';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,10 +28,7 @@ interface Prepared {
 }
 
 async function migratedPgliteSnapshot(dir: string): Promise<string> {
-  const client = await PGlite.create({ dataDir: 'memory://', startParams: PGLITE_START_PARAMS });
-  await wrapPglite(client).migrate();
-  const dump = await client.dumpDataDir('none');
-  await client.close();
+  const dump = await migratedPgliteDump();
   const file = join(dir, 'pglite-migrated.tar');
   await writeFile(file, Buffer.from(await dump.arrayBuffer()));
   return file;
