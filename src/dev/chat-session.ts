@@ -55,6 +55,11 @@ export const CHAT_PASSTHROUGH_ENV = [
 export interface ChatSessionOptions {
   /** PGlite data directory (default ./data/chat, kept between runs); `memory://` throws it away. */
   dataDir?: string;
+  /**
+   * A database already open and migrated, used instead of one in `dataDir` and closed with the
+   * session (tests hand in a copy of a migrated one: migrating a new one takes seconds).
+   */
+  database?: Database;
   /** The LINE app language of the people you play (default en). */
   language?: 'th' | 'en';
   /** Display name of the default person, "you" (default "You"). */
@@ -149,7 +154,7 @@ const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export async function createChatSession(options: ChatSessionOptions = {}): Promise<ChatSession> {
-  const dataDir = options.dataDir ?? DEFAULT_CHAT_DATA_DIR;
+  const dataDir = options.database ? 'memory://' : (options.dataDir ?? DEFAULT_CHAT_DATA_DIR);
   const persistent = !dataDir.startsWith('memory://');
   const language = options.language ?? 'en';
   const outDir = options.outDir ?? DEFAULT_CHAT_OUT_DIR;
@@ -208,7 +213,8 @@ export async function createChatSession(options: ChatSessionOptions = {}): Promi
       options.logger ?? createLogger(config.logLevel, pino.destination({ dest: 2, sync: true }));
 
     // Always the embedded database, whatever DATABASE_URL says: this is a local trial.
-    database = await createDatabase({ databaseUrl: null, pgliteDir: dataDir });
+    database =
+      options.database ?? (await createDatabase({ databaseUrl: null, pgliteDir: dataDir }));
     await database.migrate();
     const { deps, drain } = await createNodeDeps(config, { logger, database });
     const bot = createBot(deps);

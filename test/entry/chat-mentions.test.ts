@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChatSession, createChatSession, mentionsOfBot } from '../../src/dev/chat-session';
 import { silentLogger } from '../../src/logger';
+import { createTestDatabase } from '../helpers/db';
 
 // `npm run chat`: `@NAME` in a group mentions the person `/as NAME` created, so that
 // per-person roles can be tried without LINE.
@@ -9,7 +10,7 @@ describe('mentions in npm run chat', () => {
 
   beforeAll(async () => {
     session = await createChatSession({
-      dataDir: 'memory://',
+      database: await createTestDatabase('pglite'),
       language: 'en',
       displayName: 'Somchai',
       outDir: 'memory://',

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readings, sources } from '../../src/db/schema';
 import { type ChatSession, createChatSession } from '../../src/dev/chat-session';
 import { silentLogger } from '../../src/logger';
+import { createTestDatabase } from '../helpers/db';
 
 // `npm run chat`: the session logic driven without a terminal, then the real command
 // in a pipe.
@@ -32,7 +33,7 @@ describe('the chat session', () => {
     later.length = 0;
     outDir = await mkdtemp(join(tmpdir(), 'home-log-chat-out-'));
     session = await createChatSession({
-      dataDir: 'memory://',
+      database: await createTestDatabase('pglite'),
       language: 'en',
       displayName: 'Somchai',
       outDir,
