@@ -21,7 +21,7 @@ import {
 } from '../../src/db/schema';
 import { newUserId } from '../../src/dev/fake-line-platform';
 import { opened } from '../helpers/audit';
-import { createTestDatabase, databaseKinds } from '../helpers/db';
+import { createTestDatabase, createTestPgliteDir, databaseKinds } from '../helpers/db';
 
 // npm run user:delete -- <LINE user id>: the operator's erasure of one person, on a database the
 // command opens itself (PGLITE_DIR, or DATABASE_URL on PostgreSQL); and the limits of what the
@@ -41,8 +41,7 @@ async function openFor(kind: 'pglite' | 'postgres'): Promise<Opened> {
   }
   const dir = await mkdtemp(join(tmpdir(), 'home-log-user-delete-'));
   const pgliteDir = join(dir, 'pglite');
-  const database = await createDatabase({ databaseUrl: null, pgliteDir });
-  await database.migrate();
+  const database = await createTestPgliteDir(pgliteDir);
   return {
     database,
     env: { PGLITE_DIR: pgliteDir },

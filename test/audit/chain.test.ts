@@ -8,7 +8,12 @@ import { ExportMismatch, exportAuditLog, verifyAuditChain } from '../../src/audi
 import { withActor } from '../../src/db/actor';
 import { createDatabase } from '../../src/db/open';
 import { users } from '../../src/db/schema';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
+import {
+  createTestDatabase,
+  createTestPgliteDir,
+  databaseKinds,
+  type TestDatabase,
+} from '../helpers/db';
 
 async function audited(database: TestDatabase, userId: string, count: number, from = 1) {
   for (let i = from; i < from + count; i++) {
@@ -155,8 +160,7 @@ describe('npm run audit:verify / audit:export', () => {
     const dir = await mkdtemp(join(tmpdir(), 'home-log-audit-cli-'));
     const dataDir = join(dir, 'pglite');
     try {
-      const database = await createDatabase({ databaseUrl: null, pgliteDir: dataDir });
-      await database.migrate();
+      const database = await createTestPgliteDir(dataDir);
       const [user] = await database.db
         .insert(users)
         .values({ displayName: 'A', timezone: 'UTC' })

@@ -9,9 +9,13 @@ import { exportAuditLog } from '../../src/audit/chain';
 import { parsePublicKey, parseSigningKey } from '../../src/audit/checkpoint';
 import { verifyExport } from '../../src/audit/verify-export';
 import { withActor } from '../../src/db/actor';
-import { createDatabase } from '../../src/db/open';
 import { users } from '../../src/db/schema';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
+import {
+  createTestDatabase,
+  createTestPgliteDir,
+  databaseKinds,
+  type TestDatabase,
+} from '../helpers/db';
 
 // An export is verified from its files alone: every row's SHA-256 over the exact bytes the
 // database hashed, its fields against those bytes, the links and the numbering; and signed
@@ -237,8 +241,7 @@ describe('npm run audit:export / audit:verify -- --file', () => {
     const dataDir = join(dir, 'pglite');
     const key = keys();
     try {
-      const database = await createDatabase({ databaseUrl: null, pgliteDir: dataDir });
-      await database.migrate();
+      const database = await createTestPgliteDir(dataDir);
       const [user] = await database.db
         .insert(users)
         .values({ displayName: 'A', timezone: 'UTC' })

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { Database } from '../../src/db/client';
@@ -82,6 +82,21 @@ function migratedSnapshot(): Promise<Blob> {
     return migratedPgliteDump();
   })();
   return snapshot;
+}
+
+/**
+ * A freshly migrated PGlite in the directory `dataDir` (for a command run with PGLITE_DIR), open:
+ * unpacked from the migrated snapshot, which takes a fraction of creating and migrating one.
+ */
+export async function createTestPgliteDir(dataDir: string): Promise<Database> {
+  await mkdir(dataDir, { recursive: true });
+  return wrapPglite(
+    await PGlite.create({
+      dataDir,
+      loadDataDir: await migratedSnapshot(),
+      startParams: PGLITE_START_PARAMS,
+    }),
+  );
 }
 
 /**
