@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db, Tx } from './client';
+import type { Database, Db, Tx } from './client';
 import { sealPersonal } from './personal';
 import { auditLog } from './schema';
 
@@ -108,4 +108,17 @@ export async function withActor<T>(
     // The entry's own error is the one worth reporting (PGlite reports the rollback instead).
     if (chained) await chained;
   }
+}
+
+/**
+ * Runs `fn` as the application role: one statement on a connection that already logs in as it
+ * (PostgreSQL), else in the usual transaction with the role switched (PGlite).
+ */
+export async function asApp<T>(
+  database: Database,
+  fn: (executor: Db | Tx) => Promise<T>,
+): Promise<T> {
+  return database.inbox
+    ? fn(database.inbox)
+    : withActor(database.db, { userId: null }, ({ tx }) => fn(tx));
 }

@@ -2,11 +2,11 @@
 // decides; these are the queries). The claim counts a person's events (drizzle/0017).
 
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { asApp } from '../db/actor';
 import type { Database, Tx } from '../db/client';
 import { rows } from '../db/client';
 import { floodNotices } from '../db/schema';
 import type { Language } from '../domain/types';
-import { asApp } from './webhook-events';
 
 /** An instant as a bound timestamptz parameter (postgres.js takes no Date in raw SQL). */
 const iso = (at: Date) => sql`${at.toISOString()}::timestamptz`;

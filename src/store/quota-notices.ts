@@ -2,10 +2,10 @@
 // stops a push, told once per person and quota month with their next answer.
 
 import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { asApp } from '../db/actor';
 import type { Database, Tx } from '../db/client';
 import { quotaNotices, sources } from '../db/schema';
 import { chatNumber } from './meters';
-import { asApp } from './webhook-events';
 
 /**
  * Owes each of `userIds` the note for `month`, naming `sourceId` among the held meters. A note

@@ -1,5 +1,5 @@
 import { and, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client';
+import type { Db, Tx } from '../db/client';
 import { identities, sources, users } from '../db/schema';
 import type { Language } from '../domain/types';
 
@@ -42,7 +42,7 @@ export async function countOwnedMeters(tx: Tx, ownerId: string): Promise<number>
 }
 
 /** The Home Log user behind a LINE user id, or null if LINE never introduced them. */
-export async function findUserByLineId(tx: Tx, lineUserId: string): Promise<User | null> {
+export async function findUserByLineId(tx: Db | Tx, lineUserId: string): Promise<User | null> {
   const [row] = await tx
     .select({ user: users })
     .from(identities)
@@ -103,7 +103,7 @@ export class ConcurrentUserCreation extends Error {
 }
 
 /** Marks activity; writes at most once an hour per user. */
-export async function touchUser(tx: Tx, userId: string): Promise<void> {
+export async function touchUser(tx: Db | Tx, userId: string): Promise<void> {
   await tx
     .update(users)
     .set({ lastSeenAt: sql`now()`, active: true })

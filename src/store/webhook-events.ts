@@ -1,6 +1,6 @@
 import type { webhook } from '@line/bot-sdk';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { withActor } from '../db/actor';
+import { asApp, withActor } from '../db/actor';
 import { type Database, type Db, rows, type Tx } from '../db/client';
 import { webhookEvents } from '../db/schema';
 import { chatLineId, eventSource, senderOf } from '../line/events';
@@ -88,19 +88,6 @@ export async function insertInboxRows(database: Database, values: InboxRow[]): P
       .returning({ id: webhookEvents.webhookEventId }),
   );
   return inserted.map((row) => row.id);
-}
-
-/**
- * Runs `fn` as the application role: one statement on a connection that already logs in as it
- * (PostgreSQL), else in the usual transaction with the role switched (PGlite).
- */
-export async function asApp<T>(
-  database: Database,
-  fn: (executor: Db | Tx) => Promise<T>,
-): Promise<T> {
-  return database.inbox
-    ? fn(database.inbox)
-    : withActor(database.db, { userId: null }, ({ tx }) => fn(tx));
 }
 
 /**
