@@ -2,8 +2,8 @@
 // quiet chat waits while four others flood, and how soon a server killed mid-stream is back.
 
 import { performance } from 'node:perf_hooks';
-import type { ServerProcess } from './support';
-import { round, type Summary, sleep, summarize } from './support';
+import type { CpuUse, ServerProcess } from './support';
+import { measureCpu, round, type Summary, sleep, summarize } from './support';
 import { post, readingEvent, replyTo, type Workload } from './webhook-load';
 
 async function control(server: ServerProcess, path: string): Promise<Record<string, unknown>> {
@@ -50,6 +50,13 @@ export interface DrainResult {
   seconds: number | null;
   perSecond: number | null;
   events: Record<string, number>;
+  /** Where the machine's time went while draining. */
+  cpu: CpuUse;
+  /**
+   * CPU time per reading drained, in ms: the bot's process, and PostgreSQL's processes (null on
+   * PGlite, which runs inside the bot). What bounds the rate on a machine of so many cores.
+   */
+  cpuMsPerReading: { bot: number | null; postgres: number | null };
 }
 
 /** `n` readings recorded while processing is held, then released at once: time to drain. */
@@ -67,14 +74,25 @@ export async function drainQueued(
     Array.from({ length: n }, () => readingEvent(workload)),
   );
   const started = performance.now();
+  const cpu = measureCpu(server.pid);
   await control(server, '/resume');
   const drained = await untilDrained(server, started, timeoutMs);
+  const cpuUse = cpu.stop();
   const done = (drained.events.done ?? 0) - (before.done ?? 0);
+  const perReading = (cores: number | null) =>
+    cores === null || !drained.seconds || done === 0
+      ? null
+      : round((cores * drained.seconds * 1000) / done, 2);
   return {
     readings: n,
     seconds: drained.seconds,
     perSecond: drained.seconds ? round(done / drained.seconds, 1) : null,
     events: drained.events,
+    cpu: cpuUse,
+    cpuMsPerReading: {
+      bot: perReading(cpuUse.serverCores),
+      postgres: server.info.database === 'postgres' ? perReading(cpuUse.postgresCores) : null,
+    },
   };
 }
 

@@ -642,9 +642,17 @@ function pipelineRows(run: BotRun): void {
       median: d.seconds === null ? 'gave up' : `${d.seconds} s`,
       tail: d.perSecond === null ? '—' : `${int(d.perSecond)} readings/s`,
       target: `≥ ${readingsTarget} readings/s`,
+
       met: d.perSecond !== null && d.perSecond >= readingsTarget,
       data: { ...d },
     });
+    notes.push(
+      `drain (${db}): CPU per reading: bot ${d.cpuMsPerReading.bot ?? '?'} ms` +
+        (d.cpuMsPerReading.postgres === null
+          ? ''
+          : `, PostgreSQL ${d.cpuMsPerReading.postgres} ms`) +
+        `; ${cpuText(d.cpu)}`,
+    );
   }
   if (run.quiet) {
     const q = run.quiet;
