@@ -111,14 +111,17 @@ export async function withActor<T>(
 }
 
 /**
- * Runs `fn` as the application role: one statement on a connection that already logs in as it
- * (PostgreSQL), else in the usual transaction with the role switched (PGlite).
+ * Runs one statement on a table without row-level security (the webhook inbox, people and their
+ * LINE ids, the per-person limit, quota notices), outside any transaction. On PostgreSQL it goes
+ * over connections that log in as the application role, so privileges still bind it. On PGlite
+ * it runs as PGlite's only user: there a transaction with the role switched cost a begin, a
+ * settings statement and a commit around each statement, a quarter of PGlite's statements per
+ * event, and the role adds no protection that the process boundary does not already give (see
+ * docs/security.md). Never for a table behind row-level security: that needs withActor.
  */
 export async function asApp<T>(
   database: Database,
   fn: (executor: Db | Tx) => Promise<T>,
 ): Promise<T> {
-  return database.inbox
-    ? fn(database.inbox)
-    : withActor(database.db, { userId: null }, ({ tx }) => fn(tx));
+  return fn(database.inbox ?? database.db);
 }
