@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -20,8 +23,41 @@ export const PGLITE_START_PARAMS = [
 
 /** Embedded PostgreSQL in a directory, or in memory with `memory://`. */
 export async function createPglite(dataDir: string): Promise<Database> {
-  if (!dataDir.startsWith('memory://')) await mkdir(dataDir, { recursive: true });
+  if (!dataDir.startsWith('memory://')) {
+    await mkdir(dataDir, { recursive: true });
+    await initialiseApart(dataDir);
+  }
   return wrapPglite(await PGlite.create({ dataDir, startParams: PGLITE_START_PARAMS }));
+}
+
+/**
+ * Creates a new data directory (initdb) in a short-lived child process. Done in the server, it
+ * leaves about 450 MB behind for the life of the process (a second WebAssembly instance and the
+ * tarball it hands over), which the system gets back only when a process ends. Measured on the
+ * first boot: 758 MB resident after opening and migrating in-process, 297 MB this way.
+ */
+async function initialiseApart(dataDir: string): Promise<void> {
+  if (existsSync(join(dataDir, 'PG_VERSION'))) return;
+  // Plain JavaScript importing PGlite by its resolved URL: the same under tsx and in dist/.
+  const script = `import { PGlite } from ${JSON.stringify(import.meta.resolve('@electric-sql/pglite'))};
+    const [dataDir, params] = process.argv.slice(1);
+    const pg = await PGlite.create({ dataDir, startParams: JSON.parse(params) });
+    await pg.close();`;
+  const child = spawn(
+    process.execPath,
+    ['--input-type=module', '-e', script, dataDir, JSON.stringify(PGLITE_START_PARAMS)],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+  if (code !== 0)
+    throw new Error(`could not create the PGlite data directory ${dataDir}: ${stderr}`);
 }
 
 /** A Database over an open PGlite instance (tests start one from a migrated snapshot). */
