@@ -51,22 +51,4 @@ describe('embedded PostgreSQL settings', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
-
-  it('opens a directory made before as it is', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'home-log-pglite-again-'));
-    try {
-      const first = await createPglite(join(dir, 'data'));
-      await first.db.execute(sql`create table kept (note text)`);
-      await first.db.execute(sql`insert into kept values ('still here')`);
-      await first.close();
-      const again = await createPglite(join(dir, 'data'));
-      try {
-        expect(await rows(again.db, sql`select note from kept`)).toEqual([{ note: 'still here' }]);
-      } finally {
-        await again.close();
-      }
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
 });
