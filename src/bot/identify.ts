@@ -46,8 +46,8 @@ export async function identify(
 ): Promise<User | null> {
   const lineUserId = lineUserIdOf(event);
   if (!lineUserId) return null;
-  // People and their LINE ids are not behind row-level security: one statement as the app role,
-  // no transaction (on PostgreSQL one round trip instead of three, on every event).
+  // People and their LINE ids are not behind row-level security: one statement (asApp), no
+  // transaction (on PostgreSQL one round trip instead of three, on every event).
   const existing = await asApp(deps.database, async (executor) => {
     const user = await findUserByLineId(executor, lineUserId);
     if (user && !seenRecently(user)) await touchUser(executor, user.id);
