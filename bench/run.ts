@@ -642,7 +642,6 @@ function pipelineRows(run: BotRun): void {
       median: d.seconds === null ? 'gave up' : `${d.seconds} s`,
       tail: d.perSecond === null ? '—' : `${int(d.perSecond)} readings/s`,
       target: `≥ ${readingsTarget} readings/s`,
-
       met: d.perSecond !== null && d.perSecond >= readingsTarget,
       data: { ...d },
     });

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -43,21 +44,18 @@ async function initialiseApart(dataDir: string): Promise<void> {
     const [dataDir, params] = process.argv.slice(1);
     const pg = await PGlite.create({ dataDir, startParams: JSON.parse(params) });
     await pg.close();`;
-  const child = spawn(
-    process.execPath,
-    ['--input-type=module', '-e', script, dataDir, JSON.stringify(PGLITE_START_PARAMS)],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
-  if (code !== 0)
+  try {
+    await promisify(execFile)(process.execPath, [
+      '--input-type=module',
+      '-e',
+      script,
+      dataDir,
+      JSON.stringify(PGLITE_START_PARAMS),
+    ]);
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? String(error);
     throw new Error(`could not create the PGlite data directory ${dataDir}: ${stderr}`);
+  }
 }
 
 /** A Database over an open PGlite instance (tests start one from a migrated snapshot). */

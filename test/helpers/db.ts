@@ -90,9 +90,14 @@ function migratedSnapshot(): Promise<Blob> {
  */
 export async function createTestPgliteDir(dataDir: string): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
+  return fromSnapshot(dataDir);
+}
+
+/** PGlite unpacked from the migrated snapshot, in memory or in a directory. */
+async function fromSnapshot(dataDir?: string): Promise<Database> {
   return wrapPglite(
     await PGlite.create({
-      dataDir,
+      ...(dataDir ? { dataDir } : {}),
       loadDataDir: await migratedSnapshot(),
       startParams: PGLITE_START_PARAMS,
     }),
@@ -106,15 +111,7 @@ export async function createTestPgliteDir(dataDir: string): Promise<Database> {
 export async function createTestDatabase(
   kind: DatabaseKind = defaultDatabaseKind(),
 ): Promise<TestDatabase> {
-  if (kind === 'pglite') {
-    const database = wrapPglite(
-      await PGlite.create({
-        loadDataDir: await migratedSnapshot(),
-        startParams: PGLITE_START_PARAMS,
-      }),
-    );
-    return Object.assign(database, { url: null });
-  }
+  if (kind === 'pglite') return Object.assign(await fromSnapshot(), { url: null });
 
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
