@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { appliedMigrations, type Database, type Db, ping } from './client';
 import { migrationsFolder } from './migrations';
+import { withPreparedStatements } from './pglite-prepared';
 import * as schema from './schema';
 
 /**
@@ -60,7 +61,7 @@ async function initialiseApart(dataDir: string): Promise<void> {
 
 /** A Database over an open PGlite instance (tests start one from a migrated snapshot). */
 export function wrapPglite(client: PGlite): Database {
-  const db = drizzlePglite({ client, schema });
+  const db = drizzlePglite({ client: withPreparedStatements(client), schema });
   let closed = false;
   return {
     kind: 'pglite',

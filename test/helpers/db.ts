@@ -95,13 +95,16 @@ export async function createTestPgliteDir(dataDir: string): Promise<Database> {
 
 /** PGlite unpacked from the migrated snapshot, in memory or in a directory. */
 async function fromSnapshot(dataDir?: string): Promise<Database> {
-  return wrapPglite(
-    await PGlite.create({
-      ...(dataDir ? { dataDir } : {}),
-      loadDataDir: await migratedSnapshot(),
-      startParams: PGLITE_START_PARAMS,
-    }),
-  );
+  return wrapPglite(await openTestPglite(dataDir));
+}
+
+/** The bare PGlite instance behind a test database (for tests of the driver itself). */
+export async function openTestPglite(dataDir?: string): Promise<PGlite> {
+  return PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    loadDataDir: await migratedSnapshot(),
+    startParams: PGLITE_START_PARAMS,
+  });
 }
 
 /**
