@@ -128,7 +128,17 @@ export async function updateProfile(
 }
 
 export async function setLastSource(tx: Tx, userId: string, sourceId: string): Promise<void> {
-  await tx.update(users).set({ lastSourceId: sourceId }).where(eq(users.id, userId));
+  // Most readings go to the meter used last: writing the same value would still leave a dead
+  // row version of the person behind for every reading (and a WAL record), for vacuum to clear.
+  await tx
+    .update(users)
+    .set({ lastSourceId: sourceId })
+    .where(
+      and(
+        eq(users.id, userId),
+        or(isNull(users.lastSourceId), sql`${users.lastSourceId} <> ${sourceId}`),
+      ),
+    );
 }
 
 /** Maps a LINE profile language tag to the languages Home Log speaks (Thai by default). */
