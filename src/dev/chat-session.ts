@@ -5,10 +5,10 @@
 // (src/entry/chat.ts) only reads lines and prints what `send` returns, so tests drive this.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import type { messagingApi, webhook } from '@line/bot-sdk';
 import { eq } from 'drizzle-orm';
@@ -108,6 +108,8 @@ export const CHAT_HELP: readonly string[] = [
   '  /dm           back to your one-to-one chat with the bot',
   '  /who          where you are and who is here',
   '  /1, /2 …      tap a button or quick reply of the last answer',
+  '  /photo PATH   send a picture (JPEG or PNG file), as after a reading or `photo #12`',
+  '  /file PATH    send a file, as after `import meter 1` (a CSV of readings)',
   '  //text        send a message that starts with "/"',
   `  @bot          in a group, mentions the bot (as @${CHAT_BOT_NAME})`,
   '  /help         this list',
@@ -385,6 +387,11 @@ class Session implements ChatSession {
         return [`(your one-to-one chat with ${CHAT_BOT_NAME})`];
       case 'who':
         return this.who();
+      case 'photo':
+      case 'image':
+        return this.sendFile('image', argument);
+      case 'file':
+        return this.sendFile('file', argument);
       case 'help':
       case '?':
         return [...CHAT_HELP];
@@ -529,6 +536,46 @@ class Session implements ChatSession {
         ...(mentionees.length > 0 ? { mention: { mentionees } } : {}),
       }),
     ]);
+  }
+
+  /** `/photo PATH`, `/file PATH`: the file's bytes as an image or file message from here. */
+  private async sendFile(kind: 'image' | 'file', path: string): Promise<string[]> {
+    if (!path) {
+      return [
+        kind === 'image'
+          ? 'Usage: /photo PATH   (a JPEG or PNG file, for example /photo ./meter.jpg)'
+          : 'Usage: /file PATH   (for example /file ./readings.csv after import meter 1)',
+      ];
+    }
+    const file = resolve(path.replace(/^["']|["']$/g, ''));
+    let bytes: Buffer;
+    try {
+      const size = (await stat(file)).size;
+      if (size > MAX_SENT_FILE_BYTES) {
+        return [`${displayPath(file)} is ${Math.ceil(size / 2 ** 20)} MB; send at most 50 MB.`];
+      }
+      bytes = await readFile(file);
+    } catch (error) {
+      return [
+        `Could not read ${displayPath(file)}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+      ];
+    }
+    const person = this.current();
+    const group = this.here;
+    if (group) this.join(group, person);
+    const where = {
+      userId: person.user.userId,
+      ...(group ? { groupId: group.group.groupId } : {}),
+    };
+    const event =
+      kind === 'image'
+        ? this.platform.events.image({
+            ...where,
+            content: { bytes, contentType: imageType(bytes) },
+          })
+        : this.platform.events.file({ ...where, fileName: basename(file), content: bytes });
+    const sent = `(${kind === 'image' ? 'picture' : 'file'} ${basename(file)}, ${Math.ceil(bytes.length / 1024)} KB)`;
+    return [sent, ...(await this.exchange([event]))];
   }
 
   private join(group: Group, person: Person): void {
@@ -879,6 +926,18 @@ export function mentionsOfBot(
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Larger files are refused before they are read (LINE's own limits are lower for pictures). */
+const MAX_SENT_FILE_BYTES = 50 * 2 ** 20;
+
+/** The type LINE gives a picture's content: what its first bytes say (the bot checks them too). */
+function imageType(bytes: Buffer): string {
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) {
+    return 'image/png';
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) return 'image/jpeg';
+  return 'application/octet-stream';
 }
 
 function displayPath(file: string): string {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -190,6 +190,57 @@ describe('the chat session', () => {
     expect(text(usage)).toMatch(/^ {6}meter 1 "Electric" — /m);
     expect(choiceNumber(usage, 'Chart')).toBeGreaterThan(0);
     expect(choiceNumber(usage, 'History')).toBeGreaterThan(0);
+  });
+
+  it('sends a picture with /photo: kept with the reading, whose history then links to it', async () => {
+    await session.start();
+    await session.send('add meter Electric kWh');
+    await session.send('meter 1 = 4521');
+    const png = new PNG({ width: 2, height: 2 });
+    png.data.fill(200);
+    const picture = join(outDir, 'meter.png');
+    await writeFile(picture, PNG.sync.write(png));
+
+    const kept = await session.send(`/photo ${picture}`);
+    expect(kept[0]).toBe('(picture meter.png, 1 KB)');
+    expect(text(kept)).toMatch(/^bot › Photo kept with #1 4,521 kWh on meter 1 "Electric"/m);
+    const history = text(await session.send('history meter 1'));
+    expect(history).toMatch(/#1 4,521 kWh, .*Somchai 📷/);
+    const link = /#1 (http:\/\/127\.0\.0\.1:\d+\/photos\/\S+)/.exec(history)?.[1];
+    const served = await fetch(link!);
+    expect(served.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(await readFile(picture));
+  });
+
+  it('sends a CSV with /file after "import meter 1": the readings are added after a tap', async () => {
+    await session.start();
+    await session.send('add meter Electric kWh');
+    await session.send('import meter 1');
+    const csv = join(outDir, 'readings.csv');
+    await writeFile(csv, 'time,value\n2026-11-01 08:00,4400\n2026-11-15 08:00,4460\n');
+
+    const preview = await session.send(`/file ${csv}`);
+    expect(preview[0]).toBe('(file readings.csv, 1 KB)');
+    expect(text(preview)).toContain('Ready to add 2 readings to meter 1 "Electric"');
+    const added = await session.send(`/${choiceNumber(preview, 'Add 2')}`);
+    expect(text(added)).toContain('Added 2 readings to meter 1 "Electric"');
+    const stored = await session.deps.database.db
+      .select({ value: readings.value })
+      .from(readings)
+      .orderBy(asc(readings.takenAt));
+    expect(stored.map((r) => r.value)).toEqual(['4400', '4460']);
+  });
+
+  it('says why /photo and /file send nothing: no path, or a file that cannot be read', async () => {
+    await session.start();
+    const calls = session.platform.calls.length;
+    expect(await session.send('/photo')).toEqual([
+      'Usage: /photo PATH   (a JPEG or PNG file, for example /photo ./meter.jpg)',
+    ]);
+    expect(await session.send(`/file ${join(outDir, 'missing.csv')}`)).toEqual([
+      `Could not read ${join(outDir, 'missing.csv')}: ENOENT`,
+    ]);
+    expect(session.platform.calls.length).toBe(calls);
   });
 
   it('answers /help and unknown commands without sending anything', async () => {
