@@ -49,6 +49,7 @@ import {
   type ServerProcess,
   sampleRss,
   sleep,
+  startFlags,
   startServer,
   summarize,
 } from './support';
@@ -324,10 +325,13 @@ async function benchBot(
       startServer(`bot (${kind})`, 'bot-server.ts', env, {
         startTimeoutMs: 120_000,
         compiled: !options.tsx,
-        // BENCH_CPU_PROF=<dir>: the bot writes a V8 CPU profile there when it stops.
-        ...(process.env.BENCH_CPU_PROF
-          ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] }
-          : {}),
+        nodeArgs: [
+          ...startFlags(),
+          // BENCH_CPU_PROF=<dir>: the bot writes a V8 CPU profile there when it stops.
+          ...(process.env.BENCH_CPU_PROF
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+            : []),
+        ],
       });
     server = await start();
     const run: BotRun = {

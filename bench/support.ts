@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
@@ -129,6 +130,21 @@ export interface ServerProcess {
   stop(graceMs?: number): Promise<void>;
   /** SIGKILL at once (a crash); resolves when the process is gone. */
   kill(): Promise<void>;
+}
+
+/**
+ * The V8 flags `npm start` gives node (package.json): the bot under test runs with them, so
+ * its memory and speed are those of production.
+ */
+export function startFlags(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [, ...words] = scripts.start.split(/\s+/);
+  return words.slice(
+    0,
+    words.findIndex((word) => !word.startsWith('--')),
+  );
 }
 
 /**
