@@ -1,10 +1,12 @@
+import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { rows } from '../../src/db/client';
 import { createPglite } from '../../src/db/pglite';
+import { users } from '../../src/db/schema';
 import { createTestDatabase } from '../helpers/db';
 
 // The embedded database is sized for a household, not a server (its memory is the bot's memory),
@@ -34,6 +36,29 @@ describe('embedded PostgreSQL settings', () => {
       expect(await settings(database)).toEqual({ buffers: '16MB', connections: '10' });
     } finally {
       await database.close();
+    }
+  });
+
+  it('puts a commit on the disk before it returns (PGlite alone would leave it in the cache)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'home-log-pglite-fsync-'));
+    const database = await createPglite(join(dir, 'data'));
+    const flushed = vi.spyOn(fs, 'fsyncSync');
+    try {
+      const [row] = await rows<{ fsync: string; method: string }>(
+        database.db,
+        sql`select current_setting('fsync') as fsync, current_setting('wal_sync_method') as method`,
+      );
+      expect(row).toEqual({ fsync: 'on', method: 'fsync' });
+      await database.migrate();
+      flushed.mockClear();
+      await database.db.insert(users).values({ displayName: 'Kai', timezone: 'Asia/Bangkok' });
+      // What was flushed: the write-ahead log, where the commit is.
+      const files = flushed.mock.calls.map(([fd]) => fs.readlinkSync(`/proc/self/fd/${fd}`));
+      expect(files.some((file) => file.includes(`${join(dir, 'data')}/pg_wal/`))).toBe(true);
+    } finally {
+      flushed.mockRestore();
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
