@@ -97,7 +97,10 @@ async function flushTree(dir: string): Promise<void> {
     if (entry.isDirectory()) await flushTree(path);
     else if (entry.isFile()) await flush(path);
   }
-  await flush(dir);
+  // Some systems (Windows) cannot open a directory to flush it; PostgreSQL skips those too.
+  await flush(dir).catch((error: NodeJS.ErrnoException) => {
+    if (!['EISDIR', 'EPERM', 'EACCES', 'EBADF', 'EINVAL'].includes(error.code ?? '')) throw error;
+  });
 }
 
 async function flush(path: string): Promise<void> {
