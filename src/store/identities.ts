@@ -28,7 +28,13 @@ export async function identitiesOf(tx: Tx, userId: string): Promise<Identity[]> 
     .select()
     .from(identities)
     .where(eq(identities.userId, userId))
-    .orderBy(asc(identities.createdAt), asc(identities.id));
+    // PGlite's clock counts milliseconds: an account linked within the millisecond its LINE
+    // identity was created would tie, and a random id would put it first.
+    .orderBy(
+      asc(identities.createdAt),
+      sql`${identities.provider} <> 'line'`,
+      asc(identities.id),
+    );
 }
 
 /**
