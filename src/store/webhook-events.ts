@@ -1,6 +1,6 @@
 import type { webhook } from '@line/bot-sdk';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { asApp, withActor } from '../db/actor';
+import { asApp, asAppWithoutFlush, withActor } from '../db/actor';
 import { type Database, type Db, rows, type Tx } from '../db/client';
 import { webhookEvents } from '../db/schema';
 import { chatLineId, eventSource, senderOf } from '../line/events';
@@ -105,7 +105,7 @@ export async function claimNext(
 ): Promise<ClaimedEvent | null> {
   // One round trip: the function (drizzle/0017) takes the per-chat lock, claims, and counts
   // what the sender sent earlier in the minute.
-  const [claimed] = await asApp(database, (executor) =>
+  const [claimed] = await asAppWithoutFlush(database, (executor) =>
     rows<{
       webhook_event_id: string;
       chat_id: string;
@@ -139,7 +139,7 @@ export async function claimNext(
 
 /** Renews the leases of every event `workerId` is processing (it is alive). */
 export async function renewLeases(database: Database, workerId: string): Promise<void> {
-  await asApp(database, (executor) =>
+  await asAppWithoutFlush(database, (executor) =>
     executor
       .update(webhookEvents)
       .set({ claimedAt: sql`now()` })
@@ -229,7 +229,7 @@ export async function finishEvent(
   workerId: string,
   outcome: { status: 'done' } | { status: 'failed'; error: unknown },
 ): Promise<void> {
-  await asApp(database, (executor) =>
+  await asAppWithoutFlush(database, (executor) =>
     executor
       .update(webhookEvents)
       .set({

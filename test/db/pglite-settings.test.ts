@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { webhook } from '@line/bot-sdk';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { rows } from '../../src/db/client';
 import { createPglite } from '../../src/db/pglite';
 import { users } from '../../src/db/schema';
+import { claimNext, finishEvent, insertInboxRows } from '../../src/store/webhook-events';
 import { createTestDatabase } from '../helpers/db';
 
 // The embedded database is sized for a household, not a server (its memory is the bot's memory),
@@ -55,6 +57,50 @@ describe('embedded PostgreSQL settings', () => {
       // What was flushed: the write-ahead log, where the commit is.
       const files = flushed.mock.calls.map(([fd]) => fs.readlinkSync(`/proc/self/fd/${fd}`));
       expect(files.some((file) => file.includes(`${join(dir, 'data')}/pg_wal/`))).toBe(true);
+    } finally {
+      flushed.mockRestore();
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('waits for the disk for an acknowledged event, not for claiming it or marking it done', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'home-log-pglite-fsync-'));
+    const database = await createPglite(join(dir, 'data'));
+    const flushed = vi.spyOn(fs, 'fsyncSync');
+    const logFlushes = () => {
+      const files = flushed.mock.calls.map(([fd]) => fs.readlinkSync(`/proc/self/fd/${fd}`));
+      flushed.mockClear();
+      return files.filter((file) => file.includes('/pg_wal/')).length;
+    };
+    try {
+      await database.migrate();
+      flushed.mockClear();
+      const event = {
+        type: 'message',
+        webhookEventId: 'E1',
+        source: { type: 'user', userId: 'U1' },
+      };
+      await insertInboxRows(database, [
+        {
+          webhookEventId: 'E1',
+          occurredAt: new Date(),
+          chatId: 'U1',
+          type: 'message',
+          payload: event as unknown as webhook.Event,
+          senderId: 'U1',
+        },
+      ]);
+      expect(logFlushes()).toBeGreaterThan(0);
+      const claimed = await claimNext(database, 'U1', 'worker-1', 30);
+      expect(claimed?.webhookEventId).toBe('E1');
+      await finishEvent(database, 'E1', 'worker-1', { status: 'done' });
+      expect(logFlushes()).toBe(0);
+      const [row] = await rows<{ status: string }>(
+        database.db,
+        sql`select status from webhook_events where webhook_event_id = 'E1'`,
+      );
+      expect(row?.status).toBe('done');
     } finally {
       flushed.mockRestore();
       await database.close();
