@@ -24,17 +24,14 @@ export async function findIdentity(
 
 /** A user's identities, oldest first. */
 export async function identitiesOf(tx: Tx, userId: string): Promise<Identity[]> {
+  // PGlite's clock counts milliseconds: an account linked within the millisecond its LINE
+  // identity was created would tie, and a random id could put it first.
+  const lineFirst = sql`${identities.provider} <> 'line'`;
   return tx
     .select()
     .from(identities)
     .where(eq(identities.userId, userId))
-    // PGlite's clock counts milliseconds: an account linked within the millisecond its LINE
-    // identity was created would tie, and a random id would put it first.
-    .orderBy(
-      asc(identities.createdAt),
-      sql`${identities.provider} <> 'line'`,
-      asc(identities.id),
-    );
+    .orderBy(asc(identities.createdAt), lineFirst, asc(identities.id));
 }
 
 /**
