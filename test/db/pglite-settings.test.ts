@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { webhook } from '@line/bot-sdk';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
-import { rows } from '../../src/db/client';
+import { type Database, rows } from '../../src/db/client';
 import { createPglite } from '../../src/db/pglite';
 import { users } from '../../src/db/schema';
 import { claimNext, finishEvent, insertInboxRows } from '../../src/store/webhook-events';
@@ -41,41 +41,47 @@ describe('embedded PostgreSQL settings', () => {
     }
   });
 
-  it('puts a commit on the disk before it returns (PGlite alone would leave it in the cache)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'home-log-pglite-fsync-'));
-    const database = await createPglite(join(dir, 'data'));
-    const flushed = vi.spyOn(fs, 'fsyncSync');
-    try {
-      const [row] = await rows<{ fsync: string; method: string }>(
-        database.db,
-        sql`select current_setting('fsync') as fsync, current_setting('wal_sync_method') as method`,
-      );
-      expect(row).toEqual({ fsync: 'on', method: 'fsync' });
-      await database.migrate();
-      flushed.mockClear();
-      await database.db.insert(users).values({ displayName: 'Kai', timezone: 'Asia/Bangkok' });
-      // What was flushed: the write-ahead log, where the commit is.
-      const files = flushed.mock.calls.map(([fd]) => fs.readlinkSync(`/proc/self/fd/${fd}`));
-      expect(files.some((file) => file.includes(`${join(dir, 'data')}/pg_wal/`))).toBe(true);
-    } finally {
-      flushed.mockRestore();
-      await database.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('waits for the disk for an acknowledged event, not for claiming it or marking it done', async () => {
+  /**
+   * A PGlite database in a new directory, with Node's fsync watched: `logFlushes()` counts the
+   * flushes of write-ahead log files since the last call.
+   */
+  const onDisk = async (
+    fn: (database: Database, logFlushes: () => number) => Promise<void>,
+  ): Promise<void> => {
     const dir = await mkdtemp(join(tmpdir(), 'home-log-pglite-fsync-'));
     const database = await createPglite(join(dir, 'data'));
     const flushed = vi.spyOn(fs, 'fsyncSync');
     const logFlushes = () => {
       const files = flushed.mock.calls.map(([fd]) => fs.readlinkSync(`/proc/self/fd/${fd}`));
       flushed.mockClear();
-      return files.filter((file) => file.includes('/pg_wal/')).length;
+      return files.filter((file) => file.startsWith(`${join(dir, 'data')}/pg_wal/`)).length;
     };
     try {
       await database.migrate();
-      flushed.mockClear();
+      logFlushes();
+      await fn(database, logFlushes);
+    } finally {
+      flushed.mockRestore();
+      await database.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('puts a commit on the disk before it returns (PGlite alone would leave it in the cache)', async () => {
+    await onDisk(async (database, logFlushes) => {
+      const [row] = await rows<{ fsync: string; method: string }>(
+        database.db,
+        sql`select current_setting('fsync') as fsync, current_setting('wal_sync_method') as method`,
+      );
+      expect(row).toEqual({ fsync: 'on', method: 'fsync' });
+      await database.db.insert(users).values({ displayName: 'Kai', timezone: 'Asia/Bangkok' });
+      // What was flushed: the write-ahead log, where the commit is.
+      expect(logFlushes()).toBeGreaterThan(0);
+    });
+  });
+
+  it('waits for the disk for an acknowledged event, not for claiming it or marking it done', async () => {
+    await onDisk(async (database, logFlushes) => {
       const event = {
         type: 'message',
         webhookEventId: 'E1',
@@ -101,11 +107,7 @@ describe('embedded PostgreSQL settings', () => {
         sql`select status from webhook_events where webhook_event_id = 'E1'`,
       );
       expect(row?.status).toBe('done');
-    } finally {
-      flushed.mockRestore();
-      await database.close();
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('creates a new data directory in a child process, so the server keeps none of its memory', async () => {
