@@ -106,6 +106,14 @@ describe('the person’s language, everywhere', () => {
     for (const sent of FORMS[language]) expectLanguage(await someone.say(sent), language, sent);
   });
 
+  it('names an unknown meter apart from the words after it, in Thai as in English', async () => {
+    const pim = person(h, h.platform.addUser({ displayName: 'Pim', language: 'th' }));
+    await pim.say('เพิ่มมิเตอร์ ไฟฟ้า kWh');
+    expect((await pim.say('มิเตอร์ 9 = 100')).text).toBe(
+      'ไม่พบมิเตอร์ 9 ในแชตนี้ พิมพ์ "มิเตอร์" เพื่อดูมิเตอร์ที่ใช้ได้',
+    );
+  });
+
   it('audit lines read as sentences in both languages, never as codes', async () => {
     const niran = person(h, h.platform.addUser({ displayName: 'Niran', language: 'en' }));
     await niran.say('add meter Gas m3');
