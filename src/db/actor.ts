@@ -125,23 +125,3 @@ export async function asApp<T>(
 ): Promise<T> {
   return fn(database.inbox ?? database.db);
 }
-
-/**
- * asApp for bookkeeping that a power cut may lose without harm: claiming an event, renewing its
- * lease, marking it done. On PGlite its commit does not wait for the disk (a transaction-local
- * `synchronous_commit = off`), which halves the flushes per event (the inbox insert and the
- * handler's transaction still wait). Lost, a claim is taken again at the next start; a lost
- * "done" makes the event replay its recorded reply: the documented duplicate attempt per crash
- * window (docs/operations.md). Usually neither is lost: the next commit that waits for the disk
- * flushes the log up to it, these records included. On PostgreSQL the same as asApp.
- */
-export async function asAppWithoutFlush<T>(
-  database: Database,
-  fn: (executor: Db | Tx) => Promise<T>,
-): Promise<T> {
-  if (database.kind !== 'pglite') return asApp(database, fn);
-  return database.db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('synchronous_commit', 'off', true)`);
-    return fn(tx);
-  });
-}

@@ -1,6 +1,6 @@
 import type { webhook } from '@line/bot-sdk';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { asApp, asAppWithoutFlush, withActor } from '../db/actor';
+import { asApp, withActor } from '../db/actor';
 import { type Database, type Db, rows, type Tx } from '../db/client';
 import { webhookEvents } from '../db/schema';
 import { chatLineId, eventSource, senderOf } from '../line/events';
@@ -103,9 +103,9 @@ export async function claimNext(
   /** Count the sender's earlier events of the minute up to this many. */
   senderCap: number,
 ): Promise<ClaimedEvent | null> {
-  // One round trip: the function (drizzle/0017) takes the per-chat lock, claims, and counts
-  // what the sender sent earlier in the minute.
-  const [claimed] = await asAppWithoutFlush(database, (executor) =>
+  // One statement: the function (drizzle/0017, 0018) takes the per-chat lock, claims, counts
+  // what the sender sent earlier in the minute, and commits without waiting for the disk.
+  const [claimed] = await asApp(database, (executor) =>
     rows<{
       webhook_event_id: string;
       chat_id: string;
@@ -137,13 +137,13 @@ export async function claimNext(
   };
 }
 
-/** Renews the leases of every event `workerId` is processing (it is alive). */
+/**
+ * Renews the leases of every event `workerId` is processing (it is alive). Bookkeeping: the
+ * commit does not wait for the disk (drizzle/0018).
+ */
 export async function renewLeases(database: Database, workerId: string): Promise<void> {
-  await asAppWithoutFlush(database, (executor) =>
-    executor
-      .update(webhookEvents)
-      .set({ claimedAt: sql`now()` })
-      .where(and(eq(webhookEvents.claimedBy, workerId), eq(webhookEvents.status, 'processing'))),
+  await asApp(database, (executor) =>
+    executor.execute(sql`select renew_webhook_leases(${workerId})`),
   );
 }
 
@@ -210,7 +210,8 @@ export async function findRecordedReply(
 
 /**
  * What a finished event keeps: its id (for deduplication) and its kind, none of what was said
- * or who said it (text, reply token, source, postback data are dropped).
+ * or who said it (text, reply token, source, postback data are dropped). finish_webhook_event
+ * (drizzle/0018) keeps the same.
  */
 const WITHOUT_CONTENT = sql`jsonb_strip_nulls(jsonb_build_object(
   'type', payload->'type', 'mode', payload->'mode', 'timestamp', payload->'timestamp',
@@ -220,8 +221,10 @@ const WITHOUT_CONTENT = sql`jsonb_strip_nulls(jsonb_build_object(
 
 /**
  * Marks the event finished and clears what was said in it (and the reply recorded for replays);
- * a failure is stored by kind only (describeSafely). Only the worker holding the claim may: a worker that lost its
- * lease (it stalled and another took over) leaves the row to the new owner.
+ * a failure is stored by kind only (describeSafely). Only the worker holding the claim may: a
+ * worker that lost its lease (it stalled and another took over) leaves the row to the new owner.
+ * One statement whose commit does not wait for the disk (drizzle/0018): a "done" lost in a
+ * crash replays the recorded reply, the documented duplicate attempt.
  */
 export async function finishEvent(
   database: Database,
@@ -229,24 +232,11 @@ export async function finishEvent(
   workerId: string,
   outcome: { status: 'done' } | { status: 'failed'; error: unknown },
 ): Promise<void> {
-  await asAppWithoutFlush(database, (executor) =>
-    executor
-      .update(webhookEvents)
-      .set({
-        status: outcome.status,
-        processedAt: sql`now()`,
-        lastError:
-          outcome.status === 'failed' ? describeSafely(outcome.error).slice(0, 2000) : null,
-        payload: WITHOUT_CONTENT,
-        reply: null,
-      })
-      .where(
-        and(
-          eq(webhookEvents.webhookEventId, webhookEventId),
-          eq(webhookEvents.claimedBy, workerId),
-          eq(webhookEvents.status, 'processing'),
-        ),
-      ),
+  const error = outcome.status === 'failed' ? describeSafely(outcome.error).slice(0, 2000) : null;
+  await asApp(database, (executor) =>
+    executor.execute(
+      sql`select finish_webhook_event(${webhookEventId}, ${workerId}, ${outcome.status}, ${error})`,
+    ),
   );
 }
 

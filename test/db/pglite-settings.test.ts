@@ -8,7 +8,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { type Database, rows } from '../../src/db/client';
 import { createPglite } from '../../src/db/pglite';
 import { users } from '../../src/db/schema';
-import { claimNext, finishEvent, insertInboxRows } from '../../src/store/webhook-events';
+import {
+  claimNext,
+  finishEvent,
+  insertInboxRows,
+  renewLeases,
+} from '../../src/store/webhook-events';
 import { createTestDatabase } from '../helpers/db';
 
 // The embedded database is sized for a household, not a server (its memory is the bot's memory),
@@ -42,26 +47,37 @@ describe('embedded PostgreSQL settings', () => {
   });
 
   /**
-   * A PGlite database in a new directory, with Node's fsync watched: `logFlushes()` counts the
-   * flushes of write-ahead log files since the last call.
+   * A PGlite database in a new directory, with Node's fsync watched (in the thread or off it):
+   * `logFlushes()` counts the flushes of write-ahead log files since the last call.
    */
   const onDisk = async (
     fn: (database: Database, logFlushes: () => number) => Promise<void>,
   ): Promise<void> => {
     const dir = await mkdtemp(join(tmpdir(), 'home-log-pglite-fsync-'));
     const database = await createPglite(join(dir, 'data'));
-    const flushed = vi.spyOn(fs, 'fsyncSync');
+    let files: string[] = [];
+    const fileOf = (fd: number) => fs.readlinkSync(`/proc/self/fd/${fd}`);
+    const { fsync, fsyncSync } = fs;
+    const inThread = vi.spyOn(fs, 'fsyncSync').mockImplementation((fd) => {
+      files.push(fileOf(fd));
+      fsyncSync(fd);
+    });
+    const offThread = vi.spyOn(fs, 'fsync').mockImplementation((fd, callback) => {
+      files.push(fileOf(fd));
+      fsync(fd, callback);
+    });
     const logFlushes = () => {
-      const files = flushed.mock.calls.map(([fd]) => fs.readlinkSync(`/proc/self/fd/${fd}`));
-      flushed.mockClear();
-      return files.filter((file) => file.startsWith(`${join(dir, 'data')}/pg_wal/`)).length;
+      const count = files.filter((file) => file.startsWith(`${join(dir, 'data')}/pg_wal/`));
+      files = [];
+      return count.length;
     };
     try {
       await database.migrate();
       logFlushes();
       await fn(database, logFlushes);
     } finally {
-      flushed.mockRestore();
+      inThread.mockRestore();
+      offThread.mockRestore();
       await database.close();
       await rm(dir, { recursive: true, force: true });
     }
@@ -80,7 +96,7 @@ describe('embedded PostgreSQL settings', () => {
     });
   });
 
-  it('waits for the disk for an acknowledged event, not for claiming it or marking it done', async () => {
+  it('waits for the disk for an acknowledged event, not for claiming it, renewing its lease or marking it done', async () => {
     await onDisk(async (database, logFlushes) => {
       const event = {
         type: 'message',
@@ -100,6 +116,7 @@ describe('embedded PostgreSQL settings', () => {
       expect(logFlushes()).toBeGreaterThan(0);
       const claimed = await claimNext(database, 'U1', 'worker-1', 30);
       expect(claimed?.webhookEventId).toBe('E1');
+      await renewLeases(database, 'worker-1');
       await finishEvent(database, 'E1', 'worker-1', { status: 'done' });
       expect(logFlushes()).toBe(0);
       const [row] = await rows<{ status: string }>(
