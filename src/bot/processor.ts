@@ -52,12 +52,15 @@ export function createProcessor(
   // Web Crypto and an optional pid: the same code runs on Cloudflare Workers.
   const workerId =
     options.workerId ?? `${globalThis.process?.pid ?? 'worker'}-${crypto.randomUUID()}`;
-  // At most this many events are processed at once. PGlite runs one statement at a time, but
-  // an event also waits for LINE (its reply): with two, one event uses the database while
-  // another waits (drain 98 -> 110 readings/s; four did no better). On PostgreSQL an event spends most of its time waiting for round
-  // trips, so several run at once; the webhook has connections of its own (the inbox pool), so
-  // processing never takes the connection its 200 waits for.
-  const concurrency = options.concurrency ?? (deps.database.kind === 'pglite' ? 2 : 8);
+  // At most this many events are processed at once. An event spends much of its time waiting:
+  // for LINE (its reply), for the disk (its commit), and on PostgreSQL for round trips. PGlite
+  // runs one statement at a time, but its log is flushed off the thread (db/pglite-flush.ts), so
+  // while some events wait for the disk or LINE another uses the database, and commits that wait
+  // together share a flush (drain on PGlite: 59-82 readings/s with two or eight at once before,
+  // 100-106 with eight since; sixteen did no better). The webhook never waits behind these: on
+  // PostgreSQL it has connections of its own (the inbox pool), on PGlite its insert is one
+  // statement between theirs.
+  const concurrency = options.concurrency ?? 8;
 
   // Chats waiting for a turn, in order; a chat is in at most one of `ready` and `serving`.
   const ready: string[] = [];

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import fs, { existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -9,6 +9,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { appliedMigrations, type Database, type Db, ping } from './client';
 import { migrationsFolder } from './migrations';
+import { awaitingFlush, installLogFlusher, LogFlusher } from './pglite-flush';
 import { withPreparedStatements } from './pglite-prepared';
 import * as schema from './schema';
 
@@ -23,7 +24,8 @@ import * as schema from './schema';
  * fsync off (`-F`), fdatasync is a no-op in its WebAssembly build, and the Node file system it
  * mounts has no fsync at all. A power cut could lose acknowledged readings or leave the database
  * unreadable. So fsync is on, the log is flushed with fsync rather than fdatasync, and the
- * mounted file system's fsync is Node's (DurableNodeFS): a commit returns once it is on the disk.
+ * mounted file system flushes with Node's fsync (DurableNodeFS): a commit returns to the
+ * application once it is on the disk.
  */
 export const PGLITE_START_PARAMS = [
   ...PGlite.defaultStartParams.filter((param) => param !== '-F'),
@@ -32,19 +34,23 @@ export const PGLITE_START_PARAMS = [
 
 type PostgresModule = Parameters<NodeFS['init']>[1];
 
-/** PGlite's Node file system, with the fsync it lacks (set before PostgreSQL starts). */
+/**
+ * PGlite's Node file system, with the fsync it lacks: the log's flushes run off the thread
+ * (src/db/pglite-flush.ts), everything else is flushed in place. Installed before PostgreSQL
+ * starts, so that its crash recovery is covered too.
+ */
 class DurableNodeFS extends NodeFS {
+  readonly flusher = new LogFlusher();
+
   override async init(pg: PGlite, options: PostgresModule) {
     const { emscriptenOpts } = await super.init(pg, options);
-    const withFsync = (module: PostgresModule) => {
-      const streams = (module.NODEFS as { stream_ops: { fsync?: unknown } }).stream_ops;
-      streams.fsync = (stream: { nfd: number }) => {
-        fs.fsyncSync(stream.nfd);
-        return 0;
-      };
-    };
+    const install = (module: PostgresModule) =>
+      installLogFlusher(
+        module.NODEFS as unknown as Parameters<typeof installLogFlusher>[0],
+        this.flusher,
+      );
     return {
-      emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), withFsync] },
+      emscriptenOpts: { ...emscriptenOpts, preRun: [...(emscriptenOpts.preRun ?? []), install] },
     };
   }
 }
@@ -56,9 +62,9 @@ export async function createPglite(dataDir: string): Promise<Database> {
   }
   await mkdir(dataDir, { recursive: true });
   await initialiseApart(dataDir);
-  return wrapPglite(
-    await PGlite.create({ fs: new DurableNodeFS(dataDir), startParams: PGLITE_START_PARAMS }),
-  );
+  const files = new DurableNodeFS(dataDir);
+  const client = await PGlite.create({ fs: files, startParams: PGLITE_START_PARAMS });
+  return wrapPglite(client, files.flusher);
 }
 
 /**
@@ -112,9 +118,16 @@ async function flush(path: string): Promise<void> {
   }
 }
 
-/** A Database over an open PGlite instance (tests start one from a migrated snapshot). */
-export function wrapPglite(client: PGlite): Database {
-  const db = drizzlePglite({ client: withPreparedStatements(client), schema });
+/**
+ * A Database over an open PGlite instance (tests start one from a migrated snapshot). With the
+ * flusher of its file system, every answer waits for the log it wrote to be on the disk.
+ */
+export function wrapPglite(client: PGlite, flusher?: LogFlusher): Database {
+  const prepared = withPreparedStatements(client);
+  const db = drizzlePglite({
+    client: flusher ? awaitingFlush(prepared, flusher) : prepared,
+    schema,
+  });
   let closed = false;
   return {
     kind: 'pglite',
@@ -130,6 +143,8 @@ export function wrapPglite(client: PGlite): Database {
       if (closed) return;
       closed = true;
       await client.close();
+      // The shutdown checkpoint's last flush, if PostgreSQL asked for it after its last write.
+      flusher?.flushNow();
     },
   };
 }
