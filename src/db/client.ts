@@ -17,9 +17,10 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   db: Db;
   /**
-   * Connections whose sessions run as the application role from the start (no per-transaction
-   * role switch), for single statements on the hot path: recording webhook events. Null on
-   * PGlite, which has one session.
+   * For single statements on the hot path (recording webhook events, claiming and finishing
+   * them) on tables without row-level security. PostgreSQL: connections whose sessions run as
+   * the application role from the start (no per-transaction role switch). PGlite: its one
+   * session, with these statements served before queued transactions (db/pglite-lanes.ts).
    */
   inbox: Db | null;
   /** Applies pending migrations from drizzle/; returns how many were applied. */

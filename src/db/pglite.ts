@@ -10,6 +10,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { appliedMigrations, type Database, type Db, ping } from './client';
 import { migrationsFolder } from './migrations';
 import { awaitingFlush, installLogFlusher, LogFlusher } from './pglite-flush';
+import { Gate, inLane } from './pglite-lanes';
 import { withPreparedStatements } from './pglite-prepared';
 import * as schema from './schema';
 
@@ -124,15 +125,18 @@ async function flush(path: string): Promise<void> {
  */
 export function wrapPglite(client: PGlite, flusher?: LogFlusher): Database {
   const prepared = withPreparedStatements(client);
-  const db = drizzlePglite({
-    client: flusher ? awaitingFlush(prepared, flusher) : prepared,
-    schema,
-  });
+  // One gate for both: the inbox's single statements go before queued transactions.
+  const gate = new Gate();
+  const open = (lane: 'first' | 'rest') => {
+    const laned = inLane(prepared, gate, lane);
+    return drizzlePglite({ client: flusher ? awaitingFlush(laned, flusher) : laned, schema });
+  };
+  const db = open('rest');
   let closed = false;
   return {
     kind: 'pglite',
     db: db as unknown as Db,
-    inbox: null,
+    inbox: open('first') as unknown as Db,
     async migrate() {
       const before = await appliedMigrations(db as unknown as Db);
       await migratePglite(db, { migrationsFolder: migrationsFolder() });
