@@ -64,14 +64,18 @@ export function createProcessor(
   // together share a flush (drain on PGlite: 59-82 readings/s with two or eight at once before,
   // 100-106 with eight since; sixteen did no better).
   const concurrency = options.concurrency ?? 8;
-  // But on PGlite the webhook shares the one thread with processing: with eight events in
-  // flight its acknowledgements starved (300/s offered: 160/s answered, p99 135 ms). While
-  // webhooks keep arriving, processing takes one at a time there and the webhook comes first
-  // (ack p99 at 300/s 37.8 ms, most acks 725/s; with two: 51.5 ms, 421/s; events processed
-  // meanwhile about the same); once they stop, it goes back to eight. PostgreSQL works in
-  // processes of its own.
+  // But the webhook shares the bot's one thread with processing (on PGlite the database too):
+  // with eight events in flight its acknowledgements starved (PGlite, 300/s offered: 160/s
+  // answered, p99 135 ms). So while webhooks keep arriving, fewer events are processed at once
+  // and the webhook comes first; once they stop, eight again. Measured (one run each):
+  // - PGlite, one at a time: ack p99 at 300/s 37.8 ms, most acks 725/s (two: 51.5 ms, 421/s),
+  //   events processed meanwhile about the same;
+  // - PostgreSQL, two at a time: ack p99 31.9 ms, most acks 1,242/s, the echo bot's rate
+  //   (four: 37.7 ms, 825/s; eight: 46-68 ms, 422-566/s), events processed meanwhile about the
+  //   same; a quiet chat's p99 under a flood of four others 250 ms (four: 109 ms): still
+  //   served between the busy chats' events, not behind their backlog.
   const concurrencyWhileArriving =
-    options.concurrencyWhileArriving ?? (deps.database.kind === 'pglite' ? 1 : concurrency);
+    options.concurrencyWhileArriving ?? (deps.database.kind === 'pglite' ? 1 : 2);
   let lastArrival = Number.NEGATIVE_INFINITY;
   const limit = () =>
     performance.now() - lastArrival < ARRIVALS_WINDOW_MS ? concurrencyWhileArriving : concurrency;
