@@ -1,5 +1,6 @@
 import fs from 'node:fs';
-import type { PGlite, Transaction } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { aroundStatements } from './pglite-lanes';
 
 /**
  * PGlite's PostgreSQL runs in the process's one thread, so a commit's flush of the write-ahead
@@ -157,25 +158,9 @@ export function installLogFlusher(nodefs: EmscriptenNodeFS, flusher: LogFlusher)
  * (the outermost layer: what the application awaits).
  */
 export function awaitingFlush(pg: PGlite, flusher: LogFlusher): PGlite {
-  const flushed =
-    <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R> => {
-      const result = await fn(...args);
-      await flusher.durable();
-      return result;
-    };
-  const query = flushed(pg.query.bind(pg));
-  const exec = flushed(pg.exec.bind(pg));
-  const transaction = flushed(<T>(callback: (tx: Transaction) => Promise<T>) =>
-    pg.transaction(callback),
-  );
-  return new Proxy(pg, {
-    get(target, key) {
-      if (key === 'query') return query;
-      if (key === 'exec') return exec;
-      if (key === 'transaction') return transaction;
-      const value = Reflect.get(target, key, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
+  return aroundStatements(pg, async (run) => {
+    const result = await run();
+    await flusher.durable();
+    return result;
   });
 }

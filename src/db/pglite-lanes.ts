@@ -29,19 +29,30 @@ export class Gate {
   }
 }
 
-/** PGlite whose statements and transactions take their turn at `gate` in `lane`. */
-export function inLane(pg: PGlite, gate: Gate, lane: 'first' | 'rest'): PGlite {
-  const query: PGlite['query'] = (...args) => gate.run(lane, () => pg.query(...args));
-  const exec: PGlite['exec'] = (...args) => gate.run(lane, () => pg.exec(...args));
+/**
+ * PGlite whose every statement and transaction (query, exec, transaction) runs inside
+ * `around`; everything else is PGlite's own.
+ */
+export function aroundStatements(
+  pg: PGlite,
+  around: <T>(run: () => Promise<T>) => Promise<T>,
+): PGlite {
+  const query: PGlite['query'] = (...args) => around(() => pg.query(...args));
+  const exec: PGlite['exec'] = (...args) => around(() => pg.exec(...args));
   const transaction = <T>(callback: (tx: Transaction) => Promise<T>) =>
-    gate.run(lane, () => pg.transaction(callback));
+    around(() => pg.transaction(callback));
   return new Proxy(pg, {
     get(target, key) {
       if (key === 'query') return query;
       if (key === 'exec') return exec;
       if (key === 'transaction') return transaction;
       const value = Reflect.get(target, key, target);
+      // PGlite keeps private fields: its methods must run with the instance itself as `this`.
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }
+
+/** PGlite whose statements and transactions take their turn at `gate` in `lane`. */
+export const inLane = (pg: PGlite, gate: Gate, lane: 'first' | 'rest'): PGlite =>
+  aroundStatements(pg, (run) => gate.run(lane, run));
