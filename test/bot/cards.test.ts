@@ -76,6 +76,22 @@ describe('cards', () => {
     expect(flexBytes(flex.contents)).toBeLessThanOrEqual(FLEX_LIMITS.bubbleBytes);
   });
 
+  it("shows the card's chart in a group too, to a member who asks there", async () => {
+    const family = h.platform.addGroup({
+      name: 'Family',
+      members: [som.user.userId, lek.user.userId],
+    });
+    const inFamily = { group: family.groupId };
+    expect((await som.say('share meter 1', inFamily)).text).toMatch(/^Shared meter 1/);
+    const answer = await lek.say('ใช้ไป มิเตอร์ 1 2026-02', inFamily);
+    const [card] = answer.cards;
+    expect(card![0]).toMatch(new RegExp(`^\\[image\\] ${h.url}/charts/`));
+    // LINE fetches it; the link checks that the one who asked is still in the group.
+    const response = await fetch(card![0]!.slice('[image] '.length));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/png');
+  });
+
   it('answers usage in Thai with a Thai card', async () => {
     const answer = await lek.say('ใช้ไป มิเตอร์ 1 2026-01');
     const flex = flexOf(answer.messages);

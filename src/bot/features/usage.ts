@@ -126,6 +126,8 @@ async function heroChartUrl(ctx: BotContext, sourceId: string): Promise<string |
       mode: 'monthly',
       months: DEFAULT_CHART_MONTHS,
       language: ctx.language,
+      // In a group the link checks that the asker is still a member: without it, never shown.
+      lineUserId: ctx.lineUserId,
     });
     return chart.originalUrl;
   } catch (error) {
