@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Database, rows } from '../../src/db/client';
-import { createPglite } from '../../src/db/pglite';
 import { installLogFlusher, LogFlusher } from '../../src/db/pglite-flush';
 import { users } from '../../src/db/schema';
+import { openMigratedPgliteDir } from '../helpers/db';
 
 type Callback = (error: NodeJS.ErrnoException | null) => void;
 
@@ -237,8 +237,7 @@ describe('PGlite on disk with its log flushed off the thread', () => {
   let database: Database;
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'home-log-pglite-flush-'));
-    database = await createPglite(join(dir, 'data'));
-    await database.migrate();
+    database = await openMigratedPgliteDir(join(dir, 'data'));
   });
   afterEach(async () => {
     vi.restoreAllMocks();

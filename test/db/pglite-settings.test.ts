@@ -14,7 +14,7 @@ import {
   insertInboxRows,
   renewLeases,
 } from '../../src/store/webhook-events';
-import { createTestDatabase } from '../helpers/db';
+import { createTestDatabase, openMigratedPgliteDir } from '../helpers/db';
 
 // The embedded database is sized for a household, not a server (its memory is the bot's memory),
 // and the tests run it with the same settings as production.
@@ -54,7 +54,7 @@ describe('embedded PostgreSQL settings', () => {
     fn: (database: Database, logFlushes: () => number) => Promise<void>,
   ): Promise<void> => {
     const dir = await mkdtemp(join(tmpdir(), 'home-log-pglite-fsync-'));
-    const database = await createPglite(join(dir, 'data'));
+    const database = await openMigratedPgliteDir(join(dir, 'data'));
     let files: string[] = [];
     const fileOf = (fd: number) => fs.readlinkSync(`/proc/self/fd/${fd}`);
     const { fsync, fsyncSync } = fs;
@@ -72,7 +72,6 @@ describe('embedded PostgreSQL settings', () => {
       return count.length;
     };
     try {
-      await database.migrate();
       logFlushes();
       await fn(database, logFlushes);
     } finally {

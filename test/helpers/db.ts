@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import type { Database } from '../../src/db/client';
 import { createDatabase } from '../../src/db/open';
-import { PGLITE_START_PARAMS, wrapPglite } from '../../src/db/pglite';
+import { createPglite, PGLITE_START_PARAMS, wrapPglite } from '../../src/db/pglite';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -91,6 +91,16 @@ function migratedSnapshot(): Promise<Blob> {
 export async function createTestPgliteDir(dataDir: string): Promise<Database> {
   await mkdir(dataDir, { recursive: true });
   return fromSnapshot(dataDir);
+}
+
+/**
+ * A migrated PGlite in the directory `dataDir`, opened as the server opens one (createPglite:
+ * durable, its log flushed off the thread). Unpacked from the migrated snapshot: creating a new
+ * directory and migrating it takes several seconds (initdb alone about five here).
+ */
+export async function openMigratedPgliteDir(dataDir: string): Promise<Database> {
+  await (await createTestPgliteDir(dataDir)).close();
+  return createPglite(dataDir);
 }
 
 /** PGlite unpacked from the migrated snapshot, in memory or in a directory. */
