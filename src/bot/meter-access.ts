@@ -121,6 +121,7 @@ export const authorOf = (ctx: SpeakerContext): Author => ({
   userId: ctx.user.id,
   chatKey: ctx.chat.key,
   clock: ctx.deps.clock,
+  lastSourceId: ctx.user.lastSourceId,
 });
 
 export const labelOf = (ctx: BotContext, meter: ChatMeter): string =>

@@ -9,4 +9,9 @@ export interface Author {
   /** The chat the change comes from (`user:<id>`, `group:<id>`…); a question is asked there. */
   chatKey: string;
   clock: () => Date;
+  /**
+   * The meter the author used last, as read when their message arrived: storing a reading of it
+   * leaves the author's row alone (no update statement at all).
+   */
+  lastSourceId?: string | null;
 }

@@ -118,7 +118,7 @@ export async function storeChecked(
       origin: candidate.origin,
       registerEvent,
     }),
-    setLastSource(tx, author.userId, source.id),
+    author.lastSourceId === source.id ? undefined : setLastSource(tx, author.userId, source.id),
   ]);
   audit({
     action: 'reading.add',

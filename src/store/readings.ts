@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, isNull, lte, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
 import { personal } from '../db/personal';
 import { readings, users } from '../db/schema';
@@ -8,6 +8,8 @@ export type Reading = typeof readings.$inferSelect;
 
 /** Current rows only: neither superseded by a fix nor deleted. */
 const current = and(isNull(readings.supersededAt), isNull(readings.deletedAt));
+
+const readingColumns = getTableColumns(readings);
 
 /**
  * Serialises every change to one meter's readings across connections and instances, so that a
@@ -46,22 +48,29 @@ export async function neighbours(
 ): Promise<{ previous: Reading | null; next: Reading | null }> {
   const rank = sql`case ${readings.registerEvent} when 'replacement_final' then 0 when 'replacement_initial' then 2 else 1 end`;
   const notExcluded = excludeId ? sql`${readings.id} <> ${excludeId}` : sql`true`;
-  // Both asked at once: postgres.js sends them in one write (pipelined), the server answers in turn.
-  const [[previous], [next]] = await Promise.all([
+  // One statement for both (a union of the two one-row selects): every statement over readings
+  // pays for its row-level security check, and on PGlite for a call into the server.
+  const side = (which: 'previous' | 'next') =>
     tx
-      .select()
-      .from(readings)
-      .where(and(eq(readings.sourceId, sourceId), current, lte(readings.takenAt, at), notExcluded))
-      .orderBy(desc(readings.takenAt), sql`${rank} desc`, desc(readings.number))
-      .limit(1),
-    tx
-      .select()
-      .from(readings)
-      .where(and(eq(readings.sourceId, sourceId), current, gt(readings.takenAt, at), notExcluded))
-      .orderBy(readings.takenAt, rank, readings.number)
-      .limit(1),
-  ]);
-  return { previous: previous ?? null, next: next ?? null };
+      .select({ which: sql<string>`${sql.raw(`'${which}'`)}`.as('which'), ...readingColumns })
+      .from(readings);
+  const found = await side('previous')
+    .where(and(eq(readings.sourceId, sourceId), current, lte(readings.takenAt, at), notExcluded))
+    .orderBy(desc(readings.takenAt), sql`${rank} desc`, desc(readings.number))
+    .limit(1)
+    .unionAll(
+      side('next')
+        .where(and(eq(readings.sourceId, sourceId), current, gt(readings.takenAt, at), notExcluded))
+        .orderBy(readings.takenAt, rank, readings.number)
+        .limit(1),
+    );
+  const pick = (which: 'previous' | 'next'): Reading | null => {
+    const row = found.find((candidate) => candidate.which === which);
+    if (!row) return null;
+    const { which: _, ...reading } = row;
+    return reading;
+  };
+  return { previous: pick('previous'), next: pick('next') };
 }
 
 /**
