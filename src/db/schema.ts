@@ -207,6 +207,10 @@ export const readings = pgTable(
     uniqueIndex('readings_current_number_unique')
       .on(t.sourceId, t.number)
       .where(sql`${t.supersededAt} is null and ${t.deletedAt} is null`),
+    // Every row of a source by number, fixed and deleted ones too: a new reading's number is the
+    // source's highest so far plus one (an index read, not a pass over every household's rows),
+    // and deleting a source finds its readings here.
+    index('readings_by_source_number').on(t.sourceId, t.number),
     index('readings_entered_by_idx').on(t.enteredBy, t.enteredAt),
     check('readings_quality_check', oneOf(t.quality, QUALITIES)),
     check(

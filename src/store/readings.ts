@@ -107,10 +107,12 @@ export async function recentDailyRates(
 /**
  * The next "#N" for a source, worked out inside the insert (no round trip of its own). Numbers
  * are never reused, so "#12" always means one reading; the meter's lock keeps two inserts from
- * taking the same one.
+ * taking the same one. The highest number so far is the first entry of an index read backwards
+ * (drizzle/0019), whatever the meter's or the database's size.
  */
-const nextNumber = (sourceId: string) =>
-  sql<number>`(select coalesce(max(number), 0) + 1 from readings where source_id = ${sourceId})`;
+export const nextNumber = (sourceId: string) =>
+  sql<number>`(coalesce((select number from readings where source_id = ${sourceId}
+    order by number desc limit 1), 0) + 1)`;
 
 export interface NewReading {
   sourceId: string;
