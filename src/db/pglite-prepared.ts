@@ -23,7 +23,7 @@ import {
  */
 export const MAX_STATEMENTS = 500;
 
-const KEPT = /^\s*(select|insert|update|delete|with)\b/i;
+const KEPT = /^[\s(]*(select|insert|update|delete|with)\b/i;
 
 interface Prepared {
   name: string;

@@ -84,6 +84,12 @@ describe('PGlite with prepared statements', () => {
     expect(await kept()).toEqual([`select 1`]);
   });
 
+  it('keeps a union of parenthesised selects, as Drizzle writes one', async () => {
+    const union = `(select 1 as n limit 1) union all (select 2 as n limit 1)`;
+    expect((await fast.query<{ n: number }>(union)).rows).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(await kept()).toEqual([union]);
+  });
+
   it('reports a failing statement with its code, its text and the transaction rolled back', async () => {
     const db = drizzle({ client: fast });
     await fast.query(`insert into t (id) values (1)`);
