@@ -145,7 +145,7 @@ describe('POST /webhook', () => {
     await h.idle();
   });
 
-  it('stores 20 readings sent at once into one chat, in the order they were sent', async () => {
+  it('stores 20 readings sent at once into one chat, each once, at the times they were sent', async () => {
     const meter = await malee.say('add meter Gas m3');
     expect(meter.text).toContain('meter 2 "Gas"');
     const base = Date.now() - 60_000;
@@ -156,16 +156,45 @@ describe('POST /webhook', () => {
       });
       return { ...event, timestamp: base + i * 100 };
     });
-    // Twenty separate webhook requests, all in flight together.
+    // Twenty separate webhook requests, all in flight together. Which one the server records
+    // first is a race (a later one may arrive first and be processed before an earlier one
+    // exists), so "#N" may follow arrival; the readings' times are LINE's timestamps, and in time
+    // order they are exactly what was sent.
     const results = await Promise.all(events.map((event) => h.webhook([event])));
     expect(results.every((r) => r.status === 200)).toBe(true);
     await h.idle(30_000);
     const gas = await h.database.db
-      .select({ number: readings.number, value: readings.value })
+      .select({ number: readings.number, value: readings.value, takenAt: readings.takenAt })
+      .from(readings)
+      .orderBy(asc(readings.takenAt));
+    const sent = gas.filter((r) => Number(r.value) >= 1000);
+    expect(sent.map((r) => Number(r.value))).toEqual(
+      Array.from({ length: 20 }, (_, i) => 1000 + i * 10),
+    );
+    expect(sent.map((r) => r.takenAt.getTime())).toEqual(events.map((event) => event.timestamp));
+    expect(new Set(sent.map((r) => r.number)).size).toBe(20);
+  });
+
+  it('stores 20 readings of one request in their order, numbered as sent', async () => {
+    const meter = await malee.say('add meter Oil L');
+    expect(meter.text).toContain('"Oil"');
+    const number = /meter (\d+) "Oil"/.exec(meter.text)![1];
+    const base = Date.now() - 60_000;
+    const events = Array.from({ length: 20 }, (_, i) => ({
+      ...h.platform.events.text({
+        userId: malee.user.userId,
+        text: `meter ${number} = ${2000 + i * 10}`,
+      }),
+      timestamp: base + i * 100,
+    }));
+    expect((await h.webhook(events)).status).toBe(200);
+    await h.idle(30_000);
+    const oil = await h.database.db
+      .select({ value: readings.value })
       .from(readings)
       .orderBy(asc(readings.number));
-    const stored = gas.filter((r) => Number(r.value) >= 1000).map((r) => Number(r.value));
-    expect(stored).toEqual(Array.from({ length: 20 }, (_, i) => 1000 + i * 10));
+    const stored = oil.filter((r) => Number(r.value) >= 2000).map((r) => Number(r.value));
+    expect(stored).toEqual(Array.from({ length: 20 }, (_, i) => 2000 + i * 10));
   });
 
   it('processes several events of one body, from different users, each once', async () => {
