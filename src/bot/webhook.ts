@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { validateSignature, type webhook } from '@line/bot-sdk';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Database } from '../db/client';
 import type { Deps } from '../deps';
@@ -21,6 +21,10 @@ export function webhookRoutes(deps: Deps, processor: Processor): Hono {
   const inbox = createInbox(deps.database);
 
   const maxAgeMs = deps.config.webhook.maxEventAgeHours * 3_600_000;
+  // The rest of the body is never read, so the connection cannot be reused afterwards.
+  const tooLarge = (c: Context) =>
+    c.json({ error: 'payload too large' }, 413, { connection: 'close' });
+  const limitWhileReading = bodyLimit({ maxSize: WEBHOOK_BODY_LIMIT, onError: tooLarge });
 
   routes.post(
     '/',
@@ -32,11 +36,18 @@ export function webhookRoutes(deps: Deps, processor: Processor): Hono {
       }
       await next();
     },
-    bodyLimit({
-      maxSize: WEBHOOK_BODY_LIMIT,
-      // The rest of the body is never read, so the connection cannot be reused afterwards.
-      onError: (c) => c.json({ error: 'payload too large' }, 413, { connection: 'close' }),
-    }),
+    // A body with a length is judged by its header (Node's parser reads exactly that many
+    // bytes); only a chunked one goes through hono's bodyLimit, which counts as it reads. Asking
+    // hono's node adapter for `req.raw.body`, as bodyLimit does first, builds a WHATWG Request
+    // and stream around the Node request: 8 % of the bot's busy time on the ack path.
+    async (c, next) => {
+      const length = c.req.header('content-length');
+      if (length === undefined || c.req.header('transfer-encoding') !== undefined) {
+        return limitWhileReading(c, next);
+      }
+      if (Number(length) > WEBHOOK_BODY_LIMIT) return tooLarge(c);
+      await next();
+    },
     async (c) => {
       const signature = c.req.header('x-line-signature');
       const raw = Buffer.from(await c.req.arrayBuffer());

@@ -80,12 +80,28 @@ export async function insertInboxRows(database: Database, values: InboxRow[]): P
   const unique = values.filter(
     (row) => !seen.has(row.webhookEventId) && seen.add(row.webhookEventId),
   );
+  // The rows go as one JSON parameter: the statement's text is the same for any number of
+  // rows, so it is prepared once, and nothing is built per value (Drizzle's multi-row insert
+  // was 15 % of the bot's busy time on the ack path).
+  const batch = JSON.stringify(
+    unique.map((row) => ({
+      id: row.webhookEventId,
+      at: row.occurredAt.toISOString(),
+      chat: row.chatId,
+      type: row.type,
+      payload: row.payload,
+      sender: row.senderId ?? null,
+    })),
+  );
   const inserted = await asApp(database, (executor) =>
-    executor
-      .insert(webhookEvents)
-      .values(unique)
-      .onConflictDoNothing()
-      .returning({ id: webhookEvents.webhookEventId }),
+    rows<{ id: string }>(
+      executor,
+      sql`insert into webhook_events (webhook_event_id, occurred_at, chat_id, type, payload, sender_id)
+        select e->>'id', (e->>'at')::timestamptz, e->>'chat', e->>'type', e->'payload', e->>'sender'
+        from jsonb_array_elements(${batch}::text::jsonb) as e
+        on conflict do nothing
+        returning webhook_event_id as id`,
+    ),
   );
   return inserted.map((row) => row.id);
 }

@@ -96,6 +96,42 @@ describe('POST /webhook', () => {
     expect(response.status).toBe(413);
   });
 
+  // Without a content-length (chunked), the size is only known while reading.
+  const postChunked = (body: string, signature: string) =>
+    fetch(`${h.url}/webhook`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': signature },
+      body: new ReadableStream({
+        start(controller) {
+          for (let at = 0; at < body.length; at += 64 * 1024) {
+            controller.enqueue(new TextEncoder().encode(body.slice(at, at + 64 * 1024)));
+          }
+          controller.close();
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+
+  it('refuses a chunked body over the limit with 413 and records nothing', async () => {
+    const before = await eventCount();
+    const event = h.platform.events.text({ userId: malee.user.userId, text: 'meter 1 = 101' });
+    const body = JSON.stringify({ events: [event], padding: 'x'.repeat(1024 * 1024 + 1) });
+    const response = await postChunked(body, signBody(body, secret()));
+    expect(response.status).toBe(413);
+    await h.idle();
+    expect(await eventCount()).toBe(before);
+  });
+
+  it('takes a chunked body within the limit', async () => {
+    const before = await readingValues();
+    const event = h.platform.events.text({ userId: malee.user.userId, text: 'meter 1 = 102' });
+    const body = JSON.stringify({ events: [event], padding: 'x'.repeat(200 * 1024) });
+    const response = await postChunked(body, signBody(body, secret()));
+    expect(response.status).toBe(200);
+    await h.idle();
+    expect(await readingValues()).toEqual([...before, '102']);
+  });
+
   it('refuses malformed JSON with a valid signature with 400', async () => {
     const body = '{"events": [ {"type": "message", ';
     const response = await post(body, signBody(body, secret()));
