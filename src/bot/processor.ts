@@ -19,6 +19,8 @@ export interface Processor {
   recover(): Promise<number>;
   /** Periodically picks up events no live worker is looking after; returns a stop function. */
   startSweeper(intervalMs?: number): () => void;
+  /** A webhook request arrived: returns the function to call once it is answered. */
+  acknowledging(): () => void;
   /** This process's worker id: the owner recorded on the events it claims. */
   readonly workerId: string;
 }
@@ -26,6 +28,21 @@ export interface Processor {
 /** How often the sweeper looks for orphaned events: a dead instance's chats resume within
  * the lease plus this. */
 export const SWEEP_INTERVAL_MS = { pglite: 10_000, postgres: 1_000 } as const;
+
+/** A thread busy this share of a turn's time is saturated (see `yieldToAcknowledgements`). */
+export const SATURATED = 0.9;
+/** Acknowledgements are queueing up when this many webhook requests wait for their 200. */
+export const YIELD_WHEN_UNANSWERED = 4;
+/** Then a turn is followed by a pause this many times its length. */
+export const YIELD_FACTOR = 2;
+
+/** How busy the thread was (Node's `performance.eventLoopUtilization`). */
+export interface ThreadUseSample {
+  idle: number;
+  active: number;
+  utilization: number;
+}
+export type ThreadUse = (since?: ThreadUseSample) => ThreadUseSample;
 
 /** Webhooks arrived this recently: the webhook is busy (see `concurrencyWhileArriving`). */
 export const ARRIVALS_WINDOW_MS = 1_000;
@@ -51,6 +68,8 @@ export function createProcessor(
     concurrencyWhileArriving?: number;
     /** Periodic work that goes with looking for orphaned events (at each sweep and recovery). */
     onSweep?: () => Promise<unknown>;
+    /** How busy the thread is (default: Node's event-loop utilisation; tests pass their own). */
+    threadUse?: ThreadUse;
   } = {},
 ): Processor {
   const log = deps.logger.child({ component: 'processor' });
@@ -80,6 +99,32 @@ export function createProcessor(
   const limit = () =>
     performance.now() - lastArrival < ARRIVALS_WINDOW_MS ? concurrencyWhileArriving : concurrency;
 
+  // Webhook requests received and not yet answered (the webhook counts them).
+  let unanswered = 0;
+  // Node measures how busy its thread is; Workers do not, and a Worker does not share its
+  // thread between acknowledging and processing the way a Node process does: no yielding there.
+  const threadUse =
+    options.threadUse ??
+    (
+      globalThis.performance as { eventLoopUtilization?: ThreadUse } | undefined
+    )?.eventLoopUtilization?.bind(globalThis.performance);
+  const startTurnClock = () => ({ at: performance.now(), use: threadUse?.() });
+  /**
+   * When acknowledgements queue up (YIELD_WHEN_UNANSWERED requests waiting for their 200) and
+   * the thread was saturated during the turn, the turn's slot stays taken for a pause of
+   * YIELD_FACTOR times the turn's length. Acknowledging is cheap and what LINE waits for, so
+   * under a flood it gets most of the thread; processing goes on at a lower rate and catches
+   * up once the flood ends. Saturation alone (a backlog being worked through while a few
+   * messages trickle in) is no reason to pause.
+   */
+  const yieldToAcknowledgements = async (turn: ReturnType<typeof startTurnClock>) => {
+    if (!threadUse || !turn.use || unanswered < YIELD_WHEN_UNANSWERED) return;
+    if (threadUse(turn.use).utilization < SATURATED) return;
+    await new Promise((resolve) =>
+      setTimeout(resolve, (performance.now() - turn.at) * YIELD_FACTOR),
+    );
+  };
+
   // Chats waiting for a turn, in order; a chat is in at most one of `ready` and `serving`.
   const ready: string[] = [];
   const queued = new Set<string>();
@@ -100,9 +145,11 @@ export function createProcessor(
       queued.delete(chatId);
       const state = { again: false };
       serving.set(chatId, state);
+      const turn = startTurnClock();
       deps.runInBackground(() =>
         takeTurn(chatId)
-          .then((more) => {
+          .then(async (more) => {
+            await yieldToAcknowledgements(turn);
             serving.delete(chatId);
             if (more || state.again) enqueue(chatId);
           })
@@ -193,6 +240,15 @@ export function createProcessor(
 
   return {
     workerId,
+    acknowledging() {
+      unanswered++;
+      let answered = false;
+      return () => {
+        if (answered) return;
+        answered = true;
+        unanswered--;
+      };
+    },
     kick(chatId) {
       lastArrival = performance.now();
       wake(chatId);

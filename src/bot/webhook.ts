@@ -49,49 +49,59 @@ export function webhookRoutes(deps: Deps, processor: Processor): Hono {
       await next();
     },
     async (c) => {
-      const signature = c.req.header('x-line-signature');
-      const raw = Buffer.from(await c.req.arrayBuffer());
-      // validateSignature compares HMAC-SHA256 digests in constant time.
-      if (!signature || !validateSignature(raw, deps.config.line.channelSecret, signature)) {
-        log.warn(
-          { bytes: raw.length, hasSignature: Boolean(signature) },
-          'webhook signature rejected',
-        );
-        return c.json({ error: 'bad signature' }, 401);
-      }
-
-      let body: webhook.CallbackRequest;
+      // Counted while it waits for its 200: processing yields when these queue up.
+      const answered = processor.acknowledging();
       try {
-        body = JSON.parse(raw.toString('utf8'));
-      } catch {
-        return c.json({ error: 'malformed JSON' }, 400);
+        return await acknowledge(c);
+      } finally {
+        answered();
       }
-      // Unknown fields and event types are fine (LINE adds them without notice); only the
-      // envelope must be right.
-      if (!body || typeof body !== 'object' || !Array.isArray(body.events)) {
-        return c.json({ error: 'expected {"events": [...]}' }, 400);
-      }
-      const events = body.events
-        .filter((event): event is webhook.Event => typeof event === 'object' && event !== null)
-        .map(storableEvent);
-      // LINE stamps events with its own wall clock, so the age is measured against ours, not the
-      // app's clock (which tests may move to another day).
-      const now = Date.now();
-      const timely = events.filter(
-        (event) => typeof event.timestamp !== 'number' || now - event.timestamp <= maxAgeMs,
-      );
-      if (timely.length < events.length) {
-        // Older than any redelivery: a replayed capture, which the inbox may have forgotten.
-        log.warn({ refused: events.length - timely.length }, 'webhook events too old to accept');
-      }
-
-      const rows = inboxRows(timely, (raw) => createHash('sha256').update(raw).digest('hex'));
-      const fresh = await inbox.record(rows);
-      const chats = new Set(rows.filter((r) => fresh.has(r.webhookEventId)).map((r) => r.chatId));
-      for (const chatId of chats) processor.kick(chatId);
-      return c.json({}, 200);
     },
   );
+
+  async function acknowledge(c: Context) {
+    const signature = c.req.header('x-line-signature');
+    const raw = Buffer.from(await c.req.arrayBuffer());
+    // validateSignature compares HMAC-SHA256 digests in constant time.
+    if (!signature || !validateSignature(raw, deps.config.line.channelSecret, signature)) {
+      log.warn(
+        { bytes: raw.length, hasSignature: Boolean(signature) },
+        'webhook signature rejected',
+      );
+      return c.json({ error: 'bad signature' }, 401);
+    }
+
+    let body: webhook.CallbackRequest;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return c.json({ error: 'malformed JSON' }, 400);
+    }
+    // Unknown fields and event types are fine (LINE adds them without notice); only the
+    // envelope must be right.
+    if (!body || typeof body !== 'object' || !Array.isArray(body.events)) {
+      return c.json({ error: 'expected {"events": [...]}' }, 400);
+    }
+    const events = body.events
+      .filter((event): event is webhook.Event => typeof event === 'object' && event !== null)
+      .map(storableEvent);
+    // LINE stamps events with its own wall clock, so the age is measured against ours, not the
+    // app's clock (which tests may move to another day).
+    const now = Date.now();
+    const timely = events.filter(
+      (event) => typeof event.timestamp !== 'number' || now - event.timestamp <= maxAgeMs,
+    );
+    if (timely.length < events.length) {
+      // Older than any redelivery: a replayed capture, which the inbox may have forgotten.
+      log.warn({ refused: events.length - timely.length }, 'webhook events too old to accept');
+    }
+
+    const rows = inboxRows(timely, (raw) => createHash('sha256').update(raw).digest('hex'));
+    const fresh = await inbox.record(rows);
+    const chats = new Set(rows.filter((r) => fresh.has(r.webhookEventId)).map((r) => r.chatId));
+    for (const chatId of chats) processor.kick(chatId);
+    return c.json({}, 200);
+  }
   return routes;
 }
 

@@ -10,7 +10,7 @@ import type { FakeGroup } from '../../src/dev/fake-line-platform';
 import { silentLogger } from '../../src/logger';
 import { createNodeDeps } from '../../src/runtime';
 import { type Person, person } from '../helpers/chat';
-import { type Harness, startHarness } from '../helpers/harness';
+import { type Harness, recordingOnlyBot, startHarness } from '../helpers/harness';
 
 // The per-person limit in chat, through the real webhook: a person may send 5 messages a minute
 // here (CHAT_EVENTS_PER_MINUTE); the rest of that minute's are not processed, and the person is
@@ -208,15 +208,7 @@ describe('the per-person limit in chat', () => {
 });
 
 /** Records events and leaves them for the processors under test. */
-const recordOnly: Bot = {
-  handle: async () => {},
-  processor: {
-    workerId: 'record-only',
-    kick: () => {},
-    recover: async () => 0,
-    startSweeper: () => () => {},
-  },
-};
+const recordOnly = recordingOnlyBot('record-only');
 
 describe('the per-person limit with two instances', () => {
   let h: Harness;

@@ -76,3 +76,73 @@ describe.each(databaseKinds())('how many events are processed at once (%s)', (ki
     expect(seen.most).toBe(8);
   });
 });
+
+// Under a flood the thread is saturated and webhook requests queue for their 200: each event's
+// turn is then followed by a pause twice its length, so the acknowledgements get the thread.
+// Saturation alone (a backlog worked through while few messages arrive) is no reason to pause,
+// nor are a few requests waiting while the thread has time to spare.
+describe.each(databaseKinds())('processing yields to queued acknowledgements (%s)', (kind) => {
+  let database: Database;
+  let background: Promise<unknown>[];
+  beforeEach(async () => {
+    database = await createTestDatabase(kind);
+    background = [];
+    await insertInboxRows(
+      database,
+      CHATS.slice(0, 4).map((chatId, i) => ({
+        webhookEventId: `Y${i}`,
+        occurredAt: new Date(Date.now() - 1000 + i),
+        chatId,
+        type: 'message',
+        payload: { type: 'message', source: { type: 'user', userId: chatId } } as webhook.Event,
+        senderId: chatId,
+      })),
+    );
+  });
+  afterEach(async () => {
+    await Promise.allSettled(background);
+    await database.close();
+  });
+
+  const HANDLER_MS = 60;
+  /** Milliseconds between the starts of four events processed one at a time. */
+  async function gapsBetweenEvents(busy: number, waitingForTheir200: number) {
+    const deps = {
+      database,
+      logger: pino({ level: 'silent' }),
+      config: { chatEventsPerMinute: 30 },
+      runInBackground: (task: () => Promise<unknown>) => void background.push(task()),
+    } as unknown as Deps;
+    const starts: number[] = [];
+    const processor = createProcessor(
+      deps,
+      async () => {
+        starts.push(performance.now());
+        await new Promise((resolve) => setTimeout(resolve, HANDLER_MS));
+      },
+      {
+        concurrency: 1,
+        concurrencyWhileArriving: 1,
+        threadUse: () => ({ idle: 0, active: 0, utilization: busy }),
+      },
+    );
+    const unanswered = Array.from({ length: waitingForTheir200 }, () => processor.acknowledging());
+    await processor.recover();
+    while (starts.length < 4) await new Promise((r) => setTimeout(r, 10));
+    for (const answered of unanswered) answered();
+    return starts.slice(1).map((at, i) => at - starts[i]!);
+  }
+
+  it('pauses twice the turn after each event while four requests wait and the thread is saturated', async () => {
+    for (const gap of await gapsBetweenEvents(0.95, 4))
+      expect(gap).toBeGreaterThan(HANDLER_MS * 3 - 5);
+  });
+
+  it('does not pause when the thread is saturated but acknowledgements are not queueing', async () => {
+    for (const gap of await gapsBetweenEvents(1, 3)) expect(gap).toBeLessThan(HANDLER_MS * 2.8);
+  });
+
+  it('does not pause when requests wait but the thread has time to spare', async () => {
+    for (const gap of await gapsBetweenEvents(0.85, 10)) expect(gap).toBeLessThan(HANDLER_MS * 2.8);
+  });
+});

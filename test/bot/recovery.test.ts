@@ -4,21 +4,13 @@ import { createApp } from '../../src/app';
 import { type Bot, createBot } from '../../src/bot/bot';
 import { readings, users, webhookEvents } from '../../src/db/schema';
 import { LEASE_SECONDS, pruneFinished } from '../../src/store/webhook-events';
-import { type Harness, startHarness } from '../helpers/harness';
+import { type Harness, recordingOnlyBot, startHarness } from '../helpers/harness';
 
 // A process that dies after recording events but before processing them must not lose them:
 // the next start processes them, replying while the token is fresh and pushing after that.
 
 /** A bot that records events but never gets round to processing them (a crash right after). */
-const deadBot: Bot = {
-  handle: async () => {},
-  processor: {
-    workerId: 'dead',
-    kick: () => {},
-    recover: async () => 0,
-    startSweeper: () => () => {},
-  },
-};
+const deadBot = recordingOnlyBot('dead');
 
 describe('events recorded before a crash', () => {
   let h: Harness;

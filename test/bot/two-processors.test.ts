@@ -9,22 +9,14 @@ import type { Deps } from '../../src/deps';
 import type { FakeUser } from '../../src/dev/fake-line-platform';
 import { silentLogger } from '../../src/logger';
 import { createNodeDeps } from '../../src/runtime';
-import { type Harness, startHarness } from '../helpers/harness';
+import { type Harness, recordingOnlyBot, startHarness } from '../helpers/harness';
 
 // Two instances of the bot on one database (PostgreSQL when TEST_DATABASE_URL is set: each
 // instance with connections of its own). Events are recorded by a webhook that does not process
 // them, then both instances go after the same chats at once.
 
 /** Records events and leaves them for the processors under test. */
-const recordOnly: Bot = {
-  handle: async () => {},
-  processor: {
-    workerId: 'record-only',
-    kick: () => {},
-    recover: async () => 0,
-    startSweeper: () => () => {},
-  },
-};
+const recordOnly = recordingOnlyBot('record-only');
 
 describe('two processors on one database', () => {
   let h: Harness;

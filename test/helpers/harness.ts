@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import type { webhook } from '@line/bot-sdk';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/app';
+import type { Bot } from '../../src/bot/bot';
 import { type Config, type LogLevel, parseConfig } from '../../src/config';
 import type { Deps } from '../../src/deps';
 import { type FakeLinePlatform, startFakeLinePlatform } from '../../src/dev/fake-line-platform';
@@ -114,3 +115,18 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
 }
+
+/**
+ * A bot that records events and never processes them: a crash right after each
+ * acknowledgement, or an instance that leaves the events to the processors under test.
+ */
+export const recordingOnlyBot = (workerId: string): Bot => ({
+  handle: async () => {},
+  processor: {
+    workerId,
+    acknowledging: () => () => {},
+    kick: () => {},
+    recover: async () => 0,
+    startSweeper: () => () => {},
+  },
+});
