@@ -61,6 +61,8 @@ export interface Household {
   replace(final: string, initial: string, day: number, name?: string): Promise<Replaced>;
   /** Sets the register size directly (no change logged for undo). */
   digits(n: number | null): Promise<void>;
+  /** A second meter of Kai's, "Gas", which he used last (as if he had just read it). */
+  gasUsedLast(): Promise<Source>;
 }
 
 /** `#3` as the chat names it. */
@@ -135,7 +137,16 @@ export async function household(database: TestDatabase): Promise<Household> {
     const [row] = await db.select().from(sources).where(eq(sources.id, water!.id));
     return row!;
   };
+  const gasUsedLast = async (): Promise<Source> => {
+    const [gas] = await db
+      .insert(sources)
+      .values({ ownerId: kai!.id, name: 'Gas', unit: 'm3', timezone: 'Asia/Bangkok' })
+      .returning();
+    await db.update(users).set({ lastSourceId: gas!.id }).where(eq(users.id, kai!.id));
+    return gas!;
+  };
   return {
+    gasUsedLast,
     kai: kaiAuthor,
     lin: author(lin!.id),
     mai: author(mai!.id),

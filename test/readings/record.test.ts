@@ -63,21 +63,14 @@ describe.each(databaseKinds())('recording a reading on %s', (kind) => {
     const lastUsed = async () =>
       (await home.database.db.select().from(users).where(eq(users.id, home.kai.userId)))[0]
         ?.lastSourceId;
-    const [gas] = await home.database.db
-      .insert(sources)
-      .values({ ownerId: home.kai.userId, name: 'Gas', unit: 'm3', timezone: 'Asia/Bangkok' })
-      .returning();
-    await home.database.db
-      .update(users)
-      .set({ lastSourceId: gas!.id })
-      .where(eq(users.id, home.kai.userId));
+    const gas = await home.gasUsedLast();
     // Known to have used the water meter last when the message arrived: the row is not touched
     // (here it says Gas, changed meanwhile; the next reading of another meter sets it again).
     const knownWater = { ...home.kai, lastSourceId: home.water.id };
     expect((await record(reading('100', 1), knownWater)).outcome).toBe('stored');
-    expect(await lastUsed()).toBe(gas!.id);
+    expect(await lastUsed()).toBe(gas.id);
     // Known to have used another meter: the water meter becomes the last used one.
-    const knownGas = { ...home.kai, lastSourceId: gas!.id };
+    const knownGas = { ...home.kai, lastSourceId: gas.id };
     expect((await record(reading('110', 2), knownGas)).outcome).toBe('stored');
     expect(await lastUsed()).toBe(home.water.id);
   });

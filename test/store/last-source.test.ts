@@ -29,14 +29,7 @@ describe.each(databaseKinds())('the last used meter on %s', (kind) => {
 
   it('follows the author to another meter and back', async () => {
     await home.add('100', 1);
-    const [gas] = await home.database.db
-      .insert(sources)
-      .values({ ownerId: home.kai.userId, name: 'Gas', unit: 'm3', timezone: 'Asia/Bangkok' })
-      .returning();
-    await home.database.db
-      .update(users)
-      .set({ lastSourceId: gas!.id })
-      .where(eq(users.id, home.kai.userId));
+    await home.gasUsedLast();
     await home.add('110', 2);
     expect((await kai()).last).toBe(home.water.id);
   });
