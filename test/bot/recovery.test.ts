@@ -1,7 +1,7 @@
 import { asc, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { type Bot, createBot } from '../../src/bot/bot';
+import { createBot } from '../../src/bot/bot';
 import { readings, users, webhookEvents } from '../../src/db/schema';
 import { LEASE_SECONDS, pruneFinished } from '../../src/store/webhook-events';
 import { type Harness, recordingOnlyBot, startHarness } from '../helpers/harness';

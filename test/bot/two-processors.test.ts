@@ -1,7 +1,7 @@
 import { asc, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app';
-import { type Bot, createBot } from '../../src/bot/bot';
+import { createBot } from '../../src/bot/bot';
 import type { Database } from '../../src/db/client';
 import { createDatabase } from '../../src/db/open';
 import { readings, webhookEvents } from '../../src/db/schema';

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { sources, users } from '../../src/db/schema';
+import { users } from '../../src/db/schema';
 import { databaseKinds } from '../helpers/db';
 import { householdPerTest } from '../readings/fixture';
 
