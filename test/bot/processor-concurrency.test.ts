@@ -5,7 +5,7 @@ import { createProcessor } from '../../src/bot/processor';
 import type { Database } from '../../src/db/client';
 import type { Deps } from '../../src/deps';
 import { insertInboxRows } from '../../src/store/webhook-events';
-import { createTestDatabase, databaseKinds } from '../helpers/db';
+import { createTestDatabase, type DatabaseKind, databaseKinds } from '../helpers/db';
 
 // The webhook and processing share the bot's thread: while webhooks keep arriving, processing
 // takes fewer events at once so acknowledgements keep up (one on PGlite, whose database runs in
@@ -13,16 +13,24 @@ import { createTestDatabase, databaseKinds } from '../helpers/db';
 
 const CHATS = Array.from({ length: 12 }, (_, i) => `U${String(i).padStart(32, '0')}`);
 
-describe.each(databaseKinds())('how many events are processed at once (%s)', (kind) => {
-  let database: Database;
-  let background: Promise<unknown>[];
+/**
+ * Each test gets a database with one event waiting in each of `chats`, and deps whose
+ * background tasks are settled before the database closes.
+ */
+function eventsWaitingIn(kind: DatabaseKind, chats: string[]) {
+  const setup = {} as { database: Database; background: Promise<unknown>[]; deps: Deps };
   beforeEach(async () => {
-    database = await createTestDatabase(kind);
-    background = [];
-    // One event waiting in each of twelve chats.
+    setup.database = await createTestDatabase(kind);
+    setup.background = [];
+    setup.deps = {
+      database: setup.database,
+      logger: pino({ level: 'silent' }),
+      config: { chatEventsPerMinute: 30 },
+      runInBackground: (task: () => Promise<unknown>) => void setup.background.push(task()),
+    } as unknown as Deps;
     await insertInboxRows(
-      database,
-      CHATS.map((chatId, i) => ({
+      setup.database,
+      chats.map((chatId, i) => ({
         webhookEventId: `E${i}`,
         occurredAt: new Date(Date.now() - 1000 + i),
         chatId,
@@ -33,20 +41,20 @@ describe.each(databaseKinds())('how many events are processed at once (%s)', (ki
     );
   });
   afterEach(async () => {
-    await Promise.allSettled(background);
-    await database.close();
+    await Promise.allSettled(setup.background);
+    await setup.database.close();
   });
+  return setup;
+}
+
+describe.each(databaseKinds())('how many events are processed at once (%s)', (kind) => {
+  // One event waiting in each of twelve chats.
+  const setup = eventsWaitingIn(kind, CHATS);
 
   /** A processor whose handler notes how many events are in it at once. */
   function processor(handlerMs: number) {
     const seen = { atOnce: 0, most: 0, handled: 0 };
-    const deps = {
-      database,
-      logger: pino({ level: 'silent' }),
-      config: { chatEventsPerMinute: 30 },
-      runInBackground: (task: () => Promise<unknown>) => void background.push(task()),
-    } as unknown as Deps;
-    const created = createProcessor(deps, async () => {
+    const created = createProcessor(setup.deps, async () => {
       seen.atOnce++;
       seen.most = Math.max(seen.most, seen.atOnce);
       await new Promise((resolve) => setTimeout(resolve, handlerMs));
@@ -82,40 +90,14 @@ describe.each(databaseKinds())('how many events are processed at once (%s)', (ki
 // Saturation alone (a backlog worked through while few messages arrive) is no reason to pause,
 // nor are a few requests waiting while the thread has time to spare.
 describe.each(databaseKinds())('processing yields to queued acknowledgements (%s)', (kind) => {
-  let database: Database;
-  let background: Promise<unknown>[];
-  beforeEach(async () => {
-    database = await createTestDatabase(kind);
-    background = [];
-    await insertInboxRows(
-      database,
-      CHATS.slice(0, 4).map((chatId, i) => ({
-        webhookEventId: `Y${i}`,
-        occurredAt: new Date(Date.now() - 1000 + i),
-        chatId,
-        type: 'message',
-        payload: { type: 'message', source: { type: 'user', userId: chatId } } as webhook.Event,
-        senderId: chatId,
-      })),
-    );
-  });
-  afterEach(async () => {
-    await Promise.allSettled(background);
-    await database.close();
-  });
+  const setup = eventsWaitingIn(kind, CHATS.slice(0, 4));
 
   const HANDLER_MS = 60;
   /** Milliseconds between the starts of four events processed one at a time. */
   async function gapsBetweenEvents(busy: number, waitingForTheir200: number) {
-    const deps = {
-      database,
-      logger: pino({ level: 'silent' }),
-      config: { chatEventsPerMinute: 30 },
-      runInBackground: (task: () => Promise<unknown>) => void background.push(task()),
-    } as unknown as Deps;
     const starts: number[] = [];
     const processor = createProcessor(
-      deps,
+      setup.deps,
       async () => {
         starts.push(performance.now());
         await new Promise((resolve) => setTimeout(resolve, HANDLER_MS));
