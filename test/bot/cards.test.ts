@@ -111,6 +111,8 @@ describe('cards', () => {
       '1. Electric (kWh)',
       expect.stringMatching(/^last 4,540 kWh, /),
     ]);
+    // Each meter is offered once: its row on the card, not again as a quick reply.
+    expect(answer.choices.map((c) => c.label)).toEqual(['1. Electric', 'Add a meter']);
     const history = await som.tap(answer, '1. Electric');
     expect(history.text).toMatch(/#1 4,100 kWh/);
 
@@ -132,5 +134,12 @@ describe('cards', () => {
     expect(card).toContain(`${METER_CARD_ROWS}. Room ${METER_CARD_ROWS} with a long name (kWh)`);
     expect(card).not.toContain(`${count}. Room ${count} with a long name (kWh)`);
     expect(card.at(-1)).toMatch(/^…and 5 more/);
+    // Every meter is one tap away, once: the card's rows, then quick replies for the meters the
+    // card has no room for.
+    const offered = answer.choices.map((c) => c.label);
+    const meterNumbers = offered.filter((label) => /^\d+\. Room/.test(label)).map(parseFloat);
+    expect(meterNumbers).toEqual(Array.from({ length: count }, (_, i) => i + 1));
+    const last = offered.find((label) => label.startsWith(`${count}.`))!;
+    expect((await many.tap(answer, last)).text).toContain(`Room ${count} with a long name`);
   }, 120_000);
 });

@@ -3,7 +3,7 @@ import { formatValueNames } from '../../domain/values';
 import { chatNumber, createMeter, listChatMeters, ownerHasMeterNamed } from '../../store/meters';
 import { latestReading } from '../../store/readings';
 import { putGroupShare } from '../../store/sharing';
-import { type MeterRow, meterListCard } from '../cards';
+import { METER_CARD_ROWS, type MeterRow, meterListCard } from '../cards';
 import { Composer } from '../composer';
 import { formatWhen, readingValue } from '../format';
 import { cardCatalogs } from '../messages';
@@ -141,8 +141,10 @@ export const meters = new Composer()
         inGroup,
         rows,
         altText: t.meterList(inGroup, lines),
+        // The card's rows open their meters' history already; quick replies offer the same
+        // only for the meters the card has no room for.
         quickReplies: list
-          .slice(0, 13)
+          .slice(METER_CARD_ROWS, METER_CARD_ROWS + 13)
           .map((meter) =>
             quickMessage(`${meter.number}. ${meter.source.name}`, t.say.history(meter.number)),
           ),
