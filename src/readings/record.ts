@@ -1,9 +1,9 @@
 import type { RegisterEvent } from '../domain/types';
 import type { Problem, Verdict } from '../domain/validation';
 import { sameTimeProblem, type ValuesProblem } from '../domain/values';
-import { createConfirmation, findConfirmationByOrigin } from '../store/confirmations';
+import { createConfirmation } from '../store/confirmations';
 import type { Source } from '../store/meters';
-import { describeReading, findByOrigin, insertReading, type Reading } from '../store/readings';
+import { describeReading, insertReading, type Reading, writtenByOrigin } from '../store/readings';
 import { setLastSource } from '../store/users';
 import { checkUnderLock, checkValuesOf, storedValues } from './check';
 import type { Author, Transaction } from './context';
@@ -42,10 +42,7 @@ export async function recordReading(
   source: Source,
   candidate: Candidate,
 ): Promise<Recorded> {
-  const [earlier, asked] = await Promise.all([
-    findByOrigin(tx, candidate.origin),
-    findConfirmationByOrigin(tx, candidate.origin),
-  ]);
+  const { reading: earlier, asked } = await writtenByOrigin(tx, candidate.origin);
   if (earlier) return { outcome: 'replayed', reading: earlier };
   if (asked) return { outcome: 'alreadyAsked' };
   const mismatch = await checkValuesOf(tx, source, [candidate.value, ...(candidate.extra ?? [])]);

@@ -46,15 +46,3 @@ export async function resolveConfirmation(
     .returning();
   return row ? (row as Confirmation) : null;
 }
-
-/** The question a webhook event raised, answered or not. */
-export async function findConfirmationByOrigin(
-  tx: Tx,
-  origin: string,
-): Promise<Confirmation | null> {
-  const [row] = await tx
-    .select()
-    .from(readingConfirmations)
-    .where(eq(readingConfirmations.origin, origin));
-  return row ? (row as Confirmation) : null;
-}

@@ -1,7 +1,7 @@
 import { and, desc, eq, getTableColumns, gt, isNull, lte, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
 import { personal } from '../db/personal';
-import { readings, users } from '../db/schema';
+import { readingConfirmations, readings, users } from '../db/schema';
 import type { ReadingPoint, RegisterEvent } from '../domain/types';
 
 export type Reading = typeof readings.$inferSelect;
@@ -22,6 +22,26 @@ export async function lockSource(tx: Tx, sourceId: string): Promise<void> {
 export async function findByOrigin(tx: Tx, origin: string): Promise<Reading | null> {
   const [row] = await tx.select().from(readings).where(eq(readings.origin, origin));
   return row ?? null;
+}
+
+/**
+ * What an origin (the event a reading came from) has written already: the reading it stored,
+ * and whether it raised a question. One statement (every statement costs a round trip, and on
+ * PGlite a call into the server): the one row of `(select 1)` with the reading joined to it.
+ */
+export async function writtenByOrigin(
+  tx: Tx,
+  origin: string,
+): Promise<{ reading: Reading | null; asked: boolean }> {
+  const [found] = await tx
+    .select({
+      reading: readingColumns,
+      asked: sql<boolean>`exists (select 1 from ${readingConfirmations}
+        where ${readingConfirmations.origin} = ${origin})`,
+    })
+    .from(sql`(select 1) as one`)
+    .leftJoin(readings, eq(readings.origin, origin));
+  return { reading: found?.reading ?? null, asked: found?.asked === true };
 }
 
 export async function findDeletedByOrigin(tx: Tx, origin: string): Promise<Reading | null> {
