@@ -166,7 +166,8 @@ async function contextFor(deps: Deps, claimed: ClaimedEvent): Promise<BotContext
   const event = claimed.event;
   // Unfollow and leave carry no reply token and must not create anyone.
   const create = event.type !== 'unfollow' && event.type !== 'leave';
-  const user = await identify(deps, event, { create });
+  const sender = await identify(deps, event, { create, eventId: claimed.webhookEventId });
+  const user = sender?.user ?? null;
   const chat = chatOf(event, user);
   if (user && chat && chat.type !== 'user') {
     // Someone who writes in a group is in it: its meters reach their own chat too.
@@ -196,6 +197,7 @@ async function contextFor(deps: Deps, claimed: ClaimedEvent): Promise<BotContext
     chat,
     lineUserId: eventSource(event)?.userId ?? null,
     user,
+    pausedNoteOwed: sender?.pausedNoteOwed ?? null,
     language,
     text: messageText,
     command,

@@ -8,6 +8,7 @@ import { isStandby, replyTokenOf } from '../line/events';
 import type { Chat } from '../store/meters';
 import type { User } from '../store/users';
 import { markApplied, type RecordedReply, recordReply } from '../store/webhook-events';
+import type { PausedNoteOwed } from './identify';
 import { type Catalog, catalogs } from './messages';
 import { withQuotaNote } from './quota-note';
 
@@ -117,6 +118,8 @@ export function createContext(input: {
   chat: Chat | null;
   lineUserId: string | null;
   user: User | null;
+  /** Whether the quota note is owed to the user, when their lookup told (else null). */
+  pausedNoteOwed?: PausedNoteOwed | null;
   language: Language;
   text: string | null;
   command: Command | null;
@@ -168,7 +171,7 @@ export function createContext(input: {
       // recorded together with its claim.
       const noted = await withQuotaNote(
         deps,
-        { eventId, chat, user, language: input.language, actor },
+        { eventId, chat, user, language: input.language, actor, owed: input.pausedNoteOwed },
         answer,
       );
       if (noted) answer = noted;

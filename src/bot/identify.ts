@@ -1,12 +1,14 @@
 import type { webhook } from '@line/bot-sdk';
 import { asApp, withActor } from '../db/actor';
 import type { Deps } from '../deps';
+import { quotaMonth } from '../domain/billing/quota';
 import type { LineProfile } from '../line/client';
 import { type EventSource, eventSource } from '../line/events';
 import type { Chat } from '../store/meters';
 import {
   ConcurrentUserCreation,
   createLineUser,
+  findSender,
   findUserByLineId,
   languageFromProfile,
   touchUser,
@@ -36,25 +38,45 @@ export function chatOf(event: webhook.Event, user: User | null): Chat | null {
 }
 
 /**
+ * Who sent an event, and whether the quota note is owed to them in a quota month (null: not
+ * known, asked when answering).
+ */
+export interface Sender {
+  user: User;
+  pausedNoteOwed: PausedNoteOwed | null;
+}
+export interface PausedNoteOwed {
+  month: string;
+  owed: boolean;
+}
+
+/**
  * The Home Log user behind a LINE user id, created on first contact with the name (and, in a
  * one-to-one chat, the language) from their LINE profile.
  */
 export async function identify(
   deps: Deps,
   event: webhook.Event,
-  options: { create: boolean },
-): Promise<User | null> {
+  options: { create: boolean; eventId: string },
+): Promise<Sender | null> {
   const lineUserId = lineUserIdOf(event);
   if (!lineUserId) return null;
   // People and their LINE ids are not behind row-level security: one statement (asApp), no
   // transaction (on PostgreSQL one round trip instead of three, on every event).
+  const note = { month: quotaMonth(deps.clock()), eventId: options.eventId };
   const existing = await asApp(deps.database, async (executor) => {
-    const user = await findUserByLineId(executor, lineUserId);
-    if (user && !seenRecently(user)) await touchUser(executor, user.id);
-    return user;
+    const found = await findSender(executor, lineUserId, note);
+    if (found && !seenRecently(found.user)) await touchUser(executor, found.user.id);
+    return (
+      found && {
+        user: found.user,
+        pausedNoteOwed: { month: note.month, owed: found.pausedNoteOwed },
+      }
+    );
   });
   if (existing || !options.create) return existing;
-  return ensureLineUser(deps, eventSource(event), lineUserId);
+  const user = await ensureLineUser(deps, eventSource(event), lineUserId);
+  return { user, pausedNoteOwed: null };
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Chat } from '../store/meters';
 import { claimPausedNote, pausedNoteOwed } from '../store/quota-notices';
 import type { User } from '../store/users';
 import { type RecordedReply, recordReplyIn } from '../store/webhook-events';
+import type { PausedNoteOwed } from './identify';
 import { catalogs, noticeCatalogs } from './messages';
 import { text } from './reply';
 
@@ -31,6 +32,8 @@ export async function withQuotaNote(
     user: User | null;
     language: Language;
     actor: Actor;
+    /** Whether it is owed, when the sender's lookup told already (null or absent: ask). */
+    owed?: PausedNoteOwed | null;
   },
   answer: RecordedReply,
 ): Promise<RecordedReply | null> {
@@ -38,7 +41,10 @@ export async function withQuotaNote(
   if (!user || chat?.type !== 'user' || answer.messages.length >= MAX_MESSAGES) return null;
   const now = deps.clock();
   const note = { userId: user.id, month: quotaMonth(now), eventId };
-  if (!(await pausedNoteOwed(deps.database, note))) return null;
+  // Told by the sender's lookup for this month (a new month since then: ask again).
+  const known = input.owed?.month === note.month ? input.owed.owed : null;
+  if (known === false) return null;
+  if (known === null && !(await pausedNoteOwed(deps.database, note))) return null;
   return withActor(deps.database.db, input.actor, async ({ tx }) => {
     const meters = await claimPausedNote(tx, note);
     if (!meters) return null;

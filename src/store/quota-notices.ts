@@ -1,7 +1,7 @@
 // "Reminders and alerts are paused" notes: owed by the push scheduler when LINE's monthly quota
 // stops a push, told once per person and quota month with their next answer.
 
-import { and, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, or, type SQLWrapper, sql } from 'drizzle-orm';
 import { asApp } from '../db/actor';
 import type { Database, Tx } from '../db/client';
 import { quotaNotices, sources } from '../db/schema';
@@ -31,7 +31,7 @@ export async function owePausedNote(
     });
 }
 
-const owedTo = (userId: string, month: string, eventId: string) =>
+const owedTo = (userId: string | SQLWrapper, month: string, eventId: string) =>
   and(
     eq(quotaNotices.userId, userId),
     eq(quotaNotices.month, month),
@@ -39,7 +39,15 @@ const owedTo = (userId: string, month: string, eventId: string) =>
     or(isNull(quotaNotices.toldAt), eq(quotaNotices.toldEvent, eventId)),
   );
 
-/** Whether the note is owed (one indexed read, on the hot path of every one-to-one answer). */
+/**
+ * Whether the note is owed to the user whose id is `userId` (a column or a value), as an
+ * expression: the sender's lookup carries it, so most answers need no statement of their own.
+ */
+export const pausedNoteOwedTo = (userId: SQLWrapper, note: { month: string; eventId: string }) =>
+  sql<boolean>`exists (select 1 from ${quotaNotices}
+    where ${owedTo(userId, note.month, note.eventId)})`;
+
+/** Whether the note is owed (one indexed read; the sender's lookup usually tells already). */
 export async function pausedNoteOwed(
   database: Database,
   note: { userId: string; month: string; eventId: string },

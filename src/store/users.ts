@@ -2,6 +2,7 @@ import { and, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { identities, sources, users } from '../db/schema';
 import type { Language } from '../domain/types';
+import { pausedNoteOwedTo } from './quota-notices';
 
 export type User = typeof users.$inferSelect;
 
@@ -49,6 +50,24 @@ export async function findUserByLineId(tx: Db | Tx, lineUserId: string): Promise
     .innerJoin(users, eq(users.id, identities.userId))
     .where(and(eq(identities.provider, 'line'), eq(identities.providerUserId, lineUserId)));
   return row?.user ?? null;
+}
+
+/**
+ * The user behind a LINE id, and whether the "reminders paused" note is owed to them for this
+ * quota month (store/quota-notices.ts): one statement on every event, where the note's own read
+ * was another on every one-to-one answer.
+ */
+export async function findSender(
+  executor: Db | Tx,
+  lineUserId: string,
+  note: { month: string; eventId: string },
+): Promise<{ user: User; pausedNoteOwed: boolean } | null> {
+  const [row] = await executor
+    .select({ user: users, pausedNoteOwed: pausedNoteOwedTo(users.id, note) })
+    .from(identities)
+    .innerJoin(users, eq(users.id, identities.userId))
+    .where(and(eq(identities.provider, 'line'), eq(identities.providerUserId, lineUserId)));
+  return row ? { user: row.user, pausedNoteOwed: row.pausedNoteOwed === true } : null;
 }
 
 export interface NewLineUser {
