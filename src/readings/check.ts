@@ -2,8 +2,8 @@ import type { Tx } from '../db/client';
 import type { RegisterEvent } from '../domain/types';
 import { type Problem, type Verdict, validateReading } from '../domain/validation';
 import { checkValues, type ValuesProblem } from '../domain/values';
-import { getValidators, type Source, valuesSpec } from '../store/meters';
-import { lockSource, neighbours, type Reading, recentDailyRates, toPoint } from '../store/readings';
+import { getValidators, type Source, validatorsOf, valuesSpec } from '../store/meters';
+import { lockSource, neighboursAndRules, type Reading, toPoint } from '../store/readings';
 
 /**
  * Whether a reading's values fit the meter: one value for most meters; for a meter with several
@@ -50,12 +50,15 @@ export async function checkUnderLock(
 ): Promise<Checked> {
   // The lock and the reads go out together (one write, pipelined): the server runs them in
   // order, so every read still happens after the lock is granted.
-  const [, { previous, next }, validators, rates] = await Promise.all([
+  const [, { previous, next, judgedBy }] = await Promise.all([
     lockSource(tx, source.id),
-    neighbours(tx, source.id, input.takenAt, input.replacing?.id ?? null),
-    getValidators(tx, source),
-    input.endOfRegister ? [] : recentDailyRates(tx, source.id, input.takenAt),
+    neighboursAndRules(tx, source.id, input.takenAt, input.replacing?.id ?? null),
   ]);
+  // Without a reading before, the rules take a statement of their own, and there are no rates.
+  const validators = judgedBy
+    ? validatorsOf(source, judgedBy.validators)
+    : await getValidators(tx, source);
+  const rates = input.endOfRegister ? [] : (judgedBy?.rates ?? []);
   const verdict = validateReading({
     source: { kind: source.kind, digits: source.digits, validators },
     value: input.value,

@@ -233,6 +233,11 @@ export async function getValidators(tx: Tx, source: Source): Promise<Validators>
     .select()
     .from(sourceValidators)
     .where(eq(sourceValidators.sourceId, source.id));
+  return validatorsOf(source, row ?? null);
+}
+
+/** The rules a meter's row of source_validators sets (none: the defaults for its kind). */
+export function validatorsOf(source: Source, row: Partial<Validators> | null): Validators {
   return {
     min: row?.min ?? null,
     max: row?.max ?? null,
@@ -241,6 +246,16 @@ export async function getValidators(tx: Tx, source: Source): Promise<Validators>
     valueRanges: row?.valueRanges ?? null,
   };
 }
+
+/**
+ * The meter's row of source_validators as one JSON text (decimals as strings), or null: for a
+ * statement that brings it along with other reads (store/readings.ts, neighboursAndRules).
+ */
+export const validatorsJson = (sourceId: string) =>
+  sql`(select json_build_object('min', v.min::text, 'max', v.max::text,
+    'nonDecreasing', v.non_decreasing, 'maxRatePerDay', v.max_rate_per_day::text,
+    'valueRanges', v.value_ranges)
+    from ${sourceValidators} v where v.source_id = ${sourceId})`;
 
 /** What a reading of `source` must give: null for a meter with one value per reading. */
 export function valuesSpec(source: Source, validators: Validators): ValuesSpec | null {
