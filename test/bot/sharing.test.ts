@@ -1,22 +1,51 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { access, auditLog, groupShares, readings, users } from '../../src/db/schema';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  access,
+  auditLog,
+  groupShares,
+  identities,
+  readings,
+  sources,
+  users,
+} from '../../src/db/schema';
 import type { FakeGroup } from '../../src/dev/fake-line-platform';
 import { exchange, type Person, person } from '../helpers/chat';
 import { type Harness, startHarness } from '../helpers/harness';
 
+// One app for the whole file: starting one per test was most of the file's time. Each test has
+// a household of its own (new people, groups and meters) and looks only at the rows of its
+// household's meters, so any test runs alone and in any order.
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** The ids of the meters this person owns. */
+async function metersOf(owner: Person): Promise<string[]> {
+  const owned = await h.database.db
+    .select({ id: sources.id })
+    .from(sources)
+    .innerJoin(identities, eq(identities.userId, sources.ownerId))
+    .where(and(eq(identities.provider, 'line'), eq(identities.providerUserId, owner.user.userId)));
+  return owned.map((meter) => meter.id);
+}
+
 // Each test starts from a fresh household and replays exactly the steps it builds on (the
-// `given` helpers), so any test runs alone and in any order.
+// `given` helpers).
 describe('sharing a meter with the family', () => {
-  let h: Harness;
   let dad: Person;
   let mom: Person;
   let son: Person;
   let family: FakeGroup;
   let friends: FakeGroup;
+  /** Dad's meters: every share, reading, grant and audit entry a test makes is about them. */
+  let meters: string[];
 
   beforeEach(async () => {
-    h = await startHarness();
     dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
     mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
     son = person(h, h.platform.addUser({ displayName: 'Son', language: 'en' }));
@@ -28,9 +57,8 @@ describe('sharing a meter with the family', () => {
     await dad.say('add meter Electric kWh');
     await dad.say('add meter Water m3');
     await dad.say('meter 2 = 100');
-  });
-  afterEach(async () => {
-    await h?.close();
+    meters = await metersOf(dad);
+    expect(meters).toHaveLength(2);
   });
 
   const inFamily = () => ({ group: family.groupId });
@@ -39,16 +67,24 @@ describe('sharing a meter with the family', () => {
     const length = text.slice(at).split(' ')[0]!.length;
     return { mentionees: [{ index: at, length, type: 'user' as const, userId: who.user.userId }] };
   };
+  const chatName = (chatId: string) =>
+    chatId === family.groupId ? 'family' : chatId === friends.groupId ? 'friends' : chatId;
   const shares = async () =>
-    (await h.database.db.select().from(groupShares).orderBy(asc(groupShares.grantedAt))).map(
-      (s) => `${s.chatId === family.groupId ? 'family' : 'friends'}:${s.role}`,
-    );
+    (
+      await h.database.db
+        .select()
+        .from(groupShares)
+        .where(inArray(groupShares.sourceId, meters))
+        .orderBy(asc(groupShares.grantedAt))
+    ).map((s) => `${chatName(s.chatId)}:${s.role}`);
   const audits = async (action: string) =>
     h.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, action))
+      .where(and(eq(auditLog.action, action), inArray(auditLog.sourceId, meters)))
       .orderBy(asc(auditLog.seq));
+  const readingCount = () => h.database.db.$count(readings, inArray(readings.sourceId, meters));
+  const grantCount = () => h.database.db.$count(access, inArray(access.sourceId, meters));
   /** Says a text in the family group with its @-mention of `who`, and checks it was understood. */
   const sayMentioning = async (speaker: Person, text: string, who: Person, expected: RegExp) => {
     const answer = await speaker.say(text, { ...inFamily(), mention: mention(text, who) });
@@ -95,6 +131,7 @@ describe('sharing a meter with the family', () => {
       .select({ value: readings.value, by: users.displayName })
       .from(readings)
       .innerJoin(users, eq(users.id, readings.enteredBy))
+      .where(inArray(readings.sourceId, meters))
       .orderBy(asc(readings.enteredAt));
     expect(stored).toEqual([
       { value: '100', by: 'Dad' },
@@ -118,7 +155,7 @@ describe('sharing a meter with the family', () => {
       /You can look at meter 1 "Water", but not change it/,
     );
     expect((await mom.say('history meter 1', inFamily())).text).toMatch(/#2 110 m³/);
-    expect(await h.database.db.$count(readings)).toBe(2);
+    expect(await readingCount()).toBe(2);
     const [change] = await audits('share.change');
     expect(change).toMatchObject({ before: { role: 'write' }, after: { role: 'read' } });
   });
@@ -129,9 +166,12 @@ describe('sharing a meter with the family', () => {
     const text = 'share Water @Mom write';
     const answer = await dad.say(text, { ...inFamily(), mention: mention(text, mom) });
     expect(answer.text).toBe('Mom can now report and see meter 2 "Water" (write).');
-    expect(await h.database.db.select({ role: access.role }).from(access)).toEqual([
-      { role: 'write' },
-    ]);
+    expect(
+      await h.database.db
+        .select({ role: access.role })
+        .from(access)
+        .where(inArray(access.sourceId, meters)),
+    ).toEqual([{ role: 'write' }]);
     // In the group her write role beats the group's read share.
     expect((await mom.say('meter 1 = 120', inFamily())).text).toMatch(
       /Recorded meter 1 "Water": 120 m³/,
@@ -157,7 +197,8 @@ describe('sharing a meter with the family', () => {
       await h.database.db
         .select({ name: users.displayName, role: access.role })
         .from(access)
-        .innerJoin(users, eq(users.id, access.userId)),
+        .innerJoin(users, eq(users.id, access.userId))
+        .where(inArray(access.sourceId, meters)),
     ).toEqual([{ name: 'Mom', role: 'admin' }]);
   });
 
@@ -201,13 +242,13 @@ describe('sharing a meter with the family', () => {
     expect((await dad.say(text, { ...inFamily(), mention: mention(text, mom) })).text).toBe(
       'Mom no longer has access to meter 1 "Water".',
     );
-    expect(await h.database.db.$count(access)).toBe(0);
+    expect(await grantCount()).toBe(0);
     // Her own write access is gone; the family group's read share still reaches her own chat
     // (she writes in that group), so she may look but not report.
     expect((await mom.say('meter 1 = 130')).text).toBe(
       'You can look at meter 1 "Water", but not change it. Ask its owner for write access.',
     );
-    expect(await h.database.db.$count(readings)).toBe(2);
+    expect(await readingCount()).toBe(2);
   });
 
   it('needs LINE to name the mentioned person', async () => {
@@ -218,7 +259,7 @@ describe('sharing a meter with the family', () => {
       mention: { mentionees: [{ index: text.indexOf('@'), length: 4, type: 'user' }] },
     });
     expect(answer.text).toMatch(/LINE did not tell me who @Mom is/);
-    expect(await h.database.db.$count(access)).toBe(0);
+    expect(await grantCount()).toBe(0);
   });
 
   it('keeps a number pointing at the same meter after unsharing and sharing again', async () => {
@@ -243,7 +284,7 @@ describe('sharing a meter with the family', () => {
     expect((await mom.say('meters', { group: friends.groupId })).text).toMatch(
       /No meters are shared in this group yet/,
     );
-    expect(await h.database.db.$count(readings)).toBe(1);
+    expect(await readingCount()).toBe(1);
   });
 
   it("ends the group's shares when the bot is removed from the group, and audits it", async () => {
@@ -266,21 +307,18 @@ describe('sharing a meter with the family', () => {
 });
 
 describe('an admin who is not the owner', () => {
-  let h: Harness;
   let dad: Person;
   let mom: Person;
   let family: FakeGroup;
+  let meters: string[];
 
   beforeAll(async () => {
-    h = await startHarness();
     dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
     mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
     family = h.platform.addGroup({ name: 'Family', members: [dad.user.userId, mom.user.userId] });
     await dad.say('add meter Water m3');
     await dad.say('share Water', { group: family.groupId });
-  });
-  afterAll(async () => {
-    await h?.close();
+    meters = await metersOf(dad);
   });
 
   const mention = (text: string, who: Person) => ({
@@ -309,7 +347,8 @@ describe('an admin who is not the owner', () => {
     const grants = await h.database.db
       .select({ name: users.displayName, role: access.role })
       .from(access)
-      .innerJoin(users, eq(users.id, access.userId));
+      .innerJoin(users, eq(users.id, access.userId))
+      .where(inArray(access.sourceId, meters));
     expect(grants).toEqual([{ name: 'Mom', role: 'admin' }]);
     expect((await dad.say('access meter 1', { group: family.groupId })).text).toBe(
       'Who may use meter 1 "Water":\nDad: owner (admin)\n#1 Mom: admin\n#2 this group: write\nTo take one back: unshare meter 1 #1',
@@ -322,15 +361,11 @@ describe('an admin who is not the owner', () => {
 
 // Each test has a family of its own (the second archives the meter the first shares).
 describe('an admin who is not the owner, sharing and archiving', () => {
-  let h: Harness;
   let dad: Person;
   let mom: Person;
   let family: FakeGroup;
   let friends: FakeGroup;
 
-  beforeAll(async () => {
-    h = await startHarness();
-  });
   beforeEach(async () => {
     dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
     mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
@@ -345,9 +380,6 @@ describe('an admin who is not the owner, sharing and archiving', () => {
       ],
     };
     expect((await dad.say(text, { group: family.groupId, mention })).text).toMatch(/\(admin\)/);
-  });
-  afterAll(async () => {
-    await h?.close();
   });
 
   it("cannot share the owner's meter into a group the owner is not in", async () => {
@@ -373,13 +405,12 @@ describe('an admin who is not the owner, sharing and archiving', () => {
 });
 
 describe('nothing stranded: the owner revokes from the one-to-one chat', () => {
-  let h: Harness;
   let dad: Person;
   let mom: Person;
   let family: FakeGroup;
+  let meters: string[];
 
   beforeEach(async () => {
-    h = await startHarness();
     dad = person(h, h.platform.addUser({ displayName: 'Dad', language: 'en' }));
     mom = person(h, h.platform.addUser({ displayName: 'Mom', language: 'en' }));
     family = h.platform.addGroup({ name: 'Family', members: [dad.user.userId, mom.user.userId] });
@@ -392,10 +423,9 @@ describe('nothing stranded: the owner revokes from the one-to-one chat', () => {
       ],
     };
     expect((await dad.say(text, { group: family.groupId, mention })).text).toMatch(/\(write\)/);
+    meters = await metersOf(dad);
   });
-  afterEach(async () => {
-    await h?.close();
-  });
+  const grantCount = () => h.database.db.$count(access, inArray(access.sourceId, meters));
 
   it('lists every grant and group share, numbered, with a revoke button each', async () => {
     const answer = await dad.say('access meter 1');
@@ -414,12 +444,12 @@ describe('nothing stranded: the owner revokes from the one-to-one chat', () => {
     const list = await dad.say('access meter 1');
     const revoked = await dad.tap(list, 'Revoke #1');
     expect(revoked.text).toBe('Mom no longer has access to meter 1 "Water".');
-    expect(await h.database.db.$count(access)).toBe(0);
+    expect(await grantCount()).toBe(0);
     expect((await mom.say('meter 1 = 11')).text).not.toMatch(/Recorded/);
     const [entry] = await h.database.db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.action, 'access.revoke'));
+      .where(and(eq(auditLog.action, 'access.revoke'), inArray(auditLog.sourceId, meters)));
     expect(entry).toMatchObject({
       chatKey: expect.stringMatching(/^user:/),
       before: { role: 'write' },
@@ -443,8 +473,8 @@ describe('nothing stranded: the owner revokes from the one-to-one chat', () => {
     expect((await dad.say('unshare meter 1 #2')).text).toBe(
       'meter 1 "Water" is no longer shared with group #2.',
     );
-    expect(await h.database.db.$count(groupShares)).toBe(0);
-    expect(await h.database.db.$count(access)).toBe(1);
+    expect(await h.database.db.$count(groupShares, inArray(groupShares.sourceId, meters))).toBe(0);
+    expect(await grantCount()).toBe(1);
     expect((await mom.say('meter 1 = 13', { group: family.groupId })).text).not.toMatch(/Recorded/);
   });
 });
