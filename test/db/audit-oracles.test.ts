@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../src/audit/chain';
+import { type SQL, sql, TransactionRollbackError } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ChainVerdict, verifyAuditChain } from '../../src/audit/chain';
 import { withActor } from '../../src/db/actor';
 import { rows } from '../../src/db/client';
 import { users } from '../../src/db/schema';
@@ -97,15 +97,30 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
           from audit_log order by seq`,
     );
 
-  const asOwnerWithoutGuards = async (statement: ReturnType<typeof sql>) => {
-    await database.db.execute(
-      sql`alter table audit_log disable trigger audit_log_no_update_delete`,
-    );
-    await database.db.execute(statement);
-    await database.db.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+  /**
+   * The verdict on the chain after `statement`, run by a table owner who switched the guard off.
+   * All of it happens in a transaction that is then rolled back: the verifier sees the tampered
+   * rows, and the next test finds the five intact rows again (one database for the file:
+   * creating one per test was most of its time).
+   */
+  const verdictAfter = async (statement: SQL): Promise<ChainVerdict> => {
+    let verdict: ChainVerdict | undefined;
+    try {
+      await database.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table audit_log disable trigger audit_log_no_update_delete`);
+        await tx.execute(statement);
+        await tx.execute(sql`alter table audit_log enable trigger audit_log_no_update_delete`);
+        verdict = await verifyAuditChain(tx);
+        tx.rollback();
+      });
+    } catch (error) {
+      if (!(error instanceof TransactionRollbackError)) throw error;
+    }
+    if (!verdict) throw new Error('the tamper did not run');
+    return verdict;
   };
 
-  beforeEach(async () => {
+  beforeAll(async () => {
     database = await createTestDatabase(kind);
     const [user] = await database.db
       .insert(users)
@@ -129,8 +144,18 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
     }
   });
 
-  afterEach(async () => {
+  afterAll(async () => {
     await database?.close();
+  });
+
+  afterEach(async () => {
+    // The tamper was rolled back: the next test starts from the intact chain.
+    expect(await verifyAuditChain(database.db)).toEqual({
+      ok: true,
+      rowsChecked: 5,
+      firstBadSeq: null,
+      problem: null,
+    });
   });
 
   it('stores, for every row, the hash recomputed independently from its columns', async () => {
@@ -183,8 +208,7 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
   ];
 
   it.each(contentTampers)('detects %s altered in a middle row', async (_column, set) => {
-    await asOwnerWithoutGuards(sql.raw(`update audit_log set ${set} where seq = 3`));
-    expect(await verifyAuditChain(database.db)).toEqual({
+    expect(await verdictAfter(sql.raw(`update audit_log set ${set} where seq = 3`))).toEqual({
       ok: false,
       rowsChecked: 2,
       firstBadSeq: 3,
@@ -193,8 +217,7 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
   });
 
   it.each(contentTampers)('detects %s altered in the newest row', async (_column, set) => {
-    await asOwnerWithoutGuards(sql.raw(`update audit_log set ${set} where seq = 5`));
-    expect(await verifyAuditChain(database.db)).toMatchObject({
+    expect(await verdictAfter(sql.raw(`update audit_log set ${set} where seq = 5`))).toMatchObject({
       ok: false,
       rowsChecked: 4,
       firstBadSeq: 5,
@@ -203,8 +226,9 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
   });
 
   it('detects a forged prev_hash', async () => {
-    await asOwnerWithoutGuards(sql`update audit_log set prev_hash = repeat('0', 64) where seq = 3`);
-    expect(await verifyAuditChain(database.db)).toEqual({
+    expect(
+      await verdictAfter(sql`update audit_log set prev_hash = repeat('0', 64) where seq = 3`),
+    ).toEqual({
       ok: false,
       rowsChecked: 2,
       firstBadSeq: 3,
@@ -213,8 +237,9 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
   });
 
   it('detects a stored hash replaced by another', async () => {
-    await asOwnerWithoutGuards(sql`update audit_log set hash = repeat('f', 64) where seq = 2`);
-    expect(await verifyAuditChain(database.db)).toEqual({
+    expect(
+      await verdictAfter(sql`update audit_log set hash = repeat('f', 64) where seq = 2`),
+    ).toEqual({
       ok: false,
       rowsChecked: 1,
       firstBadSeq: 2,
@@ -223,8 +248,7 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
   });
 
   it('detects a row renumbered (a gap in seq)', async () => {
-    await asOwnerWithoutGuards(sql`update audit_log set seq = 30 where seq = 3`);
-    expect(await verifyAuditChain(database.db)).toEqual({
+    expect(await verdictAfter(sql`update audit_log set seq = 30 where seq = 3`)).toEqual({
       ok: false,
       rowsChecked: 2,
       firstBadSeq: 3,
@@ -233,8 +257,7 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
   });
 
   it('detects the newest row deleted: only the chain head knows it existed', async () => {
-    await asOwnerWithoutGuards(sql`delete from audit_log where seq = 5`);
-    expect(await verifyAuditChain(database.db)).toEqual({
+    expect(await verdictAfter(sql`delete from audit_log where seq = 5`)).toEqual({
       ok: false,
       rowsChecked: 4,
       firstBadSeq: 5,
@@ -244,13 +267,14 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
 
   it('detects the newest row rewritten with a valid hash of its own', async () => {
     // A careful forger recomputes the hash; no later row names it, only the head does.
-    await asOwnerWithoutGuards(
-      sql`update audit_log set after = '{"value": "0"}',
+    expect(
+      await verdictAfter(
+        sql`update audit_log set after = '{"value": "0"}',
             hash = audit_row_hash(prev_hash, seq, at, actor_id, chat_key, action,
                                   subject_type, subject_id, source_id, before, '{"value": "0"}')
           where seq = 5`,
-    );
-    expect(await verifyAuditChain(database.db)).toEqual({
+      ),
+    ).toEqual({
       ok: false,
       rowsChecked: 5,
       firstBadSeq: 6,
@@ -259,8 +283,7 @@ describe.each(databaseKinds())('audit chain oracles on %s', (kind) => {
   });
 
   it('detects every row deleted', async () => {
-    await asOwnerWithoutGuards(sql`delete from audit_log`);
-    expect(await verifyAuditChain(database.db)).toMatchObject({
+    expect(await verdictAfter(sql`delete from audit_log`)).toMatchObject({
       ok: false,
       rowsChecked: 0,
       firstBadSeq: 1,
