@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { asc, sql } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { rows } from '../src/db/client';
 import { linkStates, users, webhookEvents } from '../src/db/schema';
 import worker from '../src/entry/worker';
-import { runRetention } from '../src/retention';
+import { runRetention, startRetention } from '../src/retention';
 import { databaseKinds } from './helpers/db';
 import { type Harness, startHarness } from './helpers/harness';
 
@@ -178,6 +179,40 @@ describe.each(databaseKinds())('retention on %s', (databaseKind) => {
       expect(await db.$count(linkStates)).toBe(1);
       await tick('2030-01-01T11:00:00Z');
       expect(await db.$count(linkStates)).toBe(0);
+    },
+  );
+
+  it.runIf(databaseKind === 'pglite')(
+    'the hourly job vacuums on PGlite, which has no autovacuum, once its pruning left dead rows',
+    async () => {
+      h = await startHarness({ databaseKind });
+      const db = h.database.db;
+      await db.insert(webhookEvents).values(
+        Array.from({ length: 300 }, (_, i) => ({
+          webhookEventId: `pruned-${i}`,
+          occurredAt: new Date(),
+          chatId: 'C-old',
+          type: 'message',
+          payload: { type: 'message' },
+          status: 'done' as const,
+        })),
+      );
+      await db.execute(
+        sql`update webhook_events set received_at = now() - interval '31 days'
+            where webhook_event_id like 'pruned-%'`,
+      );
+      await db.execute(sql`select pg_stat_force_next_flush()`);
+      const stop = startRetention(h.deps);
+      stop();
+      await h.idle();
+      expect(await db.$count(webhookEvents)).toBe(0);
+      const [stats] = await rows<{ dead: number; vacuumed: unknown }>(
+        db,
+        sql`select n_dead_tup::int as dead, last_vacuum as vacuumed from pg_stat_user_tables
+            where relname = 'webhook_events'`,
+      );
+      expect(stats).toMatchObject({ dead: 0 });
+      expect(stats!.vacuumed).not.toBeNull();
     },
   );
 });

@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { type Database, rows } from './client';
+
+// PostgreSQL's autovacuum clears the dead row versions that updates and deletes leave behind
+// and keeps the planner's statistics current. PGlite runs PostgreSQL as a single process, and
+// autovacuum is one of the background processes it does not have: left alone, an embedded
+// database is never vacuumed nor analysed, however long it lives. The inbox alone updates each
+// event three times and deletes it after the retention period, so its table and indexes would
+// only grow, and the planner would keep guessing at the sizes of tables it never measured.
+// So on PGlite the hourly retention job does what autovacuum would, with autovacuum's own
+// thresholds: a table is vacuumed once a fifth of its rows are dead, and analysed once a tenth
+// changed, each after the first 50.
+
+/** Autovacuum's defaults (autovacuum_vacuum_threshold / _scale_factor, and the analyze pair). */
+export const VACUUM_THRESHOLD = { base: 50, share: 0.2 } as const;
+export const ANALYZE_THRESHOLD = { base: 50, share: 0.1 } as const;
+
+export interface MaintenanceReport {
+  /** Tables vacuumed (dead row versions cleared), each analysed too. */
+  vacuumed: string[];
+  /** Tables analysed only (enough changed, few dead rows). */
+  analysed: string[];
+}
+
+/**
+ * On PGlite, vacuums and analyses the application's tables that autovacuum would have; on
+ * PostgreSQL nothing (the server's autovacuum does it). Returns what it did.
+ */
+export async function maintainEmbedded(database: Database): Promise<MaintenanceReport> {
+  const report: MaintenanceReport = { vacuumed: [], analysed: [] };
+  if (database.kind !== 'pglite') return report;
+  const due = await rows<{ name: string; vacuum: boolean; analyse: boolean }>(
+    database.db,
+    sql`select name, to_vacuum as vacuum, to_analyse as analyse from (
+          select format('%I.%I', schemaname, relname) as name,
+            n_dead_tup > ${VACUUM_THRESHOLD.base}::float8
+              + ${VACUUM_THRESHOLD.share}::float8 * n_live_tup as to_vacuum,
+            n_mod_since_analyze > ${ANALYZE_THRESHOLD.base}::float8
+              + ${ANALYZE_THRESHOLD.share}::float8 * n_live_tup as to_analyse
+          from pg_stat_user_tables) as tables
+        where to_vacuum or to_analyse
+        order by name`,
+  );
+  for (const table of due) {
+    // The name comes quoted from format('%I'); VACUUM takes no parameters.
+    if (table.vacuum) {
+      await database.db.execute(sql.raw(`vacuum (analyze) ${table.name}`));
+      report.vacuumed.push(table.name);
+    } else {
+      await database.db.execute(sql.raw(`analyze ${table.name}`));
+      report.analysed.push(table.name);
+    }
+  }
+  return report;
+}
