@@ -1,6 +1,5 @@
 import { forgetOldStatesOfEveryone } from './accounts/link-states';
 import { withActor } from './db/actor';
-import { maintainEmbedded } from './db/maintenance';
 import type { Deps } from './deps';
 import { forgetOldImports } from './store/imports';
 import { clearFinishedContent, pruneFinished } from './store/webhook-events';
@@ -39,19 +38,9 @@ export async function runRetention(
   return report;
 }
 
-/**
- * Runs retention now and then every hour in the background, each time followed on PGlite by the
- * vacuuming autovacuum would do (db/maintenance.ts), which also clears the rows retention just
- * deleted; returns a stop function.
- */
+/** Runs retention now and then every hour in the background; returns a stop function. */
 export function startRetention(deps: Deps, intervalMs = RETENTION_INTERVAL_MS): () => void {
-  const tick = () =>
-    deps.runInBackground(async () => {
-      await runRetention(deps);
-      const maintained = await maintainEmbedded(deps.database);
-      if (maintained.vacuumed.length + maintained.analysed.length > 0)
-        deps.logger.child({ component: 'maintenance' }).info(maintained, 'tables vacuumed');
-    });
+  const tick = () => deps.runInBackground(() => runRetention(deps));
   tick();
   const timer = setInterval(tick, intervalMs);
   timer.unref();

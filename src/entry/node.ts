@@ -4,6 +4,7 @@ import { createApp } from '../app';
 import { startPushScheduler } from '../billing/scheduler';
 import { createBot } from '../bot/bot';
 import { ConfigError, parseConfig } from '../config';
+import { startEmbeddedMaintenance } from '../db/maintenance';
 import { createDatabase } from '../db/open';
 import { createLogger } from '../logger';
 import { startRetention } from '../retention';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const stopPushes = startPushScheduler(deps);
   // Message texts, old events and expired link states are forgotten hourly.
   const stopRetention = startRetention(deps);
+  const stopMaintenance = startEmbeddedMaintenance(deps);
 
   const server = serve({ fetch: app.fetch, port: config.port }, (info: AddressInfo) => {
     logger.info({ port: info.port, publicBaseUrl: config.publicBaseUrl }, 'listening');
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
     stopSweeper();
     stopPushes();
     stopRetention();
+    stopMaintenance();
     const left = await drain(SHUTDOWN_GRACE_MS);
     if (left > 0) logger.warn({ left }, 'background work still running at shutdown');
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);

@@ -74,6 +74,27 @@ describe.each(databaseKinds())('vacuuming what autovacuum would, on %s', (kind) 
     },
   );
 
+  it.runIf(kind === 'pglite')(
+    'analyses a table that grew, so the planner knows its size and its values',
+    async () => {
+      await database.db.execute(
+        sql`insert into users (display_name, timezone)
+            select 'Household ' || g, 'Asia/Bangkok' from generate_series(1, 500) g`,
+      );
+      await flushStatistics();
+      const report = await maintainEmbedded(database);
+      expect(report.analysed).toContain('public.users');
+      expect(report.vacuumed).not.toContain('public.users');
+      const [known] = await rows<{ estimate: number | string; columns: number | string }>(
+        database.db,
+        sql`select (select reltuples from pg_class where relname = 'users') as estimate,
+              (select count(*) from pg_stats where tablename = 'users') as columns`,
+      );
+      expect(Number(known!.estimate)).toBeGreaterThanOrEqual(500);
+      expect(Number(known!.columns)).toBeGreaterThan(0);
+    },
+  );
+
   it.runIf(kind === 'postgres')('leaves PostgreSQL to its own autovacuum', async () => {
     await eventsComeAndGo();
     await flushStatistics();
