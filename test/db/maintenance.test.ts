@@ -1,9 +1,18 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/client';
 import { maintainEmbedded } from '../../src/db/maintenance';
+import { createPglite } from '../../src/db/pglite';
 import { insertInboxRows } from '../../src/store/webhook-events';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
+import {
+  createTestDatabase,
+  databaseKinds,
+  openMigratedPgliteDir,
+  type TestDatabase,
+} from '../helpers/db';
 
 // PGlite has no autovacuum: without the hourly maintenance, rows that retention deletes would
 // keep their space for ever and the inbox would only grow. With it, the space is used again.
@@ -99,5 +108,61 @@ describe.each(databaseKinds())('vacuuming what autovacuum would, on %s', (kind) 
     await eventsComeAndGo();
     await flushStatistics();
     expect(await maintainEmbedded(database)).toEqual({ vacuumed: [], analysed: [] });
+  });
+});
+
+// The server's PGlite lives on its own file system layer (every flush reaches the disk); a vacuum
+// rewrites pages and cuts empty ones off the end of a table's file. After it, and a restart, the
+// rows kept are all there and the deleted ones are gone.
+describe('vacuuming PGlite on disk', () => {
+  it('keeps every row it should across a vacuum that shrinks the file and a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'home-log-maintenance-'));
+    const dataDir = join(dir, 'data');
+    try {
+      let database = await openMigratedPgliteDir(dataDir);
+      const at = Date.now();
+      await insertInboxRows(
+        database,
+        Array.from({ length: 3_000 }, (_, i) => ({
+          webhookEventId: `disk-${i}`,
+          occurredAt: new Date(at + i),
+          chatId: `C${i % 20}`,
+          type: 'message',
+          payload: { type: 'message', n: i } as never,
+          senderId: null,
+        })),
+      );
+      // The first 100 stay and the 2,900 after them go, so the end of the file is left empty.
+      await database.db.execute(
+        sql`delete from webhook_events where webhook_event_id like 'disk-%'
+            and (payload->>'n')::int >= 100`,
+      );
+      await database.db.execute(sql`select pg_stat_force_next_flush()`);
+      const pages = async () => {
+        const [row] = await rows<{ bytes: string | number }>(
+          database.db,
+          sql`select pg_relation_size('webhook_events') as bytes`,
+        );
+        return Number(row!.bytes);
+      };
+      const before = await pages();
+      expect((await maintainEmbedded(database)).vacuumed).toContain('public.webhook_events');
+      expect(await pages()).toBeLessThan(before);
+      await database.close();
+
+      database = await createPglite(dataDir);
+      try {
+        const kept = await rows<{ n: number }>(
+          database.db,
+          sql`select (payload->>'n')::int as n from webhook_events
+              where webhook_event_id like 'disk-%' order by 1`,
+        );
+        expect(kept.map((row) => Number(row.n))).toEqual(Array.from({ length: 100 }, (_, i) => i));
+      } finally {
+        await database.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
