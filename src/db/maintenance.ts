@@ -35,9 +35,9 @@ export interface MaintenanceReport {
 export async function maintainEmbedded(database: Database): Promise<MaintenanceReport> {
   const report: MaintenanceReport = { vacuumed: [], analysed: [] };
   if (database.kind !== 'pglite') return report;
-  const due = await rows<{ name: string; vacuum: boolean; analyse: boolean }>(
+  const due = await rows<{ name: string; to_vacuum: boolean; to_analyse: boolean }>(
     database.db,
-    sql`select name, to_vacuum as vacuum, to_analyse as analyse from (
+    sql`select * from (
           select format('%I.%I', schemaname, relname) as name,
             n_dead_tup > ${VACUUM_THRESHOLD.base}::float8
               + ${VACUUM_THRESHOLD.share}::float8 * n_live_tup as to_vacuum,
@@ -49,7 +49,7 @@ export async function maintainEmbedded(database: Database): Promise<MaintenanceR
   );
   for (const table of due) {
     // The name comes quoted from format('%I'); VACUUM takes no parameters.
-    if (table.vacuum) {
+    if (table.to_vacuum) {
       await database.db.execute(sql.raw(`vacuum (analyze) ${table.name}`));
       report.vacuumed.push(table.name);
     } else {
