@@ -7,7 +7,12 @@ import type { Message } from '../line/client';
 import { isStandby, replyTokenOf } from '../line/events';
 import type { Chat } from '../store/meters';
 import type { User } from '../store/users';
-import { markApplied, type RecordedReply, recordReply } from '../store/webhook-events';
+import {
+  isAppliedBefore,
+  markAppliedOrRefuse,
+  type RecordedReply,
+  recordReply,
+} from '../store/webhook-events';
 import type { PausedNoteOwed } from './identify';
 import { type Catalog, catalogs } from './messages';
 import { withQuotaNote } from './quota-note';
@@ -44,10 +49,20 @@ export interface BotContext {
    * the messages to send), so that a replay of the event can never apply the writes twice: it
    * throws EventAlreadyApplied and rolls back instead.
    */
-  transaction<T>(fn: (context: ActorContext) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (context: EventTransaction) => Promise<T>): Promise<T>;
   /** Answers the event once: a reply while the token is fresh, else a push to the chat. */
   reply(...messages: Message[]): Promise<void>;
   readonly replied: boolean;
+}
+
+/** A transaction of an event's handler. */
+export interface EventTransaction extends ActorContext {
+  /**
+   * This transaction carries the event's applied mark (it is the attempt's first): nothing can
+   * have been written under the event's id yet, for a replay of an applied event never runs a
+   * handler, and a concurrent attempt that commits first makes this one roll back.
+   */
+  marksEvent: boolean;
 }
 
 /**
@@ -148,16 +163,35 @@ export function createContext(input: {
     actor,
     async transaction(fn) {
       // Later transactions of the same attempt: the event is this attempt's already.
-      if (applied) return withActor(deps.database.db, actor, fn);
+      if (applied)
+        return withActor(deps.database.db, actor, (context) =>
+          fn({ ...context, marksEvent: false }),
+        );
       let reply: RecordedReply | null = null;
-      const result = await withActor(deps.database.db, actor, async (context) => {
-        const value = await fn(context);
-        const messages = asMessages(value);
-        reply = messages ? { to, messages } : null;
-        if (!(await markApplied(context.tx, eventId, reply)))
-          throw new EventAlreadyApplied(eventId);
-        return value;
-      });
+      let marking: Promise<void> | null = null;
+      let result: Awaited<ReturnType<typeof fn>>;
+      try {
+        result = await withActor(deps.database.db, actor, async (context) => {
+          const value = await fn({ ...context, marksEvent: true });
+          const messages = asMessages(value);
+          reply = messages ? { to, messages } : null;
+          // Not awaited: the mark goes out with the audit entries and the COMMIT. If an earlier
+          // attempt marked the event, it fails, the transaction aborts, the COMMIT rolls back,
+          // and the refusal is read below.
+          marking = markAppliedOrRefuse(context.tx, eventId, reply);
+          marking.catch(() => undefined);
+          return value;
+        });
+        await marking;
+      } catch (error) {
+        // The refusal is the cause; whatever failed after it only failed because of it.
+        const refused = await Promise.resolve(marking).then(
+          () => false,
+          (markError: unknown) => isAppliedBefore(markError),
+        );
+        if (refused) throw new EventAlreadyApplied(eventId);
+        throw error;
+      }
       applied = true;
       if (reply) recorded = JSON.stringify(reply);
       return result;

@@ -4,8 +4,9 @@ import {
   type ClaimedEvent,
   chatsWithUnfinishedEvents,
   claimNext,
-  finishEvent,
+  finishAndClaimNext,
   LEASE_RENEW_MS,
+  type Outcome,
   releaseAllClaims,
   renewLeases,
 } from '../store/webhook-events';
@@ -53,10 +54,11 @@ export const ARRIVALS_WINDOW_MS = 1_000;
  * chat's event waits for at most one event of each busy chat, never for a whole backlog.
  *
  * The order within a chat is kept by the database (claimNext), so it holds with several
- * instances too. A claim carries this process's worker id and a lease that a timer renews
- * while events are in flight: if the process dies, another instance takes the chat over once
- * the lease runs out (seconds), and on PGlite, where no other process can exist, the next
- * start releases every claim at once.
+ * instances too. The statement that finishes an event also claims the chat's next one, which
+ * waits for the chat's next turn. A claim carries this process's worker id and a lease that a
+ * timer renews while this process holds claims: if the process dies, another instance takes
+ * the chat over once the lease runs out (seconds), and on PGlite, where no other process can
+ * exist, the next start releases every claim at once.
  */
 export function createProcessor(
   deps: Deps,
@@ -130,7 +132,10 @@ export function createProcessor(
   const queued = new Set<string>();
   // chat id -> whether more events arrived while one of its events was being processed
   const serving = new Map<string, { again: boolean }>();
-  let inFlight = 0;
+  // chat id -> its next event, claimed as the previous one was finished, waiting for its turn
+  const held = new Map<string, ClaimedEvent>();
+  // Events claimed by this process and not finished (in flight or held): their leases are renewed.
+  let claims = 0;
   let leaseTimer: ReturnType<typeof setInterval> | undefined;
 
   const enqueue = (chatId: string) => {
@@ -162,27 +167,34 @@ export function createProcessor(
     }
   };
 
-  /** One turn of a chat: claims and processes its next event; true when it may have more. */
+  /**
+   * One turn of a chat: processes its next event (the one held for it, else a new claim) and,
+   * in the statement that finishes it, claims the one after, held until the chat's next turn.
+   * True when the chat may have more.
+   */
   async function takeTurn(chatId: string): Promise<boolean> {
-    const claimed = await claimNext(
-      deps.database,
-      chatId,
-      workerId,
-      deps.config.chatEventsPerMinute,
-    );
-    if (!claimed) return false;
-    startLeaseRenewal();
-    try {
-      await processOne(claimed);
-    } finally {
-      inFlight--;
-      if (inFlight === 0) stopLeaseRenewal();
+    let claimed = held.get(chatId) ?? null;
+    held.delete(chatId);
+    if (!claimed) {
+      claimed = await claimNext(deps.database, chatId, workerId, deps.config.chatEventsPerMinute);
+      if (!claimed) return false;
+      claimStarted();
     }
-    return claimed.more === true;
+    let next: ClaimedEvent | null = null;
+    try {
+      next = await processOne(claimed);
+    } finally {
+      claimEnded();
+    }
+    if (!next) return claimed.more === true;
+    claimStarted();
+    held.set(chatId, next);
+    return true;
   }
 
-  function startLeaseRenewal() {
-    inFlight++;
+  /** A claim's lease is renewed from its claim until it is finished (see LEASE_SECONDS). */
+  function claimStarted() {
+    claims++;
     if (leaseTimer) return;
     leaseTimer = setInterval(() => {
       renewLeases(deps.database, workerId).catch((error) =>
@@ -192,16 +204,20 @@ export function createProcessor(
     // A number on Cloudflare Workers, which has no unref.
     (leaseTimer as { unref?: () => void }).unref?.();
   }
-  function stopLeaseRenewal() {
+  function claimEnded() {
+    claims--;
+    if (claims > 0) return;
     clearInterval(leaseTimer);
     leaseTimer = undefined;
   }
 
-  async function processOne(claimed: ClaimedEvent): Promise<void> {
+  /** Handles the event and finishes it; returns the chat's next event when one was claimed. */
+  async function processOne(claimed: ClaimedEvent): Promise<ClaimedEvent | null> {
     const started = performance.now();
+    let outcome: Outcome;
     try {
       await handle(claimed);
-      await finishEvent(deps.database, claimed.webhookEventId, workerId, { status: 'done' });
+      outcome = { status: 'done' };
       log.debug(
         {
           eventId: claimed.webhookEventId,
@@ -215,10 +231,21 @@ export function createProcessor(
         { err: error, eventId: claimed.webhookEventId, type: claimed.event.type },
         'event failed',
       );
-      await finishEvent(deps.database, claimed.webhookEventId, workerId, {
-        status: 'failed',
-        error,
-      }).catch((finishError) => log.error({ err: finishError }, 'could not mark event failed'));
+      outcome = { status: 'failed', error };
+    }
+    try {
+      return await finishAndClaimNext(
+        deps.database,
+        claimed,
+        workerId,
+        outcome,
+        deps.config.chatEventsPerMinute,
+      );
+    } catch (error) {
+      if (outcome.status === 'done') throw error;
+      // A failure that cannot even be recorded: the lease runs out and the event is tried again.
+      log.error({ err: error }, 'could not mark event failed');
+      return null;
     }
   }
 

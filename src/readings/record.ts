@@ -17,6 +17,11 @@ export interface Candidate {
   takenAt: Date;
   note: string | null;
   origin: string;
+  /**
+   * Nothing can have been stored or asked under `origin` yet (the transaction carries its event's
+   * applied mark): the look for an earlier attempt's reading or question is skipped.
+   */
+  originIsNew?: boolean;
 }
 
 export type QuestionVerdict = Extract<Verdict, { outcome: 'confirm' }>;
@@ -42,9 +47,11 @@ export async function recordReading(
   source: Source,
   candidate: Candidate,
 ): Promise<Recorded> {
-  const { reading: earlier, asked } = await writtenByOrigin(tx, candidate.origin);
-  if (earlier) return { outcome: 'replayed', reading: earlier };
-  if (asked) return { outcome: 'alreadyAsked' };
+  if (!candidate.originIsNew) {
+    const { reading: earlier, asked } = await writtenByOrigin(tx, candidate.origin);
+    if (earlier) return { outcome: 'replayed', reading: earlier };
+    if (asked) return { outcome: 'alreadyAsked' };
+  }
   const mismatch = await checkValuesOf(tx, source, [candidate.value, ...(candidate.extra ?? [])]);
   if (mismatch) return { outcome: 'refused', problem: mismatch };
 

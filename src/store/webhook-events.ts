@@ -122,22 +122,53 @@ export async function claimNext(
   // One statement: the function (drizzle/0017, 0018) takes the per-chat lock, claims, counts
   // what the sender sent earlier in the minute, and commits without waiting for the disk.
   const [claimed] = await asApp(database, (executor) =>
-    rows<{
-      webhook_event_id: string;
-      chat_id: string;
-      received_at: Date | string;
-      attempts: number;
-      payload: webhook.Event | string;
-      applied_at: Date | string | null;
-      reply: RecordedReply | string | null;
-      more: boolean;
-      sender_earlier: number | string;
-    }>(
+    rows<ClaimRow>(
       executor,
       sql`select * from claim_next_event(${chatId}, ${workerId}, ${LEASE_SECONDS}, ${MAX_ATTEMPTS}, ${senderCap})`,
     ),
   );
-  if (!claimed) return null;
+  return claimed ? claimedEvent(claimed) : null;
+}
+
+/** What finishing an event records: done, or failed with the error (stored by kind only). */
+export type Outcome = { status: 'done' } | { status: 'failed'; error: unknown };
+
+/**
+ * finishEvent, then claimNext for the same chat, in one statement (drizzle/0020): the next event
+ * of the chat is claimed as the last one is finished, one round trip instead of two.
+ */
+export async function finishAndClaimNext(
+  database: Database,
+  finished: { webhookEventId: string; chatId: string },
+  workerId: string,
+  outcome: Outcome,
+  senderCap: number,
+): Promise<ClaimedEvent | null> {
+  const [claimed] = await asApp(database, (executor) =>
+    rows<ClaimRow>(
+      executor,
+      sql`select * from finish_and_claim_next(${finished.webhookEventId}, ${workerId},
+        ${outcome.status}, ${failureOf(outcome)}, ${finished.chatId}, ${LEASE_SECONDS},
+        ${MAX_ATTEMPTS}, ${senderCap})`,
+    ),
+  );
+  return claimed ? claimedEvent(claimed) : null;
+}
+
+/** A row of claim_next_event / finish_and_claim_next, as either driver returns it. */
+interface ClaimRow {
+  webhook_event_id: string;
+  chat_id: string;
+  received_at: Date | string;
+  attempts: number;
+  payload: webhook.Event | string;
+  applied_at: Date | string | null;
+  reply: RecordedReply | string | null;
+  more: boolean;
+  sender_earlier: number | string;
+}
+
+function claimedEvent(claimed: ClaimRow): ClaimedEvent {
   const json = <T>(value: T | string): T =>
     typeof value === 'string' ? (JSON.parse(value) as T) : value;
   return {
@@ -152,6 +183,9 @@ export async function claimNext(
     senderEarlier: Number(claimed.sender_earlier),
   };
 }
+
+const failureOf = (outcome: Outcome): string | null =>
+  outcome.status === 'failed' ? describeSafely(outcome.error).slice(0, 2000) : null;
 
 /**
  * Renews the leases of every event `workerId` is processing (it is alive). Bookkeeping: the
@@ -179,6 +213,35 @@ export async function markApplied(
     .where(and(eq(webhookEvents.webhookEventId, webhookEventId), isNull(webhookEvents.appliedAt)))
     .returning({ id: webhookEvents.webhookEventId });
   return marked.length > 0;
+}
+
+/** The SQLSTATE mark_event_applied raises when an earlier attempt applied the event (0020). */
+const APPLIED_BEFORE = 'HL001';
+
+/**
+ * markApplied as a statement that fails when an earlier attempt already marked the event: the
+ * failure aborts the transaction by itself, so the caller need not wait for the answer before
+ * sending the rest of the transaction and its COMMIT (which then rolls back). See
+ * isAppliedBefore for telling that failure from others.
+ */
+export async function markAppliedOrRefuse(
+  tx: Tx,
+  webhookEventId: string,
+  reply: RecordedReply | null,
+): Promise<void> {
+  await tx.execute(
+    sql`select mark_event_applied(${webhookEventId}, ${reply === null ? null : JSON.stringify(reply)}::jsonb)`,
+  );
+}
+
+/** Whether `error` is markAppliedOrRefuse's refusal (as either driver reports it). */
+export function isAppliedBefore(error: unknown): boolean {
+  let e = error;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    if ((e as { code?: unknown }).code === APPLIED_BEFORE) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /** Records the answer before it is sent (a replay sends this, not a new one). */
@@ -246,12 +309,11 @@ export async function finishEvent(
   database: Database,
   webhookEventId: string,
   workerId: string,
-  outcome: { status: 'done' } | { status: 'failed'; error: unknown },
+  outcome: Outcome,
 ): Promise<void> {
-  const error = outcome.status === 'failed' ? describeSafely(outcome.error).slice(0, 2000) : null;
   await asApp(database, (executor) =>
     executor.execute(
-      sql`select finish_webhook_event(${webhookEventId}, ${workerId}, ${outcome.status}, ${error})`,
+      sql`select finish_webhook_event(${webhookEventId}, ${workerId}, ${outcome.status}, ${failureOf(outcome)})`,
     ),
   );
 }

@@ -4,8 +4,9 @@ import { createApp } from '../../src/app';
 import { createBot, defaultFeatures } from '../../src/bot/bot';
 import { Composer } from '../../src/bot/composer';
 import { text } from '../../src/bot/reply';
-import { auditLog, webhookEvents } from '../../src/db/schema';
+import { auditLog, readings, webhookEvents } from '../../src/db/schema';
 import type { Deps } from '../../src/deps';
+import { person } from '../helpers/chat';
 import { type Harness, startHarness } from '../helpers/harness';
 
 // Replays are handled in one place: a data-changing command that knows nothing about replays
@@ -129,7 +130,67 @@ describe('a replayed event', () => {
     // The loser's write was rolled back when it found the event applied.
     expect(await tallies(h)).toBe(1);
   });
+
+  it('stores a reading once when two workers run it, and both answer what was stored', async () => {
+    // Events are processed as usual until `processing` is turned off: then only recorded.
+    let processing = true;
+    h = await startHarness({
+      createApp: (deps) => {
+        const bot = createBot(deps);
+        return createApp(deps, {
+          ...bot,
+          processor: { ...bot.processor, kick: (chat) => processing && bot.processor.kick(chat) },
+        });
+      },
+    });
+    const malee = person(h, h.platform.addUser({ displayName: 'Malee', language: 'en' }));
+    await malee.say('add meter Water m3');
+    await malee.say('meter 1 = 100');
+    processing = false;
+    const event = h.platform.events.text({ userId: malee.user.userId, text: 'meter 1 = 120' });
+    await h.webhook([event]);
+    const [row] = await h.database.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.webhookEventId, event.webhookEventId));
+    // Two workers both claimed it before either marked it applied (one lost its lease): each
+    // runs the handler. The one that marks second is rolled back and sends the recorded answer.
+    const claimed = {
+      webhookEventId: row!.webhookEventId,
+      chatId: row!.chatId,
+      receivedAt: row!.receivedAt,
+      attempts: 1,
+      senderEarlier: 0,
+      event: event as never,
+    };
+    const before = await snapshot(h);
+    const callsBefore = h.platform.calls.length;
+    const bot = createBot(h.deps);
+    // One after the other, as PGlite serialises them (the second sees the first's reading).
+    await bot.handle(claimed);
+    await bot.handle(claimed);
+
+    // The second attempt is refused by LINE (the token is used): the documented duplicate.
+    const answers = h.platform.calls
+      .slice(callsBefore)
+      .filter((call) => call.path === '/v2/bot/message/reply')
+      .map((call) => (call.body as { messages: unknown }).messages);
+    expect(answers).toHaveLength(2);
+    expect(JSON.stringify(answers[0])).toMatch(/Recorded meter 1 .*Water.*120/);
+    expect(answers[1]).toEqual(answers[0]);
+    const after = await snapshot(h);
+    expect(after.readings).toEqual([...before.readings, [2, '120']]);
+    expect(after.audit).toBe(before.audit + 1);
+  });
 });
+
+/** What a user or an auditor would see change: the readings and the audit trail. */
+async function snapshot(h: Harness) {
+  return {
+    readings: (await h.database.db.select().from(readings)).map((r) => [r.number, r.value]),
+    audit: await h.database.db.$count(auditLog),
+  };
+}
 
 async function tallies(h: Harness): Promise<number> {
   return h.database.db.$count(auditLog, eq(auditLog.action, 'tally.count'));

@@ -47,6 +47,7 @@ export const readings = new Composer()
         takenAt: resolveTakenAt(command.at, meter.source.timezone, ctx.occurredAt),
         note: command.note ?? null,
         origin: ctx.eventId,
+        originIsNew: context.marksEvent,
       });
       return recordedMessages(ctx, meter, meters, recorded);
     });
