@@ -168,28 +168,19 @@ export function createContext(input: {
           fn({ ...context, marksEvent: false }),
         );
       let reply: RecordedReply | null = null;
-      let marking: Promise<void> | null = null;
       let result: Awaited<ReturnType<typeof fn>>;
       try {
         result = await withActor(deps.database.db, actor, async (context) => {
           const value = await fn({ ...context, marksEvent: true });
           const messages = asMessages(value);
           reply = messages ? { to, messages } : null;
-          // Not awaited: the mark goes out with the audit entries and the COMMIT. If an earlier
-          // attempt marked the event, it fails, the transaction aborts, the COMMIT rolls back,
-          // and the refusal is read below.
-          marking = markAppliedOrRefuse(context.tx, eventId, reply);
-          marking.catch(() => undefined);
+          // The mark goes out with the audit entries and the COMMIT. If an earlier attempt
+          // marked the event, it is refused, and the transaction rolls back.
+          context.alongside(markAppliedOrRefuse(context.tx, eventId, reply));
           return value;
         });
-        await marking;
       } catch (error) {
-        // The refusal is the cause; whatever failed after it only failed because of it.
-        const refused = await Promise.resolve(marking).then(
-          () => false,
-          (markError: unknown) => isAppliedBefore(markError),
-        );
-        if (refused) throw new EventAlreadyApplied(eventId);
+        if (isAppliedBefore(error)) throw new EventAlreadyApplied(eventId);
         throw error;
       }
       applied = true;

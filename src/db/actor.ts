@@ -40,6 +40,12 @@ export interface ActorContext {
    * insert locks the head of the audit hash chain, so the lock is held as briefly as possible.
    */
   audit(entry: AuditEntry): void;
+  /**
+   * Sends a statement whose answer the transaction does not need: it goes to the server with
+   * the next ones (the COMMIT at the latest) instead of costing a round trip of its own. If it
+   * fails, the transaction aborts, the COMMIT rolls back, and withActor throws its error.
+   */
+  alongside(statement: PromiseLike<unknown>): void;
 }
 
 /**
@@ -51,7 +57,15 @@ export async function withActor<T>(
   actor: Actor,
   fn: (context: ActorContext) => Promise<T>,
 ): Promise<T> {
-  let chained: Promise<void> | null = null;
+  // Statements sent without waiting for their answer, read once the transaction is over.
+  const sent: Promise<unknown>[] = [];
+  const alongside = (statement: PromiseLike<unknown>) => {
+    // Sent now, once: a Drizzle query runs each time its `then` is called.
+    const answered = Promise.resolve(statement.then(() => undefined));
+    // Read below; until then, a failure must not count as unhandled.
+    answered.catch(() => undefined);
+    sent.push(answered);
+  };
   const committed = db.transaction(async (tx) => {
     // Started now and awaited with the handler's work: postgres.js writes it together with the
     // handler's first statement, saving a round trip per transaction. The server runs them in
@@ -65,7 +79,7 @@ export async function withActor<T>(
     const pending: AuditEntry[] = [];
     const [, result] = await Promise.all([
       settings,
-      fn({ tx, actor, audit: (entry) => void pending.push(entry) }),
+      fn({ tx, actor, audit: (entry) => void pending.push(entry), alongside }),
     ]);
     if (pending.length > 0) {
       const keys = new Map<string, Buffer | null>();
@@ -78,13 +92,11 @@ export async function withActor<T>(
         });
       }
       // The insert locks the head of the audit chain until commit, and every transaction that
-      // audits waits for that lock. So it is not awaited here: the COMMIT goes out right behind
+      // audits waits for that lock. So it is sent alongside: the COMMIT goes out right behind
       // it (pipelined) instead of one round trip later, and the lock is held for the server's
-      // time only. If the insert fails, the server turns the COMMIT into a rollback (the
-      // transaction is aborted), and the error surfaces below: nothing is half-written.
-      chained = tx
-        .insert(auditLog)
-        .values(
+      // time only.
+      alongside(
+        tx.insert(auditLog).values(
           sealed.map((entry) => ({
             actorId: actor.userId,
             chatKey: actor.chatKey ?? null,
@@ -95,19 +107,37 @@ export async function withActor<T>(
             before: entry.before ?? null,
             after: entry.after ?? null,
           })),
-        )
-        .then(() => undefined);
-      // Awaited after the commit; until then, a failure must not count as unhandled.
-      chained.catch(() => undefined);
+        ),
+      );
     }
     return result;
   });
+  let outcome: { ok: true; value: T } | { ok: false; error: unknown };
   try {
-    return await committed;
-  } finally {
-    // The entry's own error is the one worth reporting (PGlite reports the rollback instead).
-    if (chained) await chained;
+    outcome = { ok: true, value: await committed };
+  } catch (error) {
+    outcome = { ok: false, error };
   }
+  // A statement sent alongside that failed is the cause: the COMMIT became a rollback (the
+  // server does not say so as an error), and what was sent after it failed only because the
+  // transaction was aborted (PGlite then reports the rollback, not the cause).
+  const failed = (await Promise.allSettled(sent)).filter(
+    (settled): settled is PromiseRejectedResult => settled.status === 'rejected',
+  );
+  const cause = failed.find((f) => !wasAborted(f.reason)) ?? (outcome.ok ? failed[0] : undefined);
+  if (cause) throw cause.reason;
+  if (!outcome.ok) throw outcome.error;
+  return outcome.value;
+}
+
+/** A statement refused because an earlier one of its transaction had failed (SQLSTATE 25P02). */
+function wasAborted(error: unknown): boolean {
+  let e = error;
+  for (let depth = 0; depth < 4 && e && typeof e === 'object'; depth++) {
+    if ((e as { code?: unknown }).code === '25P02') return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 /**

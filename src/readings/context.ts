@@ -1,7 +1,11 @@
 import type { ActorContext } from '../db/actor';
 
-/** The transaction a change runs in, and where its audit entries go (written at commit). */
-export type Transaction = Pick<ActorContext, 'tx' | 'audit'>;
+/**
+ * The transaction a change runs in, and where its audit entries go (written at commit); with
+ * `alongside`, statements whose answer nothing needs skip their round trip.
+ */
+export type Transaction = Pick<ActorContext, 'tx' | 'audit'> &
+  Partial<Pick<ActorContext, 'alongside'>>;
 
 /** Who is writing, from which chat, and what time it is for them. */
 export interface Author {

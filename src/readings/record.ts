@@ -42,11 +42,12 @@ export type Recorded =
  * it, refuses it with the problem, or records a question to ask about it.
  */
 export async function recordReading(
-  { tx, audit }: Transaction,
+  transaction: Transaction,
   author: Author,
   source: Source,
   candidate: Candidate,
 ): Promise<Recorded> {
+  const { tx } = transaction;
   if (!candidate.originIsNew) {
     const { reading: earlier, asked } = await writtenByOrigin(tx, candidate.origin);
     if (earlier) return { outcome: 'replayed', reading: earlier };
@@ -90,7 +91,7 @@ export async function recordReading(
     });
     return { outcome: 'question', id, verdict, value: candidate.value };
   }
-  const reading = await storeChecked({ tx, audit }, author, source, candidate, null);
+  const reading = await storeChecked(transaction, author, source, candidate, null);
   return {
     outcome: 'stored',
     reading,
@@ -104,7 +105,7 @@ export async function recordReading(
  * author's last used one. `auditExtra` adds to the audit entry (e.g. the answer that allowed it).
  */
 export async function storeChecked(
-  { tx, audit }: Transaction,
+  { tx, audit, alongside }: Transaction,
   author: Author,
   source: Source,
   candidate: Candidate,
@@ -131,6 +132,14 @@ export async function storeChecked(
     sourceId: source.id,
     after: { ...describeReading(reading), ...auditExtra },
   });
-  await recordChange(tx, author, source.id, { kind: 'reading.add', reading }, candidate.origin);
+  const logged = recordChange(
+    tx,
+    author,
+    source.id,
+    { kind: 'reading.add', reading },
+    candidate.origin,
+  );
+  if (alongside) alongside(logged);
+  else await logged;
   return reading;
 }

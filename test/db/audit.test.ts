@@ -96,6 +96,33 @@ describe.each(databaseKinds())('audit log on %s', (kind) => {
     expect(await verify()).toEqual({ ok: true, checked: 6, firstBad: null, problem: null });
   });
 
+  it('a statement sent alongside that fails rolls everything back, and its error is the one told', async () => {
+    // Sent without waiting; the audit entry and the COMMIT follow it. The server refuses it (a
+    // source id that is no uuid): the update before it, the audit entry after it and whatever
+    // the handler did next are all rolled back, and the refusal is what withActor reports, not
+    // the "transaction is aborted" of the statements that came after it.
+    const attempt = withActor(database.db, { userId }, async ({ tx, audit, alongside }) => {
+      await tx.update(users).set({ displayName: 'Changed' }).where(eq(users.id, userId));
+      alongside(tx.update(sources).set({ name: 'Renamed' }).where(sql`id = ${'nope'}::uuid`));
+      audit({ action: 'user.rename', subjectType: 'user', subjectId: userId });
+      return 'returned';
+    });
+    expect(await rejection(attempt)).toMatch(/invalid input syntax for type uuid/);
+    const [user] = await database.db.select().from(users).where(eq(users.id, userId));
+    expect(user!.displayName).toBe('Malee');
+    expect(await database.db.$count(auditLog)).toBe(5);
+
+    // Sent alongside and succeeding: committed with the rest, each exactly once.
+    await withActor(database.db, { userId }, async ({ tx, audit, alongside }) => {
+      alongside(tx.update(users).set({ displayName: 'Malee W.' }).where(eq(users.id, userId)));
+      audit({ action: 'user.rename', subjectType: 'user', subjectId: userId });
+    });
+    const [renamed] = await database.db.select().from(users).where(eq(users.id, userId));
+    expect(renamed!.displayName).toBe('Malee W.');
+    expect(await database.db.$count(auditLog)).toBe(6);
+    expect(await verify()).toEqual({ ok: true, checked: 6, firstBad: null, problem: null });
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE, even from the table owner', async () => {
     expect(
       await rejection(database.db.execute(sql`update audit_log set action = 'x' where seq = 2`)),
