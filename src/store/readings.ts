@@ -1,5 +1,6 @@
 import { and, desc, eq, getTableColumns, gt, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import type { Tx } from '../db/client';
+import { rows, type Tx } from '../db/client';
+import { fixedSelection } from '../db/fixed-selection';
 import { personal } from '../db/personal';
 import { readingConfirmations, readings, users } from '../db/schema';
 import type { ReadingPoint, RegisterEvent } from '../domain/types';
@@ -11,6 +12,8 @@ export type Reading = typeof readings.$inferSelect;
 const current = and(isNull(readings.supersededAt), isNull(readings.deletedAt));
 
 const readingColumns = getTableColumns(readings);
+/** Every column of a reading, for the statements every reading runs (see fixedSelection). */
+const readingRow = fixedSelection<Reading>(readingColumns);
 
 /**
  * Serialises every change to one meter's readings across connections and instances, so that a
@@ -113,33 +116,31 @@ async function readAround(
   /** JSON text brought with the previous reading's row (`null` for none). */
   withPrevious: SQL,
 ): Promise<Around> {
-  const rank = sql`case ${readings.registerEvent} when 'replacement_final' then 0 when 'replacement_initial' then 2 else 1 end`;
-  const notExcluded = excludeId ? sql`${readings.id} <> ${excludeId}` : sql`true`;
   // One statement for both (a union of the two one-row selects): every statement over readings
-  // pays for its row-level security check, and on PGlite for a call into the server.
-  const side = (which: 'previous' | 'next', extra: SQL) =>
-    tx
-      .select({
-        which: sql<string>`${sql.raw(`'${which}'`)}`.as('which'),
-        ...readingColumns,
-        extra: sql<string | null>`${extra}`.as('extra'),
-      })
-      .from(readings);
-  const found = await side('previous', withPrevious)
-    .where(and(eq(readings.sourceId, sourceId), current, lte(readings.takenAt, at), notExcluded))
-    .orderBy(desc(readings.takenAt), sql`${rank} desc`, desc(readings.number))
-    .limit(1)
-    .unionAll(
-      side('next', sql`null`)
-        .where(and(eq(readings.sourceId, sourceId), current, gt(readings.takenAt, at), notExcluded))
-        .orderBy(readings.takenAt, rank, readings.number)
-        .limit(1),
-    );
+  // pays for its row-level security check, and on PGlite for a call into the server. Plain
+  // text, not Drizzle's builder: it runs for every reading (see fixedSelection).
+  const rank = sql.raw(
+    `case register_event when 'replacement_final' then 0 when 'replacement_initial' then 2 else 1 end`,
+  );
+  const where = (side: SQL) => sql`source_id = ${sourceId}
+      and superseded_at is null and deleted_at is null and ${side}
+      and ${excludeId ? sql`id <> ${excludeId}` : sql`true`}`;
+  const when = at.toISOString();
+  const found = await rows<Record<string, unknown> & { which: string; extra: string | null }>(
+    tx,
+    sql`(select 'previous' as which, ${readingRow.list}, ${withPrevious} as extra from readings
+          where ${where(sql`taken_at <= ${when}`)}
+          order by taken_at desc, ${rank} desc, number desc limit 1)
+        union all
+        (select 'next', ${readingRow.list}, null from readings
+          where ${where(sql`taken_at > ${when}`)}
+          order by taken_at, ${rank}, number limit 1)`,
+  );
   const pick = (which: 'previous' | 'next') => {
     const row = found.find((candidate) => candidate.which === which);
-    if (!row) return { reading: null, extra: null };
-    const { which: _, extra, ...reading } = row;
-    return { reading, extra };
+    return row
+      ? { reading: readingRow.map(row), extra: row.extra }
+      : { reading: null, extra: null };
   };
   const previous = pick('previous');
   const judgedBy = previous.extra === null ? null : JSON.parse(previous.extra);
@@ -195,11 +196,22 @@ export interface NewReading {
 
 /** Inserts a reading (the caller holds lockSource and has validated it). */
 export async function insertReading(tx: Tx, input: NewReading): Promise<Reading> {
-  const [reading] = await tx
-    .insert(readings)
-    .values({ ...input, number: nextNumber(input.sourceId) })
-    .returning();
-  return reading!;
+  // Plain text, not Drizzle's builder: it runs for every reading (see fixedSelection). Values
+  // go through their columns' own mapping, as the builder's would.
+  const [row] = await rows(
+    tx,
+    sql`insert into readings (source_id, number, taken_at, value, values, entered_by, note,
+          quality, register_event, origin)
+        values (${sql.param(input.sourceId, readings.sourceId)}, ${nextNumber(input.sourceId)},
+          ${sql.param(input.takenAt, readings.takenAt)}, ${sql.param(input.value, readings.value)},
+          ${sql.param(input.values ?? null, readings.values)},
+          ${sql.param(input.enteredBy, readings.enteredBy)}, ${sql.param(input.note, readings.note)},
+          ${input.quality === undefined ? sql`default` : sql.param(input.quality, readings.quality)},
+          ${sql.param(input.registerEvent, readings.registerEvent)},
+          ${sql.param(input.origin, readings.origin)})
+        returning ${readingRow.list}`,
+  );
+  return readingRow.map(row!);
 }
 
 /** A fix: the old row is retired and a new row with the same number and time takes its place. */

@@ -1,5 +1,6 @@
-import { and, count, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db, Tx } from '../db/client';
+import { and, count, eq, getTableColumns, isNull, lt, or, sql } from 'drizzle-orm';
+import { type Db, rows, type Tx } from '../db/client';
+import { fixedSelection } from '../db/fixed-selection';
 import { identities, sources, users } from '../db/schema';
 import type { Language } from '../domain/types';
 import { pausedNoteOwedTo } from './quota-notices';
@@ -52,6 +53,9 @@ export async function findUserByLineId(tx: Db | Tx, lineUserId: string): Promise
   return row?.user ?? null;
 }
 
+/** Every column of a user, for the sender's lookup (see fixedSelection). */
+const userRow = fixedSelection<User>(getTableColumns(users), 'users');
+
 /**
  * The user behind a LINE id, and whether the "reminders paused" note is owed to them for this
  * quota month (store/quota-notices.ts): one statement on every event, where the note's own read
@@ -62,12 +66,16 @@ export async function findSender(
   lineUserId: string,
   note: { month: string; eventId: string },
 ): Promise<{ user: User; pausedNoteOwed: boolean } | null> {
-  const [row] = await executor
-    .select({ user: users, pausedNoteOwed: pausedNoteOwedTo(users.id, note) })
-    .from(identities)
-    .innerJoin(users, eq(users.id, identities.userId))
-    .where(and(eq(identities.provider, 'line'), eq(identities.providerUserId, lineUserId)));
-  return row ? { user: row.user, pausedNoteOwed: row.pausedNoteOwed === true } : null;
+  // Plain text, not Drizzle's builder: it runs for every event (see fixedSelection).
+  const [row] = await rows<Record<string, unknown> & { paused_note_owed: boolean | string }>(
+    executor,
+    sql`select ${userRow.list}, ${pausedNoteOwedTo(sql.raw('users.id'), note)} as paused_note_owed
+        from identities join users on users.id = identities.user_id
+        where identities.provider = 'line' and identities.provider_user_id = ${lineUserId}`,
+  );
+  if (!row) return null;
+  const owed = row.paused_note_owed;
+  return { user: userRow.map(row), pausedNoteOwed: owed === true || owed === 't' };
 }
 
 export interface NewLineUser {

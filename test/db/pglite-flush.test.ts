@@ -16,16 +16,25 @@ const { fsync: realFsync, fsyncSync: realFsyncSync } = fs;
 
 /** fs.fsync held: each call waits in `waiting` until the test lets it finish. */
 function holdFsync() {
-  const waiting: { fd: number; finish: (error?: Error) => void }[] = [];
+  const waiting: { fd: number; finish: (error?: Error) => Promise<void> }[] = [];
   const spy = vi.spyOn(fs, 'fsync').mockImplementation(((fd: number, callback: Callback) => {
     waiting.push({
       fd,
-      finish: (error) => (error ? callback(error) : realFsync(fd, callback)),
+      // Resolves once the flusher has been told, however long the disk takes (a busy machine).
+      finish: (error) =>
+        new Promise<void>((told) => {
+          const tell: Callback = (result) => {
+            callback(result);
+            told();
+          };
+          if (error) tell(error);
+          else realFsync(fd, tell);
+        }),
     });
   }) as typeof fs.fsync);
   /** Lets the flushes waiting now finish (those they lead to stay held). */
   const finishWaiting = async (error?: Error) => {
-    for (const call of waiting.splice(0)) call.finish(error);
+    await Promise.all(waiting.splice(0).map((call) => call.finish(error)));
     await new Promise((resolve) => setTimeout(resolve, 20));
   };
   /** Until none is waiting: a wait for one flush may start another. */
