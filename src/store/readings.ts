@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gt, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
 import { fixedSelection } from '../db/fixed-selection';
 import { personal } from '../db/personal';
