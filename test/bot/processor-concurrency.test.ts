@@ -94,13 +94,21 @@ describe.each(databaseKinds())('processing yields to queued acknowledgements (%s
 
   const HANDLER_MS = 60;
   /** Milliseconds between the starts of four events processed one at a time. */
-  async function gapsBetweenEvents(busy: number, waitingForTheir200: number) {
+  async function gapsBetweenEvents(
+    busy: number,
+    waitingForTheir200: number,
+    /** Requests that arrive during each event and are answered before it ends. */
+    burstDuringEach = 0,
+  ) {
     const starts: number[] = [];
     const processor = createProcessor(
       setup.deps,
       async () => {
         starts.push(performance.now());
-        await new Promise((resolve) => setTimeout(resolve, HANDLER_MS));
+        const burst = Array.from({ length: burstDuringEach }, () => processor.acknowledging());
+        await new Promise((resolve) => setTimeout(resolve, HANDLER_MS / 2));
+        for (const answered of burst) answered();
+        await new Promise((resolve) => setTimeout(resolve, HANDLER_MS / 2));
       },
       {
         concurrency: 1,
@@ -117,6 +125,11 @@ describe.each(databaseKinds())('processing yields to queued acknowledgements (%s
 
   it('pauses twice the turn after each event while four requests wait and the thread is saturated', async () => {
     for (const gap of await gapsBetweenEvents(0.95, 4))
+      expect(gap).toBeGreaterThan(HANDLER_MS * 3 - 5);
+  });
+
+  it('pauses as well when four requests waited during the turn, though none wait at its end', async () => {
+    for (const gap of await gapsBetweenEvents(0.95, 0, 4))
       expect(gap).toBeGreaterThan(HANDLER_MS * 3 - 5);
   });
 
