@@ -1,12 +1,12 @@
-// Vitest globalSetup of the projects that use a database: migrate once per run, then every test
-// database is a copy. PGlite: a dump of a migrated data directory in a file, which each test
+// Vitest globalSetup of the projects that use a database: migrate once, then every test database
+// is a copy. PGlite: a dump of a migrated data directory in a file, which each test
 // database loads. PostgreSQL (TEST_DATABASE_URL): a migrated template database, which each test
 // database is created from and which teardown drops.
 
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash, randomBytes } from 'node:crypto';
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { createDatabase } from '../../src/db/open';
@@ -27,10 +27,66 @@ interface Prepared {
   teardown(): Promise<void>;
 }
 
-async function migratedPgliteSnapshot(dir: string): Promise<string> {
+// Migrating a new PGlite takes about 5 s of the run's start, when nothing else can run yet. The
+// result depends only on the files below, so it is kept between runs, named by their hash: a
+// changed migration, PGlite version or start parameter makes a new one. Delete the folder to
+// force a fresh migration.
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const snapshotCache = join(root, 'node_modules/.cache/home-log-tests');
+const snapshotInputs = [
+  'drizzle',
+  'node_modules/@electric-sql/pglite/package.json',
+  'src/db/pglite.ts',
+  'src/db/migrations.ts',
+  'test/helpers/db.ts',
+].map((input) => join(root, input));
+
+async function filesUnder(path: string): Promise<string[]> {
+  const entries = await readdir(path, { withFileTypes: true, recursive: true }).catch(() => null);
+  if (!entries) return [path];
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+async function snapshotKey(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const input of snapshotInputs) {
+    for (const file of await filesUnder(input)) {
+      hash
+        .update(relative(root, file))
+        .update('\0')
+        .update(await readFile(file))
+        .update('\0');
+    }
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+async function migratedPgliteSnapshot(): Promise<string> {
+  const file = join(snapshotCache, `pglite-migrated-${await snapshotKey()}.tar`);
+  if (
+    await access(file).then(
+      () => true,
+      () => false,
+    )
+  )
+    return file;
   const dump = await migratedPgliteDump();
-  const file = join(dir, 'pglite-migrated.tar');
-  await writeFile(file, Buffer.from(await dump.arrayBuffer()));
+  await mkdir(snapshotCache, { recursive: true });
+  // Written aside and renamed: a run started meanwhile reads a whole file or makes its own.
+  const partial = `${file}.${process.pid}.partial`;
+  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
+  await rename(partial, file);
+  for (const old of await readdir(snapshotCache)) {
+    if (
+      old.startsWith('pglite-migrated-') &&
+      old.endsWith('.tar') &&
+      join(snapshotCache, old) !== file
+    )
+      await rm(join(snapshotCache, old), { force: true });
+  }
   return file;
 }
 
@@ -68,10 +124,9 @@ async function dropPostgresDatabase(adminUrl: string, name: string): Promise<voi
 }
 
 async function prepare(): Promise<Prepared> {
-  const dir = await mkdtemp(join(tmpdir(), 'home-log-test-'));
   const adminUrl = process.env.TEST_DATABASE_URL;
   const [pgliteSnapshot, postgresTemplate] = await Promise.all([
-    migratedPgliteSnapshot(dir),
+    migratedPgliteSnapshot(),
     adminUrl ? migratedPostgresTemplate(adminUrl) : null,
   ]);
   return {
@@ -79,7 +134,6 @@ async function prepare(): Promise<Prepared> {
     postgresTemplate,
     async teardown() {
       if (adminUrl && postgresTemplate) await dropPostgresDatabase(adminUrl, postgresTemplate);
-      await rm(dir, { recursive: true, force: true });
     },
   };
 }
