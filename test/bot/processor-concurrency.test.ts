@@ -92,7 +92,9 @@ describe.each(databaseKinds())('how many events are processed at once (%s)', (ki
 describe.each(databaseKinds())('processing yields to queued acknowledgements (%s)', (kind) => {
   const setup = eventsWaitingIn(kind, CHATS.slice(0, 4));
 
-  const HANDLER_MS = 60;
+  // Long enough that a pause (twice the turn) stands clear of what claiming and finishing an
+  // event costs on a loaded machine (up to about 140 ms seen with the whole suite running).
+  const HANDLER_MS = 120;
   /** Milliseconds between the starts of four events processed one at a time. */
   async function gapsBetweenEvents(
     busy: number,
@@ -134,10 +136,10 @@ describe.each(databaseKinds())('processing yields to queued acknowledgements (%s
   });
 
   it('does not pause when the thread is saturated but acknowledgements are not queueing', async () => {
-    for (const gap of await gapsBetweenEvents(1, 3)) expect(gap).toBeLessThan(HANDLER_MS * 2.8);
+    for (const gap of await gapsBetweenEvents(1, 3)) expect(gap).toBeLessThan(HANDLER_MS * 2.5);
   });
 
   it('does not pause when requests wait but the thread has time to spare', async () => {
-    for (const gap of await gapsBetweenEvents(0.85, 10)) expect(gap).toBeLessThan(HANDLER_MS * 2.8);
+    for (const gap of await gapsBetweenEvents(0.85, 10)) expect(gap).toBeLessThan(HANDLER_MS * 2.5);
   });
 });
