@@ -20,7 +20,7 @@ const db = [
   'test/audit/**/*.test.ts',
 ];
 
-// Migrates once per run; each test database is a copy (see the file).
+// Migrates once (kept between runs); each test database is a copy (see the file).
 const databaseSetup = ['test/setup/databases.ts'];
 
 export default defineConfig({

@@ -89,7 +89,7 @@ class SnapshotBlob extends Blob {
 }
 
 // Booting PGlite and migrating takes seconds; loading a migrated snapshot a fraction of one. The
-// setup migrates once per run; without it, once per process.
+// setup migrates once and keeps the result between runs; without it, once per process.
 let snapshot: Promise<Blob> | undefined;
 function migratedSnapshot(): Promise<Blob> {
   snapshot ??= (async () => {

@@ -4,7 +4,8 @@
 // database is created from and which teardown drops.
 
 import { createHash, randomBytes } from 'node:crypto';
-import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
@@ -42,8 +43,8 @@ const snapshotInputs = [
 ].map((input) => join(root, input));
 
 async function filesUnder(path: string): Promise<string[]> {
-  const entries = await readdir(path, { withFileTypes: true, recursive: true }).catch(() => null);
-  if (!entries) return [path];
+  if (!(await stat(path)).isDirectory()) return [path];
+  const entries = await readdir(path, { withFileTypes: true, recursive: true });
   return entries
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name))
@@ -65,28 +66,19 @@ async function snapshotKey(): Promise<string> {
 }
 
 async function migratedPgliteSnapshot(): Promise<string> {
-  const file = join(snapshotCache, `pglite-migrated-${await snapshotKey()}.tar`);
-  if (
-    await access(file).then(
-      () => true,
-      () => false,
-    )
-  )
-    return file;
+  const name = `pglite-migrated-${await snapshotKey()}.tar`;
+  const file = join(snapshotCache, name);
+  if (existsSync(file)) return file;
   const dump = await migratedPgliteDump();
   await mkdir(snapshotCache, { recursive: true });
   // Written aside and renamed: a run started meanwhile reads a whole file or makes its own.
   const partial = `${file}.${process.pid}.partial`;
   await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
   await rename(partial, file);
-  for (const old of await readdir(snapshotCache)) {
-    if (
-      old.startsWith('pglite-migrated-') &&
-      old.endsWith('.tar') &&
-      join(snapshotCache, old) !== file
-    )
-      await rm(join(snapshotCache, old), { force: true });
-  }
+  const outdated = (await readdir(snapshotCache)).filter(
+    (other) => other.startsWith('pglite-migrated-') && other.endsWith('.tar') && other !== name,
+  );
+  for (const other of outdated) await rm(join(snapshotCache, other), { force: true });
   return file;
 }
 
