@@ -360,6 +360,9 @@ export const webhookEvents = pgTable(
     index('webhook_events_by_sender')
       .on(t.senderId, t.occurredAt)
       .where(sql`${t.senderId} is not null`),
+    // The events a worker holds (a handful): renewing their leases every second must not read
+    // the whole inbox, a week of events.
+    index('webhook_events_in_flight').on(t.claimedBy).where(sql`${t.status} = 'processing'`),
     check('webhook_events_status_check', oneOf(t.status, EVENT_STATUSES)),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "webhook_events_in_flight" ON "webhook_events" USING btree ("claimed_by") WHERE "webhook_events"."status" = 'processing';
