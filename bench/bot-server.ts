@@ -49,11 +49,11 @@ startEmbeddedMaintenance(deps);
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
 await new Promise<void>((resolve) => server.once('listening', () => resolve()));
 
-/** Webhook events by processing status (as the database owner: no row-level security). */
 /**
- * Events by status. `unfinished`: pending and processing only, read through their partial index.
- * Counting every status reads the whole inbox, tens of thousands of rows by the end of a run,
- * and the drain asks twenty times a second: on PGlite that ran in the bot's own thread.
+ * Webhook events by processing status (as the database owner: no row-level security).
+ * `unfinished`: pending and processing only, read through their partial index. Counting every
+ * status reads the whole inbox, tens of thousands of rows by the end of a run (on PGlite in the
+ * bot's own thread): the bench asks for all of them only once a section is over.
  */
 async function eventCounts(unfinished = false): Promise<Record<string, number>> {
   const found = await rows<{ status: string; n: number }>(
@@ -71,9 +71,11 @@ const control = createServer((req, res) => {
   const answer = async (): Promise<unknown> => {
     switch (url.pathname) {
       case '/idle': {
-        // Waits until every background task (event processing) has settled, or the timeout.
+        // Waits until every background task (event processing) has settled, or the timeout;
+        // `settledAt` (epoch ms) is when, before the events are counted.
         const left = await drain(Number(url.searchParams.get('timeoutMs') ?? 30_000));
-        return { left, events: await eventCounts() };
+        const settledAt = Date.now();
+        return { left, settledAt, events: await eventCounts(url.searchParams.has('unfinished')) };
       }
       case '/events':
         return { events: await eventCounts(url.searchParams.has('unfinished')) };

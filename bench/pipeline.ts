@@ -28,17 +28,23 @@ async function postAll(url: string, events: ReturnType<typeof readingEvent>[], c
   );
 }
 
-/** Waits until no event is pending or processing; returns the seconds it took from `since`. */
+/**
+ * Waits until no event is pending or processing; returns the seconds it took from `since`.
+ * The bot says when its processing has settled, and only then is the database asked what is
+ * left. Polling the database meanwhile loaded the run it measured: twenty times a second it
+ * counted the thousands of events still waiting, on PGlite in the bot's own thread.
+ */
 async function untilDrained(server: ServerProcess, since: number, timeoutMs: number) {
   const deadline = performance.now() + timeoutMs;
+  const sinceEpoch = performance.timeOrigin + since;
   for (;;) {
-    // Polled for what is left only: counting every event each time would load the bot (on
-    // PGlite, its one thread) in proportion to the history the run has built up.
-    const { events: left } = (await control(server, '/events?unfinished')) as {
+    const waitMs = Math.max(0, Math.round(deadline - performance.now()));
+    const idle = (await control(server, `/idle?unfinished&timeoutMs=${waitMs}`)) as {
+      settledAt: number;
       events: Record<string, number>;
     };
-    if (unfinished(left) === 0) {
-      const seconds = round((performance.now() - since) / 1000, 2);
+    if (unfinished(idle.events) === 0) {
+      const seconds = round(Math.max(0, idle.settledAt - sinceEpoch) / 1000, 2);
       const { events } = (await control(server, '/events')) as { events: Record<string, number> };
       return { seconds, events };
     }
@@ -46,6 +52,7 @@ async function untilDrained(server: ServerProcess, since: number, timeoutMs: num
       const { events } = (await control(server, '/events')) as { events: Record<string, number> };
       return { seconds: null, events };
     }
+    // Settled with events left: they wait for a lease to run out or the sweeper (recovery).
     await sleep(50);
   }
 }
