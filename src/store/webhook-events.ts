@@ -318,13 +318,25 @@ export async function finishEvent(
   );
 }
 
+/**
+ * The chats with events still waiting, one index probe per chat (a "loose index scan" of the
+ * partial index of unfinished events): the sweeper asks every second, and a plain `distinct`
+ * over thousands of waiting events reads the whole inbox.
+ */
+export const UNFINISHED_CHATS = `with recursive chats(chat_id) as (
+    (select chat_id from webhook_events where status in ('pending', 'processing')
+     order by chat_id limit 1)
+    union all
+    select (select w.chat_id from webhook_events w
+            where w.status in ('pending', 'processing') and w.chat_id > chats.chat_id
+            order by w.chat_id limit 1)
+    from chats where chats.chat_id is not null)
+  select chat_id from chats where chat_id is not null`;
+
 /** Chats with events still waiting (after a restart, or left behind by another instance). */
 export async function chatsWithUnfinishedEvents(database: Database): Promise<string[]> {
   const found = await asApp(database, (executor) =>
-    rows<{ chat_id: string }>(
-      executor,
-      sql`select distinct chat_id from webhook_events where status in ('pending', 'processing')`,
-    ),
+    rows<{ chat_id: string }>(executor, sql.raw(UNFINISHED_CHATS)),
   );
   return found.map((row) => row.chat_id);
 }

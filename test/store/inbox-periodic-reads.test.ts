@@ -1,27 +1,33 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/client';
-import { claimNext, renewLeases } from '../../src/store/webhook-events';
+import {
+  chatsWithUnfinishedEvents,
+  claimNext,
+  renewLeases,
+  UNFINISHED_CHATS,
+} from '../../src/store/webhook-events';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
 
-// A worker renews the leases of the events it holds every second. Those are a handful, but the
-// inbox holds a week of events and, behind a burst, thousands waiting: the renewal must read the
-// worker's own events only. (On PGlite it read the whole inbox every second through a buffer
-// cache smaller than it: thousands of pages from the disk, in the bot's own thread.)
-describe.each(databaseKinds())('renewing leases on %s', (kind) => {
+// Every second a worker renews the leases of the events it holds, and on PostgreSQL the sweeper
+// looks for chats with waiting events. The inbox holds a week of events and, behind a burst,
+// thousands waiting: each must read what it needs, not the inbox. (On PGlite the renewal read
+// the whole inbox every second through a buffer cache smaller than it: thousands of pages from
+// the disk, in the bot's own thread.)
+describe.each(databaseKinds())("the inbox's statements of every second on %s", (kind) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    // 3,000 finished events and 3,000 waiting in 100 chats, as the table owner (quicker than the
+    // 7,000 finished events and 5,000 waiting in 20 chats, as the table owner (quicker than the
     // webhook); then the statistics autovacuum (or, on PGlite, the maintenance check) would take.
     await database.db.execute(sql`
       insert into webhook_events (webhook_event_id, occurred_at, chat_id, type, payload, status,
         sender_id)
-      select 'E' || i, now() - make_interval(secs => 6000 - i), 'C' || (i % 100), 'message',
+      select 'E' || i, now() - make_interval(secs => 12000 - i), 'C' || (i % 20), 'message',
         jsonb_build_object('type', 'message', 'message', jsonb_build_object('text',
           repeat('reading ', 40))),
-        case when i <= 3000 then 'done' else 'pending' end, 'U' || (i % 100)
-      from generate_series(1, 6000) as i`);
+        case when i <= 7000 then 'done' else 'pending' end, 'U' || (i % 20)
+      from generate_series(1, 12000) as i`);
     await database.db.execute(sql`analyze webhook_events`);
   });
   afterAll(async () => {
@@ -38,7 +44,15 @@ describe.each(databaseKinds())('renewing leases on %s', (kind) => {
     return (top['Shared Hit Blocks'] ?? 0) + (top['Shared Read Blocks'] ?? 0);
   };
 
-  it("touches a few pages for the worker's two events, not the inbox's hundreds", async () => {
+  const inboxPages = async () => {
+    const [size] = await rows<{ pages: number }>(
+      database.db,
+      sql`select pg_relation_size('webhook_events') / 8192 as pages`,
+    );
+    return Number(size!.pages);
+  };
+
+  it("renews the worker's two leases touching a few pages, not the inbox's hundreds", async () => {
     const held = [
       await claimNext(database, 'C7', 'worker-1', 30),
       await claimNext(database, 'C8', 'worker-1', 30),
@@ -49,11 +63,7 @@ describe.each(databaseKinds())('renewing leases on %s', (kind) => {
     await pagesTouched(`select renew_webhook_leases('nobody')`);
     const pages = await pagesTouched(`select renew_webhook_leases('worker-1')`);
     // The inbox is hundreds of pages; an index lookup of two events is under twenty.
-    const [size] = await rows<{ pages: number }>(
-      database.db,
-      sql`select pg_relation_size('webhook_events') / 8192 as pages`,
-    );
-    expect(Number(size!.pages)).toBeGreaterThan(300);
+    expect(await inboxPages()).toBeGreaterThan(500);
     expect(pages).toBeLessThan(20);
 
     // And it renews them, as the application calls it (through its own role): leases set a
@@ -69,5 +79,13 @@ describe.each(databaseKinds())('renewing leases on %s', (kind) => {
           from webhook_events where claimed_at is not null order by webhook_event_id`,
     );
     expect(leases).toEqual(held.map((event) => ({ id: event!.webhookEventId, fresh: true })));
+  });
+
+  it('finds the chats with waiting events with a probe per chat, not by reading every event', async () => {
+    const chats = await chatsWithUnfinishedEvents(database);
+    expect(chats.toSorted()).toEqual(Array.from({ length: 20 }, (_, i) => `C${i}`).toSorted());
+    // Twenty probes of a few pages each; a plain `distinct` read all of the inbox's pages.
+    expect(await inboxPages()).toBeGreaterThan(500);
+    expect(await pagesTouched(UNFINISHED_CHATS)).toBeLessThan(150);
   });
 });
