@@ -34,15 +34,19 @@ describe.each(databaseKinds())("the inbox's statements of every second on %s", (
     await database?.close();
   });
 
-  /** Buffers (pages) a statement touched, its nested statements included. */
-  const pagesTouched = async (statement: string) => {
-    const [plan] = await rows<{ 'QUERY PLAN': [{ Plan: Record<string, number> }] }>(
-      database.db,
-      sql.raw(`explain (analyze, buffers, format json) ${statement}`),
-    );
-    const top = plan!['QUERY PLAN'][0].Plan;
-    return (top['Shared Hit Blocks'] ?? 0) + (top['Shared Read Blocks'] ?? 0);
-  };
+  /**
+   * Buffers (pages) a statement touched, its nested statements included. Run twice on one
+   * connection, counting the second: a connection's first run also reads the catalogs (the
+   * function's definition, the plan's statistics), which is not what is measured here.
+   */
+  const pagesTouched = (statement: string) =>
+    database.db.transaction(async (tx) => {
+      const explain = sql.raw(`explain (analyze, buffers, format json) ${statement}`);
+      await rows(tx, explain);
+      const [plan] = await rows<{ 'QUERY PLAN': [{ Plan: Record<string, number> }] }>(tx, explain);
+      const top = plan!['QUERY PLAN'][0].Plan;
+      return (top['Shared Hit Blocks'] ?? 0) + (top['Shared Read Blocks'] ?? 0);
+    });
 
   const inboxPages = async () => {
     const [size] = await rows<{ pages: number }>(
@@ -59,12 +63,12 @@ describe.each(databaseKinds())("the inbox's statements of every second on %s", (
     ];
     expect(held.map((event) => event?.chatId)).toEqual(['C7', 'C8']);
 
-    // Once first: a session's first call reads the function's definition from the catalogs.
-    await pagesTouched(`select renew_webhook_leases('nobody')`);
-    const pages = await pagesTouched(`select renew_webhook_leases('worker-1')`);
-    // The inbox is hundreds of pages; an index lookup of two events is under twenty.
-    expect(await inboxPages()).toBeGreaterThan(500);
-    expect(pages).toBeLessThan(20);
+    // The inbox is hundreds of pages, and without its index the renewal read every one of them;
+    // two events found through the index and updated (new versions, index entries) are a few
+    // dozen.
+    const inbox = await inboxPages();
+    expect(inbox).toBeGreaterThan(500);
+    expect(await pagesTouched(`select renew_webhook_leases('worker-1')`)).toBeLessThan(inbox / 5);
 
     // And it renews them, as the application calls it (through its own role): leases set a
     // minute back are fresh again, and no other event got one.
@@ -85,7 +89,8 @@ describe.each(databaseKinds())("the inbox's statements of every second on %s", (
     const chats = await chatsWithUnfinishedEvents(database);
     expect(chats.toSorted()).toEqual(Array.from({ length: 20 }, (_, i) => `C${i}`).toSorted());
     // Twenty probes of a few pages each; a plain `distinct` read all of the inbox's pages.
-    expect(await inboxPages()).toBeGreaterThan(500);
-    expect(await pagesTouched(UNFINISHED_CHATS)).toBeLessThan(150);
+    const inbox = await inboxPages();
+    expect(inbox).toBeGreaterThan(500);
+    expect(await pagesTouched(UNFINISHED_CHATS)).toBeLessThan(inbox / 5);
   });
 });
