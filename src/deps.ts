@@ -2,7 +2,7 @@ import { createBackgroundTasks } from './background';
 import type { ChartRenderer } from './charts/renderer';
 import type { Config } from './config';
 import type { Database } from './db/client';
-import { createLineApi, type LineApi } from './line/client';
+import { createLineApi, type JsonPost, type LineApi } from './line/client';
 import type { Logger } from './logger';
 
 /**
@@ -31,6 +31,8 @@ export function assembleDeps(parts: {
   charts: ChartRenderer | null;
   logger: Logger;
   clock?: () => Date;
+  /** How replies and pushes are posted, when not with the SDK's fetch (see createLineApi). */
+  linePost?: JsonPost;
 }): { deps: Deps; drain: (timeoutMs: number) => Promise<number> } {
   const { config, logger } = parts;
   const background = createBackgroundTasks((error) =>
@@ -44,6 +46,7 @@ export function assembleDeps(parts: {
       baseUrl: config.line.apiBaseUrl,
       dataBaseUrl: config.line.dataApiBaseUrl,
       logger,
+      ...(parts.linePost ? { post: parts.linePost } : {}),
     }),
     charts: parts.charts,
     logger,

@@ -54,6 +54,25 @@ export interface PushQuota {
   used: number;
 }
 
+/** An answer to a JSON POST: what the LINE client reads of it. */
+export interface JsonPostAnswer {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  text: string;
+}
+
+/**
+ * Sends a JSON POST and returns the answer, whatever its status (it throws only when no
+ * answer came). The Node entry passes one over Node's own HTTP client (node-http-post.ts).
+ */
+export type JsonPost = (
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+) => Promise<JsonPostAnswer>;
+
 const ATTEMPTS = 3;
 const TIMEOUT_MS = 10_000;
 
@@ -71,6 +90,11 @@ export function createLineApi(options: {
   logger: Logger;
   /** Pause between attempts; tests make it zero. */
   backoffMs?: (attempt: number) => number;
+  /**
+   * How replies and pushes are posted (the most frequent calls), when not with the SDK's
+   * `fetch`. Every other call goes through the SDK.
+   */
+  post?: JsonPost;
 }): LineApi {
   const client = new messagingApi.MessagingApiClient({
     channelAccessToken: options.channelAccessToken,
@@ -87,7 +111,7 @@ export function createLineApi(options: {
   async function call<T>(
     endpoint: string,
     retry: boolean,
-    request: () => Promise<ApiResponseType<T> | T>,
+    request: () => Promise<WithHeaders<T> | T>,
   ): Promise<{ ok: true; body: T } | { ok: false; status: number | null }> {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -123,6 +147,42 @@ export function createLineApi(options: {
     }
   }
 
+  /**
+   * Posts to a Messaging API endpoint through `options.post`, answering as the SDK's
+   * `...WithHttpInfo` methods do: a 2xx gives the headers and the parsed body, anything else
+   * throws the SDK's HTTPFetchError, so that `call` retries and logs it the same way.
+   */
+  async function postJson<T>(
+    path: string,
+    payload: unknown,
+    post: JsonPost,
+    headers: Record<string, string> = {},
+  ): Promise<WithHeaders<T>> {
+    const answer = await post(
+      new URL(path, options.baseUrl).toString(),
+      {
+        'content-type': 'application/json',
+        authorization: `Bearer ${options.channelAccessToken}`,
+        'user-agent': 'home-log',
+        ...headers,
+      },
+      JSON.stringify(payload),
+      TIMEOUT_MS,
+    );
+    if (answer.status < 200 || answer.status >= 300) {
+      throw new HTTPFetchError(`${answer.status} - ${answer.statusText}`, {
+        status: answer.status,
+        statusText: answer.statusText,
+        headers: answer.headers,
+        body: answer.text,
+      });
+    }
+    return {
+      httpResponse: { headers: answer.headers },
+      body: (answer.text ? JSON.parse(answer.text) : {}) as T,
+    };
+  }
+
   async function profile(
     endpoint: string,
     fetchProfile: () => Promise<ApiResponseType<LineProfile>>,
@@ -133,15 +193,21 @@ export function createLineApi(options: {
 
   return {
     async reply(replyToken, messages) {
+      const { post } = options;
       const result = await call('reply', true, () =>
-        client.replyMessageWithHttpInfo({ replyToken, messages }),
+        post
+          ? postJson('/v2/bot/message/reply', { replyToken, messages }, post)
+          : client.replyMessageWithHttpInfo({ replyToken, messages }),
       );
       return result.ok;
     },
     async push(to, messages, retryKey) {
       const key = retryKeyUuid(retryKey);
+      const { post } = options;
       const result = await call('push', true, () =>
-        client.pushMessageWithHttpInfo({ to, messages }, key),
+        post
+          ? postJson('/v2/bot/message/push', { to, messages }, post, { 'x-line-retry-key': key })
+          : client.pushMessageWithHttpInfo({ to, messages }, key),
       );
       // 409: an earlier attempt with this key was accepted, so the message is on its way.
       return result.ok || result.status === 409;
@@ -230,7 +296,10 @@ async function readCapped(
   return { bytes: Buffer.concat(chunks), contentType };
 }
 
-function isHttpInfo<T>(value: unknown): value is ApiResponseType<T> {
+/** An answer with its headers (the SDK's `...WithHttpInfo` methods and `postJson`). */
+type WithHeaders<T> = { httpResponse: { headers: Headers }; body: T };
+
+function isHttpInfo<T>(value: unknown): value is WithHeaders<T> {
   return typeof value === 'object' && value !== null && 'httpResponse' in value && 'body' in value;
 }
 

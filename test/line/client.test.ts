@@ -1,10 +1,16 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeLinePlatform, startFakeLinePlatform } from '../../src/dev/fake-line-platform';
-import { createLineApi, type LineApi, retryKeyUuid } from '../../src/line/client';
+import { createLineApi, type JsonPost, type LineApi, retryKeyUuid } from '../../src/line/client';
+import { nodeHttpPost } from '../../src/line/node-http-post';
 import { createLogger } from '../../src/logger';
 
-describe('the LINE API client', () => {
+// Replies and pushes go out through the SDK's fetch (Workers) or Node's HTTP client (the Node
+// entry): both must behave alike.
+describe.each([
+  { transport: "the SDK's fetch", post: undefined as JsonPost | undefined },
+  { transport: "Node's HTTP client", post: nodeHttpPost() },
+])('the LINE API client, replies and pushes through $transport', ({ post }) => {
   let platform: FakeLinePlatform;
   let line: LineApi;
   let logs: Record<string, unknown>[];
@@ -18,18 +24,13 @@ describe('the LINE API client', () => {
   beforeEach(() => {
     platform.clearRecorded();
     logs = [];
-    const sink = new Writable({
-      write(chunk, _encoding, done) {
-        logs.push(JSON.parse(String(chunk)));
-        done();
-      },
-    });
     line = createLineApi({
       channelAccessToken: 'client-test-token',
       baseUrl: platform.url,
       dataBaseUrl: platform.url,
-      logger: createLogger('debug', sink),
+      logger: createLogger('debug', sinkOf(logs)),
       backoffMs: () => 0,
+      ...(post ? { post } : {}),
     });
   });
 
@@ -78,9 +79,36 @@ describe('the LINE API client', () => {
     const user = platform.addUser({ displayName: 'C' });
     const event = platform.events.text({ userId: user.userId, text: 'hi' });
     platform.failNext('POST', '/v2/bot/message/reply', 500);
-    expect(await line.reply(event.replyToken, [{ type: 'text', text: 'hello' }])).toBe(true);
+    expect(await line.reply(event.replyToken, [{ type: 'text', text: 'hello ครับ' }])).toBe(true);
     expect(calls('/v2/bot/message/reply').map((c) => c.status)).toEqual([500, 200]);
     expect(platform.replies).toHaveLength(1);
+    expect(platform.replies[0]).toMatchObject({
+      replyToken: event.replyToken,
+      messages: [{ type: 'text', text: 'hello ครับ' }],
+    });
+  });
+
+  it('retries when LINE cannot be reached, then gives up and logs it without a status', async () => {
+    const down = createLineApi({
+      channelAccessToken: 'client-test-token',
+      // Nothing listens on port 1.
+      baseUrl: 'http://127.0.0.1:1',
+      dataBaseUrl: 'http://127.0.0.1:1',
+      logger: createLogger('debug', sinkOf(logs)),
+      backoffMs: () => 0,
+      ...(post ? { post } : {}),
+    });
+    expect(await down.reply('token', [{ type: 'text', text: 'hi' }])).toBe(false);
+    expect(await down.push('U1', [{ type: 'text', text: 'hi' }], 'event:down')).toBe(false);
+    const failures = logs.filter((l) => String(l.msg).startsWith('LINE API call failed'));
+    expect(failures.map((l) => [l.endpoint, l.attempt, l.status])).toEqual([
+      ['reply', 1, null],
+      ['reply', 2, null],
+      ['reply', 3, null],
+      ['push', 1, null],
+      ['push', 2, null],
+      ['push', 3, null],
+    ]);
   });
 
   it('gives up after three failed attempts', async () => {
@@ -133,3 +161,13 @@ describe('the LINE API client', () => {
     expect(await line.messageContent(event.message.id, 5000)).toMatchObject({ ok: true });
   });
 });
+
+/** A log destination that keeps each line, parsed, in `logs`. */
+function sinkOf(logs: Record<string, unknown>[]) {
+  return new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
+}
