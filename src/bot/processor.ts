@@ -35,7 +35,7 @@ export const SATURATED = 0.9;
 /** Acknowledgements are queueing up when this many webhook requests wait for their 200. */
 export const YIELD_WHEN_UNANSWERED = 4;
 /** Then a turn is followed by a pause this many times its length. */
-export const YIELD_FACTOR = Number(process.env.YF ?? 2);
+export const YIELD_FACTOR = 2;
 
 /** How busy the thread was (Node's `performance.eventLoopUtilization`). */
 export interface ThreadUseSample {
