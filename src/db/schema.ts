@@ -354,9 +354,15 @@ export const webhookEvents = pgTable(
     senderId: text('sender_id'),
   },
   (t) => [
+    // A chat's waiting events in the order they are claimed (occurred_at, then id): the claim
+    // reads the first one, not every event of the chat's backlog.
     index('webhook_events_unfinished')
-      .on(t.chatId, t.occurredAt)
+      .on(t.chatId, t.occurredAt, t.webhookEventId)
       .where(sql`${t.status} in ('pending', 'processing')`),
+    // Whether a chat has an event being processed (a handful in all): the claim asks it first.
+    index('webhook_events_processing_by_chat')
+      .on(t.chatId)
+      .where(sql`${t.status} = 'processing'`),
     index('webhook_events_by_sender')
       .on(t.senderId, t.occurredAt)
       .where(sql`${t.senderId} is not null`),

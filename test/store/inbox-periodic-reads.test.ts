@@ -85,6 +85,30 @@ describe.each(databaseKinds())("the inbox's statements of every second on %s", (
     expect(leases).toEqual(held.map((event) => ({ id: event!.webhookEventId, fresh: true })));
   });
 
+  it("claims a chat's next event reading a few pages, not the chat's whole backlog", async () => {
+    // Each chat has 250 events waiting, about one per page. The claim asks whether one of the
+    // chat's events is being processed, then takes its oldest; both read all 250 (and sorted
+    // them) before the chat's events were indexed in claim order.
+    const claim = (chat: string) =>
+      `select * from claim_next_event('${chat}', 'worker-2', 30, 3, 30)`;
+    const backlog = 250;
+    const pages = await database.db.transaction(async (tx) => {
+      // A first claim on this connection reads the catalogs; the second is the one measured.
+      await rows(tx, sql.raw(`explain (analyze, buffers, format json) ${claim('C4')}`));
+      const [plan] = await rows<{ 'QUERY PLAN': [{ Plan: Record<string, number> }] }>(
+        tx,
+        sql.raw(`explain (analyze, buffers, format json) ${claim('C5')}`),
+      );
+      const top = plan!['QUERY PLAN'][0].Plan;
+      return (top['Shared Hit Blocks'] ?? 0) + (top['Shared Read Blocks'] ?? 0);
+    });
+    expect(pages).toBeLessThan(backlog / 5);
+
+    // And the claim still takes each chat's oldest event: C6's first waiting one is E7006.
+    const claimed = await claimNext(database, 'C6', 'worker-2', 30);
+    expect(claimed?.webhookEventId).toBe('E7006');
+  });
+
   it('finds the chats with waiting events with a probe per chat, not by reading every event', async () => {
     const chats = await chatsWithUnfinishedEvents(database);
     expect(chats.toSorted()).toEqual(Array.from({ length: 20 }, (_, i) => `C${i}`).toSorted());
