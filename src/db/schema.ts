@@ -360,9 +360,7 @@ export const webhookEvents = pgTable(
       .on(t.chatId, t.occurredAt, t.webhookEventId)
       .where(sql`${t.status} in ('pending', 'processing')`),
     // Whether a chat has an event being processed (a handful in all): the claim asks it first.
-    index('webhook_events_processing_by_chat')
-      .on(t.chatId)
-      .where(sql`${t.status} = 'processing'`),
+    index('webhook_events_processing_by_chat').on(t.chatId).where(sql`${t.status} = 'processing'`),
     index('webhook_events_by_sender')
       .on(t.senderId, t.occurredAt)
       .where(sql`${t.senderId} is not null`),
