@@ -10,7 +10,8 @@ import type { JsonPost, JsonPostAnswer } from './client';
  * and keep the SDK's `fetch`.
  */
 export function nodeHttpPost(options: { maxSockets?: number } = {}): JsonPost {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16 };
+  // Idle connections are closed after a minute rather than kept until LINE drops them.
+  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 16, timeout: 60_000 };
   const agents = { 'http:': new http.Agent(agentOptions), 'https:': new https.Agent(agentOptions) };
 
   return (url, headers, body, timeoutMs) =>
