@@ -177,10 +177,15 @@ export function createLineApi(options: {
         body: answer.text,
       });
     }
-    return {
-      httpResponse: { headers: answer.headers },
-      body: (answer.text ? JSON.parse(answer.text) : {}) as T,
-    };
+    // Replies and pushes answer `{}` (or sent messages' ids): a body that does not parse is no
+    // reason to send the messages again.
+    let body: unknown = {};
+    try {
+      body = answer.text ? JSON.parse(answer.text) : {};
+    } catch {
+      log.warn({ requestId: answer.headers.get('x-line-request-id') }, 'LINE answered not JSON');
+    }
+    return { httpResponse: { headers: answer.headers }, body: body as T };
   }
 
   async function profile(

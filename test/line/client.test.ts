@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeLinePlatform, startFakeLinePlatform } from '../../src/dev/fake-line-platform';
@@ -171,3 +173,37 @@ function sinkOf(logs: Record<string, unknown>[]) {
     },
   });
 }
+
+describe("replies through Node's HTTP client", () => {
+  it('count as sent when LINE answers 200 with a body that is not JSON, and are not sent again', async () => {
+    const received: string[] = [];
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        received.push(`${request.method} ${request.url} ${body}`);
+        response.writeHead(200, { 'content-type': 'text/plain' }).end('OK');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const logs: Record<string, unknown>[] = [];
+    try {
+      const line = createLineApi({
+        channelAccessToken: 'client-test-token',
+        baseUrl: `http://127.0.0.1:${port}`,
+        dataBaseUrl: `http://127.0.0.1:${port}`,
+        logger: createLogger('debug', sinkOf(logs)),
+        backoffMs: () => 0,
+        post: nodeHttpPost(),
+      });
+      expect(await line.reply('token-1', [{ type: 'text', text: 'stored' }])).toBe(true);
+      expect(received).toEqual([
+        'POST /v2/bot/message/reply {"replyToken":"token-1","messages":[{"type":"text","text":"stored"}]}',
+      ]);
+      expect(logs.map((l) => l.msg)).toContain('LINE answered not JSON');
+    } finally {
+      server.close();
+    }
+  });
+});
