@@ -105,6 +105,7 @@ export function createLineApi(options: {
     baseURL: options.dataBaseUrl,
   });
   const log = options.logger.child({ component: 'line-api' });
+  const { post } = options;
   const backoff = options.backoffMs ?? ((attempt) => 200 * 2 ** attempt);
 
   /** Runs one API call with a timeout and bounded retries on 5xx, 429 and network errors. */
@@ -198,7 +199,6 @@ export function createLineApi(options: {
 
   return {
     async reply(replyToken, messages) {
-      const { post } = options;
       const result = await call('reply', true, () =>
         post
           ? postJson('/v2/bot/message/reply', { replyToken, messages }, post)
@@ -208,7 +208,6 @@ export function createLineApi(options: {
     },
     async push(to, messages, retryKey) {
       const key = retryKeyUuid(retryKey);
-      const { post } = options;
       const result = await call('push', true, () =>
         post
           ? postJson('/v2/bot/message/push', { to, messages }, post, { 'x-line-retry-key': key })
