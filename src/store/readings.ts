@@ -108,6 +108,48 @@ export function neighboursAndRules(
   );
 }
 
+/**
+ * The statement behind neighbours (exported so that tests can EXPLAIN it): a union of the two
+ * one-row selects, since every statement over readings pays for its row-level security check,
+ * and on PGlite for a call into the server. Plain text, not Drizzle's builder: it runs for every
+ * reading (see fixedSelection).
+ *
+ * Each side first finds the nearest instant from the time index alone (one entry), and reads
+ * only from there on: the readings taken at that instant are all it puts in the engine's order.
+ * Without that bound the planner could sort every reading the meter ever had, and did whenever
+ * its statistics were missing or stale: a new database, a burst before autovacuum's next look,
+ * or PGlite, which has no autovacuum (test/store/neighbours-reads.test.ts). The bound is a range
+ * on the time index (not an equality, which the planner, without statistics, answered from the
+ * number index by reading every row of the meter).
+ */
+export function neighboursQuery(
+  sourceId: string,
+  at: Date,
+  excludeId: string | null,
+  /** JSON text brought with the previous reading's row (`null` for none). */
+  withPrevious: SQL = sql`null`,
+): SQL {
+  const rank = sql.raw(
+    `case register_event when 'replacement_final' then 0 when 'replacement_initial' then 2 else 1 end`,
+  );
+  const when = at.toISOString();
+  const before = sql`taken_at <= ${when}`;
+  const after = sql`taken_at > ${when}`;
+  const where = (side: SQL) => sql`source_id = ${sourceId}
+      and superseded_at is null and deleted_at is null and ${side}
+      and ${excludeId ? sql`id <> ${excludeId}` : sql`true`}`;
+  const nearest = (side: SQL, order: 'asc' | 'desc') =>
+    sql`(select taken_at from readings where ${where(side)}
+      order by taken_at ${sql.raw(order)} limit 1)`;
+  return sql`(select 'previous' as which, ${readingRow.list}, ${withPrevious} as extra from readings
+        where ${where(sql`${before} and taken_at >= ${nearest(before, 'desc')}`)}
+        order by taken_at desc, ${rank} desc, number desc limit 1)
+      union all
+      (select 'next', ${readingRow.list}, null from readings
+        where ${where(sql`${after} and taken_at <= ${nearest(after, 'asc')}`)}
+        order by taken_at, ${rank}, number limit 1)`;
+}
+
 async function readAround(
   tx: Tx,
   sourceId: string,
@@ -116,25 +158,9 @@ async function readAround(
   /** JSON text brought with the previous reading's row (`null` for none). */
   withPrevious: SQL,
 ): Promise<Around> {
-  // One statement for both (a union of the two one-row selects): every statement over readings
-  // pays for its row-level security check, and on PGlite for a call into the server. Plain
-  // text, not Drizzle's builder: it runs for every reading (see fixedSelection).
-  const rank = sql.raw(
-    `case register_event when 'replacement_final' then 0 when 'replacement_initial' then 2 else 1 end`,
-  );
-  const where = (side: SQL) => sql`source_id = ${sourceId}
-      and superseded_at is null and deleted_at is null and ${side}
-      and ${excludeId ? sql`id <> ${excludeId}` : sql`true`}`;
-  const when = at.toISOString();
   const found = await rows<Record<string, unknown> & { which: string; extra: string | null }>(
     tx,
-    sql`(select 'previous' as which, ${readingRow.list}, ${withPrevious} as extra from readings
-          where ${where(sql`taken_at <= ${when}`)}
-          order by taken_at desc, ${rank} desc, number desc limit 1)
-        union all
-        (select 'next', ${readingRow.list}, null from readings
-          where ${where(sql`taken_at > ${when}`)}
-          order by taken_at, ${rank}, number limit 1)`,
+    neighboursQuery(sourceId, at, excludeId, withPrevious),
   );
   const pick = (which: 'previous' | 'next') => {
     const row = found.find((candidate) => candidate.which === which);
