@@ -117,10 +117,10 @@ export function neighboursAndRules(
  * Each side first finds the nearest instant from the time index alone (one entry), and reads
  * only from there on: the readings taken at that instant are all it puts in the engine's order.
  * Without that bound the planner could sort every reading the meter ever had, and did whenever
- * its statistics were missing or stale: a new database, a burst before autovacuum's next look,
- * or PGlite, which has no autovacuum (test/store/neighbours-reads.test.ts). The bound is a range
- * on the time index (not an equality, which the planner, without statistics, answered from the
- * number index by reading every row of the meter).
+ * its statistics were missing or stale: a new database, an import or a burst before
+ * autovacuum's next look, or PGlite's maintenance's (test/store/long-history-reads.test.ts). The
+ * bound is a range on the time index (not an equality, which the planner, without statistics,
+ * answered from the number index by reading every row of the meter).
  */
 export function neighboursQuery(
   sourceId: string,

@@ -88,11 +88,25 @@ export function probePointsQuery(sourceId: string, boundaries: readonly Date[]):
         )}) as b(t)`
       : sql`select null::timestamptz as t where false`;
   const mine = sql`source_id = ${sourceId}::uuid and ${CURRENT}`;
+  // Each probe first finds its nearest instant from the time index alone, and reads from there
+  // on: only the readings taken at that instant are put in the engine's order. Ordering by time
+  // and rank in one go let the planner sort the meter's whole history at every probe whenever
+  // its statistics were missing or stale (after an import, before autovacuum looks): 3,391
+  // pages for a year's probes over 1,200 readings, against 233 now, whatever the statistics
+  // (118 before with them: the bound costs an index descent per probe). The bound is a range on
+  // the time index, not an equality, which the planner answered from the number index.
+  const nearest = (side: SQL, order: 'asc' | 'desc') =>
+    sql`(select taken_at from readings where ${mine} and ${side}
+      order by taken_at ${sql.raw(order)} limit 1)`;
   return sql`
     with first_point as (
-      select ${POINT_COLUMNS} from readings where ${mine} order by ${ORDER_ASC} limit 1
+      select ${POINT_COLUMNS} from readings
+      where ${mine} and taken_at <= ${nearest(sql`true`, 'asc')}
+      order by ${ORDER_ASC} limit 1
     ), last_point as (
-      select ${POINT_COLUMNS} from readings where ${mine} order by ${ORDER_DESC} limit 1
+      select ${POINT_COLUMNS} from readings
+      where ${mine} and taken_at >= ${nearest(sql`true`, 'desc')}
+      order by ${ORDER_DESC} limit 1
     ), instants as (
       ${bounds}
       union
@@ -106,12 +120,16 @@ export function probePointsQuery(sourceId: string, boundaries: readonly Date[]):
       union
       select before.* from instants cross join lateral (
         select ${POINT_COLUMNS} from readings
-        where ${mine} and taken_at < instants.t order by ${ORDER_DESC} limit 1
+        where ${mine} and taken_at < instants.t
+          and taken_at >= ${nearest(sql`taken_at < instants.t`, 'desc')}
+        order by ${ORDER_DESC} limit 1
       ) as before
       union
       select after.* from instants cross join lateral (
         select ${POINT_COLUMNS} from readings
-        where ${mine} and taken_at >= instants.t order by ${ORDER_ASC} limit 1
+        where ${mine} and taken_at >= instants.t
+          and taken_at <= ${nearest(sql`taken_at >= instants.t`, 'asc')}
+        order by ${ORDER_ASC} limit 1
       ) as after
     )
     select (extract(epoch from taken_at) * 1000)::float8 as taken_ms, value::text as value,
