@@ -109,18 +109,23 @@ export function neighboursAndRules(
 }
 
 /**
+ * The time of the reading nearest in `order` among those matching `where`, read from the time
+ * index alone (one entry): the bound of a lookup that then puts only the readings taken at that
+ * instant in the engine's order (time, then a replacement's rank). Ordering by time and rank in
+ * one go let the planner sort every reading the meter ever had, and it did whenever its
+ * statistics were missing or stale: a new database, an import or a burst before autovacuum's
+ * next look, or PGlite's maintenance's (test/store/long-history-reads.test.ts). Callers bound
+ * with a range (`taken_at >= nearest`, not `=`): given an equality, the planner without
+ * statistics read the meter through the number index, every row of it.
+ */
+export const nearestTakenAt = (where: SQL, order: 'asc' | 'desc'): SQL =>
+  sql`(select taken_at from readings where ${where} order by taken_at ${sql.raw(order)} limit 1)`;
+
+/**
  * The statement behind neighbours (exported so that tests can EXPLAIN it): a union of the two
  * one-row selects, since every statement over readings pays for its row-level security check,
  * and on PGlite for a call into the server. Plain text, not Drizzle's builder: it runs for every
- * reading (see fixedSelection).
- *
- * Each side first finds the nearest instant from the time index alone (one entry), and reads
- * only from there on: the readings taken at that instant are all it puts in the engine's order.
- * Without that bound the planner could sort every reading the meter ever had, and did whenever
- * its statistics were missing or stale: a new database, an import or a burst before
- * autovacuum's next look, or PGlite's maintenance's (test/store/long-history-reads.test.ts). The
- * bound is a range on the time index (not an equality, which the planner, without statistics,
- * answered from the number index by reading every row of the meter).
+ * reading (see fixedSelection). Each side is bounded by its nearest instant (nearestTakenAt).
  */
 export function neighboursQuery(
   sourceId: string,
@@ -138,15 +143,12 @@ export function neighboursQuery(
   const where = (side: SQL) => sql`source_id = ${sourceId}
       and superseded_at is null and deleted_at is null and ${side}
       and ${excludeId ? sql`id <> ${excludeId}` : sql`true`}`;
-  const nearest = (side: SQL, order: 'asc' | 'desc') =>
-    sql`(select taken_at from readings where ${where(side)}
-      order by taken_at ${sql.raw(order)} limit 1)`;
   return sql`(select 'previous' as which, ${readingRow.list}, ${withPrevious} as extra from readings
-        where ${where(sql`${before} and taken_at >= ${nearest(before, 'desc')}`)}
+        where ${where(sql`${before} and taken_at >= ${nearestTakenAt(where(before), 'desc')}`)}
         order by taken_at desc, ${rank} desc, number desc limit 1)
       union all
       (select 'next', ${readingRow.list}, null from readings
-        where ${where(sql`${after} and taken_at <= ${nearest(after, 'asc')}`)}
+        where ${where(sql`${after} and taken_at <= ${nearestTakenAt(where(after), 'asc')}`)}
         order by taken_at, ${rank}, number limit 1)`;
 }
 

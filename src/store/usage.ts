@@ -28,6 +28,7 @@ import {
   monthlyUsage,
   PROJECTION_WINDOW_MS,
 } from '../domain/usage';
+import { nearestTakenAt } from './readings';
 
 /** What the usage queries need to know about a source (a subset of the sources row). */
 export interface UsageSource {
@@ -88,16 +89,11 @@ export function probePointsQuery(sourceId: string, boundaries: readonly Date[]):
         )}) as b(t)`
       : sql`select null::timestamptz as t where false`;
   const mine = sql`source_id = ${sourceId}::uuid and ${CURRENT}`;
-  // Each probe first finds its nearest instant from the time index alone, and reads from there
-  // on: only the readings taken at that instant are put in the engine's order. Ordering by time
-  // and rank in one go let the planner sort the meter's whole history at every probe whenever
-  // its statistics were missing or stale (after an import, before autovacuum looks): 3,391
-  // pages for a year's probes over 1,200 readings, against 233 now, whatever the statistics
-  // (118 before with them: the bound costs an index descent per probe). The bound is a range on
-  // the time index, not an equality, which the planner answered from the number index.
+  // Each probe is bounded by its nearest instant (nearestTakenAt): without statistics a year's
+  // probes over 1,200 readings read 3,391 pages, sorting the history at each; now 233, whatever
+  // the statistics (118 before with them: the bound costs an index descent per probe).
   const nearest = (side: SQL, order: 'asc' | 'desc') =>
-    sql`(select taken_at from readings where ${mine} and ${side}
-      order by taken_at ${sql.raw(order)} limit 1)`;
+    nearestTakenAt(sql`${mine} and ${side}`, order);
   return sql`
     with first_point as (
       select ${POINT_COLUMNS} from readings
