@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rows } from '../../src/db/client';
 import { claimNext, finishAndClaimNext } from '../../src/store/webhook-events';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
+import { pagesTouched } from '../helpers/pages';
 
 // A burst: twenty people each send a hundred readings within a minute, and the inbox holds them
 // all before the first is processed, with no statistics about them yet (autovacuum looks every
@@ -29,27 +29,16 @@ describe.each(databaseKinds())('a claim behind a backlog on %s', (kind) => {
     await database?.close();
   });
 
-  /** Buffers (pages) a claim touched, after a claim of another chat read the catalogs. */
-  const pagesTouched = (chat: string, warmUpChat: string) =>
-    database.db.transaction(async (tx) => {
-      const explain = (claimed: string) =>
-        rows<{ 'QUERY PLAN': unknown }>(
-          tx,
-          sql.raw(`explain (analyze, buffers, format json)
-            select * from claim_next_event('${claimed}', 'worker-1', 30, 3, 99999)`),
-        );
-      await explain(warmUpChat);
-      const [row] = await explain(chat);
-      const explained = row!['QUERY PLAN'];
-      const [plan] = (typeof explained === 'string' ? JSON.parse(explained) : explained) as {
-        Plan: Record<string, number>;
-      }[];
-      return (plan!.Plan['Shared Hit Blocks'] ?? 0) + (plan!.Plan['Shared Read Blocks'] ?? 0);
-    });
+  /** Pages a claim touched, after a claim of another chat read the catalogs. */
+  const claimPages = (chat: string, warmUpChat: string) => {
+    const claim = (claimed: string) =>
+      sql`select * from claim_next_event(${claimed}, 'worker-1', 30, 3, 99999)`;
+    return database.db.transaction((tx) => pagesTouched(tx, claim(chat), claim(warmUpChat)));
+  };
 
   // Measured: 34 pages on both databases, against 99 (PGlite) and 132 (PostgreSQL) before.
   it("reads a few dozen pages, not the chat's backlog or the sender's minute", async () => {
-    expect(await pagesTouched('C3', 'C2')).toBeLessThan(60);
+    expect(await claimPages('C3', 'C2')).toBeLessThan(60);
   });
 
   it("still claims the chat's oldest waiting event, counts the sender's minute and says more wait", async () => {

@@ -8,6 +8,7 @@ import {
   UNFINISHED_CHATS,
 } from '../../src/store/webhook-events';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
+import { pagesTouched as countPages } from '../helpers/pages';
 
 // Every second a worker renews the leases of the events it holds, and on PostgreSQL the sweeper
 // looks for chats with waiting events. The inbox holds a week of events and, behind a burst,
@@ -34,23 +35,9 @@ describe.each(databaseKinds())("the inbox's statements of every second on %s", (
     await database?.close();
   });
 
-  /**
-   * Buffers (pages) a statement touched, its nested statements included. Measured after a
-   * first run on the same connection (`warmUp`, by default the statement itself): a
-   * connection's first run also reads the catalogs (the function's definition, the plan's
-   * statistics), which is not what is measured here.
-   */
+  /** Pages a statement (SQL text) touched, after a run of `warmUp` (see helpers/pages). */
   const pagesTouched = (statement: string, warmUp = statement) =>
-    database.db.transaction(async (tx) => {
-      const explain = (text: string) => sql.raw(`explain (analyze, buffers, format json) ${text}`);
-      await rows(tx, explain(warmUp));
-      const [plan] = await rows<{ 'QUERY PLAN': [{ Plan: Record<string, number> }] }>(
-        tx,
-        explain(statement),
-      );
-      const top = plan!['QUERY PLAN'][0].Plan;
-      return (top['Shared Hit Blocks'] ?? 0) + (top['Shared Read Blocks'] ?? 0);
-    });
+    database.db.transaction((tx) => countPages(tx, sql.raw(statement), sql.raw(warmUp)));
 
   const inboxPages = async () => {
     const [size] = await rows<{ pages: number }>(

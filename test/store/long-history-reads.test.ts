@@ -1,12 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withActor } from '../../src/db/actor';
-import { rows } from '../../src/db/client';
 import { sources, users } from '../../src/db/schema';
 import { monthBoundaries } from '../../src/domain/usage';
 import { neighbours, neighboursQuery } from '../../src/store/readings';
 import { probePointsQuery } from '../../src/store/usage';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
+import { pagesTouched as countPages } from '../helpers/pages';
 
 // Every reading is judged against its neighbours: the meter's latest reading at or before its
 // time and the first one after; usage and charts probe the same way at each month's boundary.
@@ -67,22 +67,8 @@ describe.each(databaseKinds())("lookups over a meter's long history on %s", (kin
   const asOwner = <T>(fn: Parameters<typeof withActor<T>>[2]) =>
     withActor(database.db, { userId: owner }, fn);
 
-  /** Buffers (pages) a statement touched, measured after a first run that reads the catalogs. */
-  const pagesOf = (statement: ReturnType<typeof sql>) =>
-    asOwner(async ({ tx }) => {
-      const explain = () =>
-        rows<{ 'QUERY PLAN': unknown }>(
-          tx,
-          sql`explain (analyze, buffers, format json) ${statement}`,
-        );
-      await explain();
-      const [row] = await explain();
-      const explained = row!['QUERY PLAN'];
-      const [plan] = (typeof explained === 'string' ? JSON.parse(explained) : explained) as {
-        Plan: Record<string, number>;
-      }[];
-      return (plan!.Plan['Shared Hit Blocks'] ?? 0) + (plan!.Plan['Shared Read Blocks'] ?? 0);
-    });
+  /** Pages a statement touched as the meter's owner (see helpers/pages). */
+  const pagesOf = (statement: SQL) => asOwner(({ tx }) => countPages(tx, statement));
   const pagesTouched = (at: Date) => pagesOf(neighboursQuery(meter, at, null));
   /** The probes behind a year of monthly usage (13 boundaries, each probed on both sides). */
   const usageProbePages = () =>
