@@ -352,6 +352,10 @@ export const webhookEvents = pgTable(
     // The LINE user who sent a message or tapped a button (null for other events): the
     // per-person limit counts these by time (bot/chat-limit.ts).
     senderId: text('sender_id'),
+    // How many events the sender sent earlier in the event's clock minute, up to the limit, as
+    // counted when the event was first claimed (drizzle/0024): the next claim of the same
+    // sender's minute counts on from it instead of counting the whole minute again.
+    senderEarlier: integer('sender_earlier'),
   },
   (t) => [
     // Not (chat, time, id), which would spare the claim its sort of a chat's backlog: with the
@@ -362,8 +366,9 @@ export const webhookEvents = pgTable(
       .where(sql`${t.status} in ('pending', 'processing')`),
     // Whether a chat has an event being processed (a handful in all): the claim asks it first.
     index('webhook_events_processing_by_chat').on(t.chatId).where(sql`${t.status} = 'processing'`),
+    // With the id, the order the count of a person's minute walks back in (drizzle/0024).
     index('webhook_events_by_sender')
-      .on(t.senderId, t.occurredAt)
+      .on(t.senderId, t.occurredAt, t.webhookEventId)
       .where(sql`${t.senderId} is not null`),
     // The events a worker holds (a handful): renewing their leases every second must not read
     // the whole inbox, a week of events.
