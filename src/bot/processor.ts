@@ -45,13 +45,17 @@ export interface ThreadUseSample {
 }
 export type ThreadUse = (since?: ThreadUseSample) => ThreadUseSample;
 
+/** At most this many chats that were idle are served before one coming back from a turn. */
+export const ARRIVED_IN_A_ROW = 4;
+
 /** Webhooks arrived this recently: the webhook is busy (see `concurrencyWhileArriving`). */
 export const ARRIVALS_WINDOW_MS = 1_000;
 
 /**
- * Events of one chat run one after another; different chats take turns. Chats with work wait
- * in one round-robin queue, and a chat goes to the back of it after each event, so a quiet
- * chat's event waits for at most one event of each busy chat, never for a whole backlog.
+ * Events of one chat run one after another; different chats take turns. A chat goes to the
+ * back of the queue after each event, and a chat that was idle goes before the chats coming
+ * back from a turn (at most ARRIVED_IN_A_ROW of them at a time): a quiet chat's event waits for
+ * the events under way, never for a round of the busy chats, let alone a backlog.
  *
  * The order within a chat is kept by the database (claimNext), so it holds with several
  * instances too. The statement that finishes an event also claims the chat's next one, which
@@ -138,9 +142,13 @@ export function createProcessor(
     );
   };
 
-  // Chats waiting for a turn, in order; a chat is in at most one of `ready` and `serving`.
-  const ready: string[] = [];
+  // Chats waiting for a turn, in order: those that were idle until an event arrived, and those
+  // back from a turn with more to do. A chat is in at most one of them and `serving`.
+  const arrived: string[] = [];
+  const returning: string[] = [];
   const queued = new Set<string>();
+  // Turns given in a row to chats that arrived while others wait to return (see `nextChat`).
+  let arrivedInARow = 0;
   // chat id -> whether more events arrived while one of its events was being processed
   const serving = new Map<string, { again: boolean }>();
   // chat id -> its next event, claimed as the previous one was finished, waiting for its turn
@@ -149,15 +157,31 @@ export function createProcessor(
   let claims = 0;
   let leaseTimer: ReturnType<typeof setInterval> | undefined;
 
-  const enqueue = (chatId: string) => {
+  const enqueue = (chatId: string, back: boolean) => {
     if (queued.has(chatId)) return;
     queued.add(chatId);
-    ready.push(chatId);
+    (back ? returning : arrived).push(chatId);
+  };
+
+  /**
+   * The next chat to serve. A chat that was idle goes before those coming back from a turn: its
+   * event waits for the turns under way, not for a round of every busy chat (four chats
+   * flooding made a quiet chat's reply wait for four turns and the pauses after them). So that
+   * a stream of new chats cannot hold a busy chat back for ever, at most ARRIVED_IN_A_ROW of
+   * them go before one that is coming back.
+   */
+  const nextChat = (): string | undefined => {
+    if (arrived.length > 0 && (returning.length === 0 || arrivedInARow < ARRIVED_IN_A_ROW)) {
+      arrivedInARow = returning.length === 0 ? 0 : arrivedInARow + 1;
+      return arrived.shift();
+    }
+    arrivedInARow = 0;
+    return returning.shift();
   };
 
   const pump = () => {
-    while (serving.size < limit() && ready.length > 0) {
-      const chatId = ready.shift()!;
+    while (serving.size < limit() && arrived.length + returning.length > 0) {
+      const chatId = nextChat()!;
       queued.delete(chatId);
       const state = { again: false };
       serving.set(chatId, state);
@@ -167,7 +191,7 @@ export function createProcessor(
           .then(async (more) => {
             await yieldToAcknowledgements(turn);
             serving.delete(chatId);
-            if (more || state.again) enqueue(chatId);
+            if (more || state.again) enqueue(chatId, true);
           })
           .catch((error) => {
             serving.delete(chatId);
@@ -269,7 +293,7 @@ export function createProcessor(
       state.again = true;
       return;
     }
-    enqueue(chatId);
+    enqueue(chatId, false);
     pump();
   };
 
