@@ -364,8 +364,11 @@ export const webhookEvents = pgTable(
     index('webhook_events_unfinished')
       .on(t.chatId, t.occurredAt)
       .where(sql`${t.status} in ('pending', 'processing')`),
-    // Whether a chat has an event being processed (a handful in all): the claim asks it first.
-    index('webhook_events_processing_by_chat').on(t.chatId).where(sql`${t.status} = 'processing'`),
+    // Whether a chat has an event being processed under a live lease (a handful in all): the
+    // claim asks it first, newest claim first (drizzle/0026).
+    index('webhook_events_processing_by_chat')
+      .on(t.chatId, t.claimedAt)
+      .where(sql`${t.status} = 'processing'`),
     // With the id, the order the count of a person's minute walks back in (drizzle/0024).
     index('webhook_events_by_sender')
       .on(t.senderId, t.occurredAt, t.webhookEventId)
