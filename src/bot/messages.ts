@@ -90,6 +90,8 @@ export interface Catalog {
     after: string,
     warning: string | null,
   ): string;
+  /** A fix to the value the reading already has: nothing changed. */
+  fixUnchanged(label: string, number: number, value: string): string;
   deleted(label: string, number: number, value: string): string;
   /** Both readings of a meter replacement were deleted (either one was named). */
   deletedReplacement(label: string, replacement: ReplacementHalves): string;
@@ -628,6 +630,8 @@ const en: Catalog = {
     `Reading #${number} of ${label} was entered by someone else; only an admin of the meter can change it.`,
   fixed: (label, number, before, after, warning) =>
     `Fixed #${number} on ${label}: ${before} → ${after}.${warning ? `\nNote: ${warning}` : ''}`,
+  fixUnchanged: (label, number, value) =>
+    `#${number} on ${label} is already ${value}: nothing changed.`,
   deleted: (label, number, value) =>
     `Deleted #${number} ${value} on ${label}. It stays in the audit log.`,
   deletedReplacement: (label, { final, initial }) =>
@@ -902,6 +906,7 @@ const th: Catalog = {
     `ค่า #${number} ของ${label}มีคนอื่นเป็นผู้จด เฉพาะผู้ดูแลมิเตอร์เท่านั้นที่แก้ได้`,
   fixed: (label, number, before, after, warning) =>
     `แก้ #${number} ของ${label}: ${before} → ${after} แล้ว${warning ? `\nหมายเหตุ: ${warning}` : ''}`,
+  fixUnchanged: (label, number, value) => `#${number} ของ${label} เป็น ${value} อยู่แล้ว ไม่ได้เปลี่ยนอะไร`,
   deleted: (label, number, value) =>
     `ลบ #${number} ${value} ของ${label}แล้ว (ยังเก็บไว้ในบันทึกการตรวจสอบ)`,
   deletedReplacement: (label, { final, initial }) =>

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { ReadingRef } from '../domain/commands';
 import type { Role } from '../domain/types';
 import type { Problem } from '../domain/validation';
@@ -46,6 +47,8 @@ export type Fixed =
   /** This origin already made the fix: `reading` is what it stored. */
   | { outcome: 'replayed'; reading: Reading }
   | { outcome: 'refused'; problem: Problem | ValuesProblem }
+  /** The reading already has these values: nothing was written, audited or made undoable. */
+  | { outcome: 'unchanged'; reading: Reading }
   /** `warnings`: doubts mentioned rather than asked about (a deliberate fix is trusted). */
   | { outcome: 'fixed'; before: Reading; after: Reading; warnings: Problem[] };
 
@@ -86,6 +89,8 @@ export async function fixReading(
   const values = [value, ...extra];
   const mismatch = await checkValuesOf(tx, meter.source, values);
   if (mismatch) return { outcome: 'refused', problem: mismatch };
+  // "fix #2 = 125" when #2 is 125 already: a new row would only put the fixer's name on it.
+  if (sameValues(reading, values)) return { outcome: 'unchanged', reading };
 
   const { verdict } = await checkUnderLock(tx, meter.source, {
     value,
@@ -245,4 +250,13 @@ async function findTarget(
     return { outcome: 'notYours', reading };
   }
   return { reading };
+}
+
+/** Whether `values` are the reading's own, as numbers (`125` is `125.0`). */
+function sameValues(reading: Reading, values: string[]): boolean {
+  const current = reading.values ?? [reading.value];
+  return (
+    current.length === values.length &&
+    current.every((stored, i) => new Decimal(stored).eq(new Decimal(values[i]!)))
+  );
 }

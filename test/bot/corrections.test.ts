@@ -72,6 +72,23 @@ describe('correcting readings', () => {
     expect(await rowsOf()).toEqual(['#1=100', '#2=110', '#3=120', '#4=130']);
   });
 
+  it('says a fix to the value a reading already has changes nothing, and writes nothing', async () => {
+    const audited = async () =>
+      (
+        await h.database.db
+          .select()
+          .from(auditLog)
+          .where(eq(auditLog.sourceId, await kaisWater()))
+      ).length;
+    const before = await audited();
+    const answer = await kai.say('fix #2 = 110.0');
+    expect(answer.text).toBe('#2 on meter 1 "Water" is already 110 m³: nothing changed.');
+    expect(await rowsOf()).toEqual(['#1=100', '#2=110', '#3=120', '#4=130']);
+    expect(await audited()).toBe(before);
+    // Nothing to take back: undo takes back the last reading, as before the fix.
+    expect((await kai.say('undo')).text).toMatch(/^Undone: reading #4 130 m³/);
+  });
+
   it('lets only the author or an admin change a reading', async () => {
     // Lin has no access at all: the meter does not exist for her.
     const lin = person(h, h.platform.addUser({ displayName: 'Lin', language: 'en' }));

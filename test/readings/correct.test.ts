@@ -64,6 +64,28 @@ describe.each(databaseKinds())('correcting readings on %s', (kind) => {
       expect(await actions()).toEqual([]);
     });
 
+    it('changes nothing when the reading already has the value: no row, no audit, no undo', async () => {
+      for (const [value, name] of [
+        ['110', 'same'],
+        ['110.000', 'same-written-longer'],
+      ] as const) {
+        expect(await home.fix(number(2), value, name)).toMatchObject({
+          outcome: 'unchanged',
+          reading: { number: 2, value: '110' },
+        });
+      }
+      expect(await home.rows()).toEqual(['#1=100', '#2=110', '#3=120', '#4=130']);
+      expect(await actions()).toEqual([]);
+      // Kai's last change is still the reading #3 he added.
+      const undone = await home.as(home.kai, (context) =>
+        undoLastChange(context, home.kai, home.origin('undo-after-same')),
+      );
+      expect(undone).toMatchObject({
+        outcome: 'undone',
+        change: { detail: { kind: 'reading.add', reading: { number: 3 } } },
+      });
+    });
+
     it('answers a replayed fix with what it stored', async () => {
       await home.fix({ which: 'last' }, '131', 'fix-last');
       expect(await home.fix({ which: 'last' }, '131', 'fix-last')).toMatchObject({

@@ -109,12 +109,45 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
       ),
     );
     expect(refused).toMatchObject({ outcome: 'refused', problem: { code: 'valueCount' } });
+    // The values it has now, all of them: nothing to fix.
+    const same = await home.as(home.kai, (context) =>
+      fixReading(
+        context,
+        home.kai,
+        { source: bp, role: 'admin' },
+        { which: 'number', number: 1 },
+        '125',
+        home.origin('fix-same'),
+        ['85.0'],
+      ),
+    );
+    expect(same).toMatchObject({ outcome: 'unchanged', reading: { values: ['125', '85'] } });
     expect(await stored()).toEqual(['#1=120|120/80/72:old', '#1=125|125/85']);
     const undone = await home.as(home.kai, (context) =>
       undoLastChange(context, home.kai, home.origin('undo-1')),
     );
     expect(undone.outcome).toBe('undone');
     expect((await stored()).at(-1)).toBe('#1=120|120/80/72');
+  });
+
+  it('fixes a reading whose second value alone changes, and only then', async () => {
+    await record(['120', '80'], 1);
+    const fixTo = (values: [string, ...string[]], name: string) =>
+      home.as(home.kai, (context) =>
+        fixReading(
+          context,
+          home.kai,
+          { source: bp, role: 'admin' },
+          { which: 'number', number: 1 },
+          values[0],
+          home.origin(name),
+          values.slice(1),
+        ),
+      );
+    expect((await fixTo(['120', '81'], 'second-differs')).outcome).toBe('fixed');
+    expect((await fixTo(['120', '81'], 'again')).outcome).toBe('unchanged');
+    expect((await fixTo(['121', '81'], 'first-differs')).outcome).toBe('fixed');
+    expect(await stored()).toEqual(['#1=120|120/80:old', '#1=120|120/81:old', '#1=121|121/81']);
   });
 
   it('deletes such a reading and undo restores it with its values', async () => {

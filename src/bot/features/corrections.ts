@@ -70,6 +70,17 @@ export const corrections = new Composer()
           ];
         case 'refused':
           return [text(describe(fixed.problem))];
+        case 'unchanged':
+          return [
+            text(
+              t.fixUnchanged(
+                labelOf(ctx, meter),
+                fixed.reading.number,
+                readingValue(fixed.reading, unit),
+              ),
+              [quickMessage(t.button.history, t.corrections.say.history(meter.number))],
+            ),
+          ];
         case 'fixed': {
           const { before, after, warnings } = fixed;
           return [
