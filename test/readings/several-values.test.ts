@@ -130,7 +130,7 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
     expect((await stored()).at(-1)).toBe('#1=120|120/80/72');
   });
 
-  it('fixes a reading whose second value alone changes, and only then', async () => {
+  it('fixes a reading when any of its values changes, and only then', async () => {
     await record(['120', '80'], 1);
     const fixTo = (values: [string, ...string[]], name: string) =>
       home.as(home.kai, (context) =>
@@ -147,7 +147,14 @@ describe.each(databaseKinds())('several values per reading on %s', (kind) => {
     expect((await fixTo(['120', '81'], 'second-differs')).outcome).toBe('fixed');
     expect((await fixTo(['120', '81'], 'again')).outcome).toBe('unchanged');
     expect((await fixTo(['121', '81'], 'first-differs')).outcome).toBe('fixed');
-    expect(await stored()).toEqual(['#1=120|120/80:old', '#1=120|120/81:old', '#1=121|121/81']);
+    // The same two values and a third that was not there: a change.
+    expect((await fixTo(['121', '81', '70'], 'third-added')).outcome).toBe('fixed');
+    expect(await stored()).toEqual([
+      '#1=120|120/80:old',
+      '#1=120|120/81:old',
+      '#1=121|121/81:old',
+      '#1=121|121/81/70',
+    ]);
   });
 
   it('deletes such a reading and undo restores it with its values', async () => {
