@@ -36,8 +36,10 @@ const ACTIONS: {
   {
     name: "fix someone else's reading",
     need: 3,
+    // #1 is 1000 already, so the matrix leaves it as it is: whoever may fix it is told so;
+    // whoever may not is refused before that.
     command: () => 'fix Electric #1 = 1000',
-    ok: /^Fixed #1/,
+    ok: /^#1 on meter \d "Electric" is already 1,000 kWh: nothing changed\.$/,
   },
   { name: 'set validators', need: 3, command: () => 'set Electric max 999999', ok: /^Saved for/ },
   {
