@@ -94,6 +94,14 @@ export function formatValueNames(names: readonly string[], required: number): st
   return formatValues(names.map((name, i) => (i < required ? name : `${name}?`)));
 }
 
+/** The same values, one for one, as numbers: `125` is `125.0`. */
+export function sameFigures(given: readonly string[], existing: readonly string[]): boolean {
+  return (
+    given.length === existing.length &&
+    given.every((value, i) => new Decimal(value).eq(existing[i] ?? 'NaN'))
+  );
+}
+
 /**
  * A reading at the very instant of an existing one, judged on all values rather than the first
  * alone: the same values again are a duplicate, other values need `fix`. The figures are the
@@ -104,11 +112,8 @@ export function sameTimeProblem(
   existing: readonly string[],
   takenAt: Date,
 ): Extract<Problem, { code: 'duplicate' | 'sameTimeDifferentValue' }> {
-  const same =
-    given.length === existing.length &&
-    given.every((value, i) => new Decimal(value).eq(existing[i] ?? 'NaN'));
   const value = formatValues(given);
-  return same
+  return sameFigures(given, existing)
     ? { code: 'duplicate', value, takenAt }
     : { code: 'sameTimeDifferentValue', value, existing: formatValues(existing), takenAt };
 }

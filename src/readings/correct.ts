@@ -1,8 +1,7 @@
-import Decimal from 'decimal.js';
 import type { ReadingRef } from '../domain/commands';
 import type { Role } from '../domain/types';
 import type { Problem } from '../domain/validation';
-import type { ValuesProblem } from '../domain/values';
+import { sameFigures, type ValuesProblem } from '../domain/values';
 import type { Source } from '../store/meters';
 import {
   describeReading,
@@ -90,7 +89,9 @@ export async function fixReading(
   const mismatch = await checkValuesOf(tx, meter.source, values);
   if (mismatch) return { outcome: 'refused', problem: mismatch };
   // "fix #2 = 125" when #2 is 125 already: a new row would only put the fixer's name on it.
-  if (sameValues(reading, values)) return { outcome: 'unchanged', reading };
+  if (sameFigures(values, reading.values ?? [reading.value])) {
+    return { outcome: 'unchanged', reading };
+  }
 
   const { verdict } = await checkUnderLock(tx, meter.source, {
     value,
@@ -250,13 +251,4 @@ async function findTarget(
     return { outcome: 'notYours', reading };
   }
   return { reading };
-}
-
-/** Whether `values` are the reading's own, as numbers (`125` is `125.0`). */
-function sameValues(reading: Reading, values: string[]): boolean {
-  const current = reading.values ?? [reading.value];
-  return (
-    current.length === values.length &&
-    current.every((stored, i) => new Decimal(stored).eq(new Decimal(values[i]!)))
-  );
 }
