@@ -188,7 +188,8 @@ export type ChangeSummary =
 
 export interface CorrectionSentences {
   /** `fix #3` / `delete #3` could mean several meters: one line per candidate. */
-  whichMeter(number: number, lines: string[]): string;
+  /** `example`: the command asked, written with a meter (a fix stays a fix, never a delete). */
+  whichMeter(number: number, lines: string[], example: string): string;
   candidate(label: string, number: number, value: string, when: string): string;
   /** What undo did, in the past tense. */
   undone(label: string, change: ChangeSummary): string;
@@ -244,8 +245,8 @@ export interface CorrectionSentences {
 }
 
 const correctionsEn: CorrectionSentences = {
-  whichMeter: (number, lines) =>
-    `Which meter's #${number}?\n${lines.join('\n')}\nTap one, or write e.g. "delete meter 2 #${number}".`,
+  whichMeter: (number, lines, example) =>
+    `Which meter's #${number}?\n${lines.join('\n')}\nTap one, or write e.g. "${example}".`,
   candidate: (label, number, value, when) => `${label}: #${number} ${value}, ${when}`,
   undone: (label, change) => {
     switch (change.kind) {
@@ -334,8 +335,8 @@ const correctionsEn: CorrectionSentences = {
 };
 
 const correctionsTh: CorrectionSentences = {
-  whichMeter: (number, lines) =>
-    `#${number} ของมิเตอร์ไหนคะ\n${lines.join('\n')}\nแตะเลือก หรือพิมพ์ เช่น "ลบ มิเตอร์ 2 #${number}"`,
+  whichMeter: (number, lines, example) =>
+    `#${number} ของมิเตอร์ไหนคะ\n${lines.join('\n')}\nแตะเลือก หรือพิมพ์ เช่น "${example}"`,
   candidate: (label, number, value, when) => `${label}: #${number} ${value} เมื่อ ${when}`,
   undone: (label, change) => {
     switch (change.kind) {

@@ -17,6 +17,7 @@ const languages = [
       history1: 'history meter 1',
       delete1: 'delete #1',
       fix2: 'fix #2 = 250',
+      fix1: 'fix #1 = 105',
       fixMeter1: 'fix meter 1 #2 = 210',
       deleteMeter1: 'delete meter 1 #2',
       undo: 'undo',
@@ -31,6 +32,9 @@ const languages = [
       deletedOnShown: 'Deleted #1 100 kWh on meter 1 "Electric". It stays in the audit log.',
       whichMeter:
         /^Which meter's #1\?\nmeter 1 "Electric": #1 100 kWh, .*\nmeter 2 "Water": #1 10 m³, /,
+      // The example repeats what was asked: a fix is never shown as a delete.
+      exampleDelete: /Tap one, or write e\.g\. "delete meter 2 #1"\.$/,
+      exampleFix: /Tap one, or write e\.g\. "fix meter 2 #1 = 105"\.$/,
       fixedAlone: 'Fixed #2 on meter 1 "Electric": 300 kWh → 250 kWh.',
       fixed: 'Fixed #2 on meter 1 "Electric": 300 kWh → 210 kWh.',
       undoFix: 'Undone: #2 on meter 1 "Electric" is back to 300 kWh (was 210 kWh).',
@@ -61,6 +65,7 @@ const languages = [
       history1: 'ประวัติ มิเตอร์ 1',
       delete1: 'ลบ #1',
       fix2: 'แก้ #2 = 250',
+      fix1: 'แก้ #1 = 105',
       fixMeter1: 'แก้ มิเตอร์ 1 #2 = 210',
       deleteMeter1: 'ลบ มิเตอร์ 1 #2',
       undo: 'ย้อนกลับ',
@@ -75,6 +80,8 @@ const languages = [
       deletedOnShown: 'ลบ #1 100 kWh ของมิเตอร์ 1 "ไฟฟ้า" แล้ว (ยังเก็บไว้ในบันทึกการตรวจสอบ)',
       whichMeter:
         /^#1 ของมิเตอร์ไหนคะ\nมิเตอร์ 1 "ไฟฟ้า": #1 100 kWh เมื่อ .*\nมิเตอร์ 2 "น้ำ": #1 10 m³ เมื่อ /,
+      exampleDelete: /แตะเลือก หรือพิมพ์ เช่น "ลบ มิเตอร์ 2 #1"$/,
+      exampleFix: /แตะเลือก หรือพิมพ์ เช่น "แก้ มิเตอร์ 2 #1 = 105"$/,
       fixedAlone: 'แก้ #2 ของมิเตอร์ 1 "ไฟฟ้า": 300 kWh → 250 kWh แล้ว',
       fixed: 'แก้ #2 ของมิเตอร์ 1 "ไฟฟ้า": 300 kWh → 210 kWh แล้ว',
       undoFix: 'ย้อนกลับแล้ว: #2 ของมิเตอร์ 1 "ไฟฟ้า" กลับเป็น 300 kWh (เดิมแก้เป็น 210 kWh)',
@@ -166,6 +173,10 @@ describe.each(languages)('corrections in $language', (story) => {
   it('asks which meter "#1" means when nothing was shown, with one button per meter', async () => {
     const asked = await me.say(say.delete1);
     expect(asked.text).toMatch(want.whichMeter);
+    expect(asked.text).toMatch(want.exampleDelete);
+    const askedFix = await me.say(say.fix1);
+    expect(askedFix.text).toMatch(want.whichMeter);
+    expect(askedFix.text).toMatch(want.exampleFix);
     expect(asked.choices.map((c) => c.label)).toEqual(
       story.language === 'en' ? ['1. Electric', '2. Water'] : ['1. ไฟฟ้า', '2. น้ำ'],
     );

@@ -248,7 +248,9 @@ export async function meantMeter(
     const number = target.which === 'number' ? target.number : 0;
     return {
       answer: [
-        text(t.corrections.whichMeter(number, []), [quickMessage(t.button.meters, t.say.meters)]),
+        text(t.corrections.whichMeter(number, [], retry(2, number)), [
+          quickMessage(t.button.meters, t.say.meters),
+        ]),
       ],
     };
   }
@@ -264,7 +266,7 @@ export async function meantMeter(
   return {
     answer: [
       text(
-        t.corrections.whichMeter(number, lines),
+        t.corrections.whichMeter(number, lines, retry(candidates.at(-1)!.meter.number, number)),
         candidates.map(({ meter, reading }) =>
           quickMessage(
             `${meter.number}. ${meter.source.name}`,
