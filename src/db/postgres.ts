@@ -3,6 +3,7 @@ import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { APP_ROLE } from './actor';
 import { appliedMigrations, type Database, type Db, ping } from './client';
+import { connectCoalescing } from './coalescing-socket';
 import { migrationsFolder } from './migrations';
 import * as schema from './schema';
 
@@ -20,9 +21,12 @@ export async function createPostgres(
   ownerUrl: string = url,
 ): Promise<Database> {
   const [target, { prepare, ...socket }] = connectionOf(url);
-  const prepared = prepare === false ? (sql: postgres.Sql) => sql : alwaysPrepared;
+  const prepared = (sql: postgres.Sql) =>
+    prepare === false ? pipelinedBegin(sql) : alwaysPrepared(pipelinedBegin(sql));
   const client = postgres(target, {
     ...socket,
+    // One server (not a list of hosts): large messages leave with the small ones after them.
+    ...(/^[^/]*\/\/[^/?#]*,/.test(target) ? {} : { socket: connectCoalescing }),
     ...(prepare === false ? { prepare: false } : {}),
     max,
     onnotice: () => {},
@@ -137,4 +141,73 @@ export function alwaysPrepared(client: postgres.Sql): postgres.Sql {
       return Reflect.get(target, property, receiver);
     },
   });
+}
+
+/**
+ * Transactions whose BEGIN travels with their first statement. postgres.js sends BEGIN and waits
+ * for its answer before it runs the transaction's body: a round trip of its own in every
+ * transaction, one in nine of a reading's. Here a connection is reserved, BEGIN is queued on it
+ * without waiting, and the body's first statement follows at once; postgres.js writes what is
+ * queued in one turn of the event loop as one packet, and the server runs it in order. BEGIN on
+ * an idle connection fails only with the connection, and then nothing queued behind it runs.
+ * A COMMIT that the server turns into a ROLLBACK (a statement of the transaction failed and the
+ * body did not wait for it) is an error, as it is in postgres.js's own `begin`.
+ */
+export function pipelinedBegin(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      if (property !== 'begin') return Reflect.get(target, property, receiver);
+      return async (...args: unknown[]) => {
+        const body = args.pop() as (sql: postgres.Sql) => unknown;
+        const mode = typeof args[0] === 'string' ? args[0].replace(/[^a-z ]/gi, '') : '';
+        const reserved = await target.reserve();
+        try {
+          const begun = reserved.unsafe(`begin ${mode}`).execute();
+          // Read below, after the body; until then its failure must not count as unhandled.
+          begun.catch(() => undefined);
+          let result: unknown;
+          try {
+            result = await settle(body(withSavepoints(reserved)));
+            await begun;
+          } catch (error) {
+            await begun.catch(() => undefined);
+            await reserved.unsafe('rollback').catch(() => undefined);
+            throw error;
+          }
+          const ended = await reserved.unsafe('commit');
+          if (ended.command === 'ROLLBACK') {
+            throw new Error('the transaction was rolled back: one of its statements failed');
+          }
+          return result;
+        } finally {
+          reserved.release();
+        }
+      };
+    },
+  });
+}
+
+/** A body's answer, as postgres.js takes it: a promise, or an array of queries run together. */
+const settle = (x: unknown) => (Array.isArray(x) ? Promise.all(x) : x);
+
+/** A reserved connection inside a transaction, with `savepoint` for nested transactions. */
+function withSavepoints(reserved: postgres.ReservedSql): postgres.Sql {
+  let count = 0;
+  const scoped: postgres.Sql = new Proxy(reserved, {
+    get(target, property, receiver) {
+      if (property !== 'savepoint') return Reflect.get(target, property, receiver);
+      return async (...args: unknown[]) => {
+        const body = args.pop() as (sql: postgres.Sql) => unknown;
+        const name = `s${count++}`;
+        await target.unsafe(`savepoint ${name}`);
+        try {
+          return await settle(body(scoped));
+        } catch (error) {
+          await target.unsafe(`rollback to savepoint ${name}`);
+          throw error;
+        }
+      };
+    },
+  }) as unknown as postgres.Sql;
+  return scoped;
 }

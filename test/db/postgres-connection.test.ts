@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
+import { type AddressInfo, connect, createServer } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withActor } from '../../src/db/actor';
-import { rows } from '../../src/db/client';
+import { type Db, rows, type Tx } from '../../src/db/client';
 import { connectionOf, createPostgres } from '../../src/db/postgres';
 import { users } from '../../src/db/schema';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
@@ -111,4 +112,151 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL connections', () => {
       }
     },
   );
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL transactions', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase('postgres');
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const names = async (db: Db) =>
+    (
+      await rows<{ name: string }>(
+        db,
+        sql`select display_name as name from users where display_name like 'tx-%' order by 1`,
+      )
+    ).map((row) => row.name);
+  const insertUser = (tx: Tx, name: string) =>
+    tx.insert(users).values({ displayName: name, timezone: 'Asia/Bangkok' });
+
+  it('commits, rolls back on an error, and leaves the connection out of any transaction', async () => {
+    const single = await createPostgres(database.url!, 1);
+    try {
+      await single.db.transaction(async (tx) => {
+        await insertUser(tx, 'tx-kept');
+      });
+      await expect(
+        single.db.transaction(async (tx) => {
+          await insertUser(tx, 'tx-undone');
+          throw new Error('changed my mind');
+        }),
+      ).rejects.toThrow('changed my mind');
+      // A statement that fails where the body does not wait for it: the COMMIT is a ROLLBACK,
+      // and the transaction fails.
+      await expect(
+        single.db.transaction(async (tx) => {
+          void tx.execute(sql`select 1 / 0`).catch(() => undefined);
+          await insertUser(tx, 'tx-after-failure').catch(() => undefined);
+        }),
+      ).rejects.toThrow();
+      expect(await names(single.db)).toEqual(['tx-kept']);
+      // One connection, used by each of them: it is idle, not inside a transaction.
+      const [state] = await rows<{ open: boolean }>(
+        single.db,
+        sql`select now() <> statement_timestamp() or pg_current_xact_id_if_assigned() is not null as open`,
+      );
+      expect(state?.open).toBe(false);
+    } finally {
+      await single.close();
+    }
+  });
+
+  it('rolls back to a savepoint in a nested transaction and keeps the rest', async () => {
+    const single = await createPostgres(database.url!, 1);
+    try {
+      await single.db.transaction(async (tx) => {
+        await insertUser(tx, 'tx-outer');
+        await tx
+          .transaction(async (nested) => {
+            await insertUser(nested, 'tx-nested-undone');
+            throw new Error('not this one');
+          })
+          .catch(() => undefined);
+        await tx.transaction(async (nested) => {
+          await insertUser(nested, 'tx-nested-kept');
+        });
+      });
+      expect(await names(single.db)).toEqual(['tx-kept', 'tx-nested-kept', 'tx-outer']);
+    } finally {
+      await single.close();
+    }
+  });
+
+  /** A TCP relay between a client and the test server that keeps the client's packets. */
+  async function relayed() {
+    const target = new URL(database.url!);
+    const packets: string[] = [];
+    const relay = createServer((client) => {
+      const server = connect(Number(target.port || 5432), target.hostname);
+      client.on('data', (data) => {
+        packets.push(data.toString('latin1'));
+        server.write(data);
+      });
+      server.pipe(client);
+      client.on('error', () => server.destroy());
+      server.on('error', () => client.destroy());
+      client.on('close', () => server.destroy());
+    });
+    await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve));
+    const url = new URL(database.url!);
+    url.hostname = '127.0.0.1';
+    url.port = String((relay.address() as AddressInfo).port);
+    const single = await createPostgres(url.toString(), 1);
+    await rows(single.db, sql`select 1`); // connected, types fetched
+    packets.length = 0;
+    return {
+      db: single.db,
+      packets,
+      async close() {
+        await single.close();
+        relay.close();
+      },
+    };
+  }
+
+  it('sends BEGIN in the same packet as the first statement', async () => {
+    const relay = await relayed();
+    try {
+      await withActor(relay.db, { userId: null }, ({ tx }) =>
+        tx.select().from(users).where(sql`${users.displayName} = ${'Malee'}`),
+      );
+      const beginAt = relay.packets.findIndex((packet) => packet.includes('begin'));
+      expect(beginAt).toBeGreaterThanOrEqual(0);
+      // The same packet carries the role and actor settings that follow BEGIN.
+      expect(relay.packets[beginAt]).toContain("set_config('role'");
+    } finally {
+      await relay.close();
+    }
+  });
+
+  it('sends a large statement, the small ones after it and the COMMIT in one packet', async () => {
+    const relay = await relayed();
+    const note = 'n'.repeat(1500);
+    try {
+      // Twice: the first time each statement is prepared (a round trip of its own), the second
+      // time only bound, as on every later reading.
+      for (let round = 0; round < 2; round++) {
+        relay.packets.length = 0;
+        // As a reading's transaction ends: its undo entry (over 1 KB), then the applied mark
+        // and the audit entry, all sent without waiting, then the COMMIT.
+        await withActor(relay.db, { userId: null }, async ({ tx, alongside }) => {
+          await tx.execute(sql`select 1`);
+          alongside(tx.execute(sql`select length(${note}) as large`));
+          alongside(tx.execute(sql`select ${'small-mark'}::text as mark`));
+        });
+        if (round === 0) continue;
+        const large = relay.packets.findIndex((packet) => packet.includes(note));
+        expect(large).toBeGreaterThanOrEqual(0);
+        expect(relay.packets[large]).toContain('small-mark');
+        expect(relay.packets[large]).toContain('commit');
+        expect(relay.packets.slice(large + 1)).toEqual([]);
+      }
+    } finally {
+      await relay.close();
+    }
+  });
 });
