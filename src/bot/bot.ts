@@ -166,7 +166,11 @@ async function contextFor(deps: Deps, claimed: ClaimedEvent): Promise<BotContext
   const event = claimed.event;
   // Unfollow and leave carry no reply token and must not create anyone.
   const create = event.type !== 'unfollow' && event.type !== 'leave';
-  const sender = await identify(deps, event, { create, eventId: claimed.webhookEventId });
+  const sender = await identify(deps, event, {
+    create,
+    eventId: claimed.webhookEventId,
+    ...(claimed.sender ? { claimed: claimed.sender } : {}),
+  });
   const user = sender?.user ?? null;
   const chat = chatOf(event, user);
   if (user && chat && chat.type !== 'user') {

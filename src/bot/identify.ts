@@ -8,6 +8,7 @@ import type { Chat } from '../store/meters';
 import {
   ConcurrentUserCreation,
   createLineUser,
+  type FoundSender,
   findSender,
   findUserByLineId,
   languageFromProfile,
@@ -57,15 +58,22 @@ export interface PausedNoteOwed {
 export async function identify(
   deps: Deps,
   event: webhook.Event,
-  options: { create: boolean; eventId: string },
+  options: {
+    create: boolean;
+    eventId: string;
+    /** The sender as the event's claim found them (ClaimedEvent.sender), if it looked. */
+    claimed?: { month: string; found: FoundSender | null };
+  },
 ): Promise<Sender | null> {
   const lineUserId = lineUserIdOf(event);
   if (!lineUserId) return null;
   // People and their LINE ids are not behind row-level security: one statement (asApp), no
-  // transaction (on PostgreSQL one round trip instead of three, on every event).
+  // transaction (on PostgreSQL one round trip instead of three, on every event). Usually not
+  // even that: the claim brought the sender, unless the quota month turned since.
   const note = { month: quotaMonth(deps.clock()), eventId: options.eventId };
+  const claimed = options.claimed?.month === note.month ? options.claimed : undefined;
   const existing = await asApp(deps.database, async (executor) => {
-    const found = await findSender(executor, lineUserId, note);
+    const found = claimed ? claimed.found : await findSender(executor, lineUserId, note);
     if (found && !seenRecently(found.user)) await touchUser(executor, found.user.id);
     return (
       found && {

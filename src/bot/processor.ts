@@ -1,4 +1,5 @@
 import type { Deps } from '../deps';
+import { quotaMonth } from '../domain/billing/quota';
 import {
   abandonExhausted,
   type ClaimedEvent,
@@ -214,7 +215,13 @@ export function createProcessor(
     let claimed = held.get(chatId) ?? null;
     held.delete(chatId);
     if (!claimed) {
-      claimed = await claimNext(deps.database, chatId, workerId, deps.config.chatEventsPerMinute);
+      claimed = await claimNext(
+        deps.database,
+        chatId,
+        workerId,
+        deps.config.chatEventsPerMinute,
+        quotaMonth(deps.clock()),
+      );
       if (!claimed) return false;
       claimStarted();
     }
@@ -278,6 +285,7 @@ export function createProcessor(
         workerId,
         outcome,
         deps.config.chatEventsPerMinute,
+        quotaMonth(deps.clock()),
       );
     } catch (error) {
       if (outcome.status === 'done') throw error;

@@ -31,7 +31,7 @@ export async function owePausedNote(
     });
 }
 
-const owedTo = (userId: string | SQLWrapper, month: string, eventId: string) =>
+const owedTo = (userId: string | SQLWrapper, month: string, eventId: string | SQLWrapper) =>
   and(
     eq(quotaNotices.userId, userId),
     eq(quotaNotices.month, month),
@@ -43,7 +43,10 @@ const owedTo = (userId: string | SQLWrapper, month: string, eventId: string) =>
  * Whether the note is owed to the user whose id is `userId` (a column or a value), as an
  * expression: the sender's lookup carries it, so most answers need no statement of their own.
  */
-export const pausedNoteOwedTo = (userId: SQLWrapper, note: { month: string; eventId: string }) =>
+export const pausedNoteOwedTo = (
+  userId: SQLWrapper,
+  note: { month: string; eventId: string | SQLWrapper },
+) =>
   sql<boolean>`exists (select 1 from ${quotaNotices}
     where ${owedTo(userId, note.month, note.eventId)})`;
 

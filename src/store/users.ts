@@ -1,4 +1,4 @@
-import { and, count, eq, getTableColumns, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, isNull, lt, or, type SQLWrapper, sql } from 'drizzle-orm';
 import { type Db, rows, type Tx } from '../db/client';
 import { fixedSelection } from '../db/fixed-selection';
 import { identities, sources, users } from '../db/schema';
@@ -56,26 +56,49 @@ export async function findUserByLineId(tx: Db | Tx, lineUserId: string): Promise
 /** Every column of a user, for the sender's lookup (see fixedSelection). */
 const userRow = fixedSelection<User>(getTableColumns(users), 'users');
 
+/** A sender as their lookup finds them: the user, and whether the quota note is owed. */
+export interface FoundSender {
+  user: User;
+  pausedNoteOwed: boolean;
+}
+
+/**
+ * The sender's lookup as parts of a statement: the user behind the LINE id that `lineUserId`
+ * (a value or an expression) gives, and whether the "reminders paused" note is owed to them for
+ * this quota month (store/quota-notices.ts). Plain text, not Drizzle's builder: it runs for
+ * every event (see fixedSelection).
+ */
+export const senderLookup = {
+  columns: (note: { month: string; eventId: string | SQLWrapper }) =>
+    sql`${userRow.list}, ${pausedNoteOwedTo(sql.raw('users.id'), note)} as paused_note_owed`,
+  /** Left joins: a row without a known sender has nulls there. */
+  joins: (lineUserId: string | SQLWrapper) =>
+    sql`left join identities on identities.provider = 'line'
+          and identities.provider_user_id = ${lineUserId}
+        left join users on users.id = identities.user_id`,
+  read(row: Record<string, unknown>): FoundSender | null {
+    if (row.id === null || row.id === undefined) return null;
+    const owed = row.paused_note_owed;
+    return { user: userRow.map(row), pausedNoteOwed: owed === true || owed === 't' };
+  },
+};
+
 /**
  * The user behind a LINE id, and whether the "reminders paused" note is owed to them for this
- * quota month (store/quota-notices.ts): one statement on every event, where the note's own read
- * was another on every one-to-one answer.
+ * quota month: one statement, where the note's own read was another on every one-to-one answer.
+ * A claimed event usually brings its sender already (store/webhook-events.ts).
  */
 export async function findSender(
   executor: Db | Tx,
   lineUserId: string,
   note: { month: string; eventId: string },
-): Promise<{ user: User; pausedNoteOwed: boolean } | null> {
-  // Plain text, not Drizzle's builder: it runs for every event (see fixedSelection).
-  const [row] = await rows<Record<string, unknown> & { paused_note_owed: boolean | string }>(
+): Promise<FoundSender | null> {
+  const [row] = await rows(
     executor,
-    sql`select ${userRow.list}, ${pausedNoteOwedTo(sql.raw('users.id'), note)} as paused_note_owed
-        from identities join users on users.id = identities.user_id
-        where identities.provider = 'line' and identities.provider_user_id = ${lineUserId}`,
+    sql`select ${senderLookup.columns(note)}
+        from (select 1) as one ${senderLookup.joins(lineUserId)}`,
   );
-  if (!row) return null;
-  const owed = row.paused_note_owed;
-  return { user: userRow.map(row), pausedNoteOwed: owed === true || owed === 't' };
+  return row ? senderLookup.read(row) : null;
 }
 
 export interface NewLineUser {

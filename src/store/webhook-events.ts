@@ -1,10 +1,11 @@
 import type { webhook } from '@line/bot-sdk';
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
 import { asApp, withActor } from '../db/actor';
 import { type Database, type Db, rows, type Tx } from '../db/client';
 import { webhookEvents } from '../db/schema';
 import { chatLineId, eventSource, senderOf } from '../line/events';
 import { describeSafely } from '../safe-error';
+import { type FoundSender, senderLookup } from './users';
 
 /** An event whose processing has been claimed by this process. */
 export interface ClaimedEvent {
@@ -24,6 +25,11 @@ export interface ClaimedEvent {
    * up to the cap the claim was given (drizzle/0017): what the per-person limit in chat compares.
    */
   senderEarlier: number;
+  /**
+   * The sender, looked up by the claim itself when the claim was given the quota month (one
+   * statement fewer per event): null when LINE named nobody Home Log knows. Absent: not asked.
+   */
+  sender?: { month: string; found: FoundSender | null };
 }
 
 /** The answer an event got: where a push would go, and the messages. */
@@ -118,16 +124,35 @@ export async function claimNext(
   workerId: string,
   /** Count the sender's earlier events of the minute up to this many. */
   senderCap: number,
+  /** Look the sender up too, with the quota note of this month (see ClaimedEvent.sender). */
+  quotaMonth?: string,
 ): Promise<ClaimedEvent | null> {
   // One statement: the function (drizzle/0017, 0018) takes the per-chat lock, claims, counts
   // what the sender sent earlier in the minute, and commits without waiting for the disk.
   const [claimed] = await asApp(database, (executor) =>
     rows<ClaimRow>(
       executor,
-      sql`select * from claim_next_event(${chatId}, ${workerId}, ${LEASE_SECONDS}, ${MAX_ATTEMPTS}, ${senderCap})`,
+      withSender(
+        sql`claim_next_event(${chatId}, ${workerId}, ${LEASE_SECONDS}, ${MAX_ATTEMPTS}, ${senderCap})`,
+        quotaMonth,
+      ),
     ),
   );
-  return claimed ? claimedEvent(claimed) : null;
+  return claimed ? claimedEvent(claimed, quotaMonth) : null;
+}
+
+/**
+ * `select *` from a claiming function; with a quota month, the claimed event's sender beside it
+ * (the lookup identify would make next, in the same statement).
+ */
+function withSender(claim: SQL, quotaMonth: string | undefined): SQL {
+  if (quotaMonth === undefined) return sql`select * from ${claim}`;
+  return sql`select claimed.*, ${senderLookup.columns({
+    month: quotaMonth,
+    eventId: sql.raw('claimed.webhook_event_id'),
+  })}
+    from ${claim} as claimed
+    ${senderLookup.joins(sql.raw("claimed.payload->'source'->>'userId'"))}`;
 }
 
 /** What finishing an event records: done, or failed with the error (stored by kind only). */
@@ -143,20 +168,25 @@ export async function finishAndClaimNext(
   workerId: string,
   outcome: Outcome,
   senderCap: number,
+  /** As for claimNext. */
+  quotaMonth?: string,
 ): Promise<ClaimedEvent | null> {
   const [claimed] = await asApp(database, (executor) =>
     rows<ClaimRow>(
       executor,
-      sql`select * from finish_and_claim_next(${finished.webhookEventId}, ${workerId},
+      withSender(
+        sql`finish_and_claim_next(${finished.webhookEventId}, ${workerId},
         ${outcome.status}, ${failureOf(outcome)}, ${finished.chatId}, ${LEASE_SECONDS},
         ${MAX_ATTEMPTS}, ${senderCap})`,
+        quotaMonth,
+      ),
     ),
   );
-  return claimed ? claimedEvent(claimed) : null;
+  return claimed ? claimedEvent(claimed, quotaMonth) : null;
 }
 
 /** A row of claim_next_event / finish_and_claim_next, as either driver returns it. */
-interface ClaimRow {
+interface ClaimRow extends Record<string, unknown> {
   webhook_event_id: string;
   chat_id: string;
   received_at: Date | string;
@@ -168,7 +198,7 @@ interface ClaimRow {
   sender_earlier: number | string;
 }
 
-function claimedEvent(claimed: ClaimRow): ClaimedEvent {
+function claimedEvent(claimed: ClaimRow, quotaMonth?: string): ClaimedEvent {
   const json = <T>(value: T | string): T =>
     typeof value === 'string' ? (JSON.parse(value) as T) : value;
   return {
@@ -181,6 +211,9 @@ function claimedEvent(claimed: ClaimRow): ClaimedEvent {
     reply: claimed.reply === null ? null : json(claimed.reply),
     more: claimed.more === true || String(claimed.more) === 'true',
     senderEarlier: Number(claimed.sender_earlier),
+    ...(quotaMonth === undefined
+      ? {}
+      : { sender: { month: quotaMonth, found: senderLookup.read(claimed) } }),
   };
 }
 

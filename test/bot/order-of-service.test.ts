@@ -23,6 +23,7 @@ describe('the order chats are served in', () => {
       database,
       logger: pino({ level: 'silent' }),
       config: { chatEventsPerMinute: 30 },
+      clock: () => new Date(),
       runInBackground: (task: () => Promise<unknown>) => void background.push(task()),
     } as unknown as Deps;
   });

@@ -26,6 +26,7 @@ function eventsWaitingIn(kind: DatabaseKind, chats: string[]) {
       database: setup.database,
       logger: pino({ level: 'silent' }),
       config: { chatEventsPerMinute: 30 },
+      clock: () => new Date(),
       runInBackground: (task: () => Promise<unknown>) => void setup.background.push(task()),
     } as unknown as Deps;
     await insertInboxRows(
