@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
 import { sources, sourceValidators } from '../db/schema';
 import type { MeterRef } from '../domain/commands';
@@ -251,7 +251,7 @@ export function validatorsOf(source: Source, row: Partial<Validators> | null): V
  * The meter's row of source_validators as one JSON text (decimals as strings), or null: for a
  * statement that brings it along with other reads (store/readings.ts, neighboursAndRules).
  */
-export const validatorsJson = (sourceId: string) =>
+export const validatorsJson = (sourceId: string | SQLWrapper) =>
   sql`(select json_build_object('min', v.min::text, 'max', v.max::text,
     'nonDecreasing', v.non_decreasing, 'maxRatePerDay', v.max_rate_per_day::text,
     'valueRanges', v.value_ranges)

@@ -31,7 +31,11 @@ export async function owePausedNote(
     });
 }
 
-const owedTo = (userId: string | SQLWrapper, month: string, eventId: string | SQLWrapper) =>
+const owedTo = (
+  userId: string | SQLWrapper,
+  month: string | SQLWrapper,
+  eventId: string | SQLWrapper,
+) =>
   and(
     eq(quotaNotices.userId, userId),
     eq(quotaNotices.month, month),
@@ -45,7 +49,7 @@ const owedTo = (userId: string | SQLWrapper, month: string, eventId: string | SQ
  */
 export const pausedNoteOwedTo = (
   userId: SQLWrapper,
-  note: { month: string; eventId: string | SQLWrapper },
+  note: { month: string | SQLWrapper; eventId: string | SQLWrapper },
 ) =>
   sql<boolean>`exists (select 1 from ${quotaNotices}
     where ${owedTo(userId, note.month, note.eventId)})`;

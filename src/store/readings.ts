@@ -1,6 +1,17 @@
-import { and, desc, eq, getTableColumns, isNull, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  type Column,
+  desc,
+  eq,
+  getTableColumns,
+  isNull,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
 import { fixedSelection } from '../db/fixed-selection';
+import { fixedStatement } from '../db/fixed-statement';
 import { personal } from '../db/personal';
 import { readingConfirmations, readings, users } from '../db/schema';
 import type { ReadingPoint, RegisterEvent } from '../domain/types';
@@ -70,7 +81,9 @@ export async function neighbours(
   at: Date,
   excludeId: string | null = null,
 ): Promise<{ previous: Reading | null; next: Reading | null }> {
-  const { previous, next } = await readAround(tx, sourceId, at, excludeId, sql`null`);
+  const { previous, next } = await readAround(
+    rows(tx, neighboursQuery(sourceId, at.toISOString(), excludeId)),
+  );
   return { previous, next };
 }
 
@@ -98,15 +111,31 @@ export function neighboursAndRules(
   at: Date,
   excludeId: string | null = null,
 ): Promise<Around> {
+  if (excludeId === null) {
+    // A new reading's (every reading's): the statement's text is built once.
+    return readAround(neighboursOfNew(tx, { sourceId, when: at.toISOString() }));
+  }
   return readAround(
-    tx,
-    sourceId,
-    at,
-    excludeId,
-    sql`json_build_object('validators', ${validatorsJson(sourceId)},
-      'rates', ${dailyRatesJson(sourceId, at)})::text`,
+    rows(
+      tx,
+      neighboursQuery(
+        sourceId,
+        at.toISOString(),
+        excludeId,
+        rulesAndRates(sourceId, at.toISOString()),
+      ),
+    ),
   );
 }
+
+/** The meter's rules and recent daily rates as JSON text (see neighboursAndRules). */
+const rulesAndRates = (sourceId: string | SQLWrapper, when: string | SQLWrapper) =>
+  sql`json_build_object('validators', ${validatorsJson(sourceId)},
+      'rates', ${dailyRatesJson(sourceId, when)})::text`;
+
+const neighboursOfNew = fixedStatement<'sourceId' | 'when'>((p) =>
+  neighboursQuery(p.sourceId, p.when, null, rulesAndRates(p.sourceId, p.when)),
+);
 
 /**
  * The time of the reading nearest in `order` among those matching `where`, read from the time
@@ -128,8 +157,9 @@ export const nearestTakenAt = (where: SQL, order: 'asc' | 'desc'): SQL =>
  * reading (see fixedSelection). Each side is bounded by its nearest instant (nearestTakenAt).
  */
 export function neighboursQuery(
-  sourceId: string,
-  at: Date,
+  sourceId: string | SQLWrapper,
+  /** The instant, as ISO text (or a placeholder for it). */
+  when: string | SQLWrapper,
   excludeId: string | null,
   /** JSON text brought with the previous reading's row (`null` for none). */
   withPrevious: SQL = sql`null`,
@@ -137,7 +167,6 @@ export function neighboursQuery(
   const rank = sql.raw(
     `case register_event when 'replacement_final' then 0 when 'replacement_initial' then 2 else 1 end`,
   );
-  const when = at.toISOString();
   const before = sql`taken_at <= ${when}`;
   const after = sql`taken_at > ${when}`;
   const where = (side: SQL) => sql`source_id = ${sourceId}
@@ -152,18 +181,12 @@ export function neighboursQuery(
         order by taken_at, ${rank}, number limit 1)`;
 }
 
-async function readAround(
-  tx: Tx,
-  sourceId: string,
-  at: Date,
-  excludeId: string | null,
-  /** JSON text brought with the previous reading's row (`null` for none). */
-  withPrevious: SQL,
-): Promise<Around> {
-  const found = await rows<Record<string, unknown> & { which: string; extra: string | null }>(
-    tx,
-    neighboursQuery(sourceId, at, excludeId, withPrevious),
-  );
+/** The neighbours' statement's rows read into previous, next and what a reading is judged by. */
+async function readAround(statement: Promise<Record<string, unknown>[]>): Promise<Around> {
+  const found = (await statement) as (Record<string, unknown> & {
+    which: string;
+    extra: string | null;
+  })[];
   const pick = (which: 'previous' | 'next') => {
     const row = found.find((candidate) => candidate.which === which);
     return row
@@ -180,7 +203,7 @@ async function readAround(
  * or replacement interval says nothing about the household's habits), as a JSON array of
  * decimal strings, oldest first (an expression). The last `count` intervals count.
  */
-const dailyRatesJson = (sourceId: string, at: Date, count = 12) =>
+const dailyRatesJson = (sourceId: string | SQLWrapper, when: string | SQLWrapper, count = 12) =>
   sql`(select coalesce(json_agg(rate order by taken_at), '[]'::json) from (
         select ((value - prev_value) / (extract(epoch from (taken_at - prev_at)) / 86400))::text
                  as rate, taken_at
@@ -191,7 +214,7 @@ const dailyRatesJson = (sourceId: string, at: Date, count = 12) =>
           from (
             select value, taken_at, register_event from readings
             where source_id = ${sourceId} and superseded_at is null and deleted_at is null
-              and taken_at <= ${at.toISOString()}
+              and taken_at <= ${when}
             order by taken_at desc limit ${count + 1}
           ) recent window w as (order by taken_at)
         ) paired
@@ -204,7 +227,7 @@ const dailyRatesJson = (sourceId: string, at: Date, count = 12) =>
  * taking the same one. The highest number so far is the first entry of an index read backwards
  * (drizzle/0019), whatever the meter's or the database's size.
  */
-export const nextNumber = (sourceId: string) =>
+export const nextNumber = (sourceId: string | SQLWrapper) =>
   sql<number>`(coalesce((select number from readings where source_id = ${sourceId}
     order by number desc limit 1), 0) + 1)`;
 
@@ -224,23 +247,53 @@ export interface NewReading {
 
 /** Inserts a reading (the caller holds lockSource and has validated it). */
 export async function insertReading(tx: Tx, input: NewReading): Promise<Reading> {
-  // Plain text, not Drizzle's builder: it runs for every reading (see fixedSelection). Values
-  // go through their columns' own mapping, as the builder's would.
-  const [row] = await rows(
-    tx,
-    sql`insert into readings (source_id, number, taken_at, value, values, entered_by, note,
-          quality, register_event, origin)
-        values (${sql.param(input.sourceId, readings.sourceId)}, ${nextNumber(input.sourceId)},
-          ${sql.param(input.takenAt, readings.takenAt)}, ${sql.param(input.value, readings.value)},
-          ${sql.param(input.values ?? null, readings.values)},
-          ${sql.param(input.enteredBy, readings.enteredBy)}, ${sql.param(input.note, readings.note)},
-          ${input.quality === undefined ? sql`default` : sql.param(input.quality, readings.quality)},
-          ${sql.param(input.registerEvent, readings.registerEvent)},
-          ${sql.param(input.origin, readings.origin)})
-        returning ${readingRow.list}`,
-  );
+  // Each value as its column maps it for the driver (the builder's sql.param would).
+  const values = {
+    sourceId: toDriver(readings.sourceId, input.sourceId),
+    takenAt: toDriver(readings.takenAt, input.takenAt),
+    value: toDriver(readings.value, input.value),
+    values: toDriver(readings.values, input.values),
+    enteredBy: toDriver(readings.enteredBy, input.enteredBy),
+    note: toDriver(readings.note, input.note),
+    quality: toDriver(readings.quality, input.quality),
+    registerEvent: toDriver(readings.registerEvent, input.registerEvent),
+    origin: toDriver(readings.origin, input.origin),
+  };
+  const [row] = await (input.quality === undefined ? insertAsRead : insertWithQuality)(tx, values);
   return readingRow.map(row!);
 }
+
+/** A value as `column` hands it to the driver; null stays null. */
+const toDriver = (column: Column, value: unknown) =>
+  value === null || value === undefined ? null : column.mapToDriverValue(value);
+
+/** The insert behind insertReading, built once (fixedStatement): it runs for every reading. */
+const insertStatement = (quality: 'given' | 'default') =>
+  fixedStatement<
+    | 'sourceId'
+    | 'takenAt'
+    | 'value'
+    | 'values'
+    | 'enteredBy'
+    | 'note'
+    | 'quality'
+    | 'registerEvent'
+    | 'origin'
+  >(
+    (p) => sql`insert into readings (source_id, number, taken_at, value, values, entered_by, note,
+          quality, register_event, origin)
+        values (${p.sourceId}, ${nextNumber(p.sourceId)},
+          ${p.takenAt}, ${p.value},
+          ${p.values},
+          ${p.enteredBy}, ${p.note},
+          ${quality === 'default' ? sql`default` : p.quality},
+          ${p.registerEvent},
+          ${p.origin})
+        returning ${readingRow.list}`,
+  );
+/** Read from the meter: the column's default ('actual'). */
+const insertAsRead = insertStatement('default');
+const insertWithQuality = insertStatement('given');
 
 /** A fix: the old row is retired and a new row with the same number and time takes its place. */
 export async function supersedeReading(

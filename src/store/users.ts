@@ -69,7 +69,7 @@ export interface FoundSender {
  * every event (see fixedSelection).
  */
 export const senderLookup = {
-  columns: (note: { month: string; eventId: string | SQLWrapper }) =>
+  columns: (note: { month: string | SQLWrapper; eventId: string | SQLWrapper }) =>
     sql`${userRow.list}, ${pausedNoteOwedTo(sql.raw('users.id'), note)} as paused_note_owed`,
   /** Left joins: a row without a known sender has nulls there. */
   joins: (lineUserId: string | SQLWrapper) =>

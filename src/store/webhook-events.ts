@@ -1,7 +1,8 @@
 import type { webhook } from '@line/bot-sdk';
-import { and, eq, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, isNull, type Placeholder, type SQL, sql } from 'drizzle-orm';
 import { asApp, withActor } from '../db/actor';
 import { type Database, type Db, rows, type Tx } from '../db/client';
+import { fixedStatement } from '../db/fixed-statement';
 import { webhookEvents } from '../db/schema';
 import { chatLineId, eventSource, senderOf } from '../line/events';
 import { describeSafely } from '../safe-error';
@@ -129,23 +130,26 @@ export async function claimNext(
 ): Promise<ClaimedEvent | null> {
   // One statement: the function (drizzle/0017, 0018) takes the per-chat lock, claims, counts
   // what the sender sent earlier in the minute, and commits without waiting for the disk.
+  const values = {
+    chatId,
+    workerId,
+    lease: LEASE_SECONDS,
+    attempts: MAX_ATTEMPTS,
+    senderCap,
+    month: quotaMonth ?? null,
+  };
   const [claimed] = await asApp(database, (executor) =>
-    rows<ClaimRow>(
-      executor,
-      withSender(
-        sql`claim_next_event(${chatId}, ${workerId}, ${LEASE_SECONDS}, ${MAX_ATTEMPTS}, ${senderCap})`,
-        quotaMonth,
-      ),
-    ),
+    (quotaMonth === undefined ? claimAlone : claimWithSender)<ClaimRow>(executor, values),
   );
   return claimed ? claimedEvent(claimed, quotaMonth) : null;
 }
 
 /**
  * `select *` from a claiming function; with a quota month, the claimed event's sender beside it
- * (the lookup identify would make next, in the same statement).
+ * (the lookup identify would make next, in the same statement). Built once (fixedStatement):
+ * they run for every event.
  */
-function withSender(claim: SQL, quotaMonth: string | undefined): SQL {
+function withSender(claim: SQL, quotaMonth: SQL | undefined): SQL {
   if (quotaMonth === undefined) return sql`select * from ${claim}`;
   return sql`select claimed.*, ${senderLookup.columns({
     month: quotaMonth,
@@ -154,6 +158,23 @@ function withSender(claim: SQL, quotaMonth: string | undefined): SQL {
     from ${claim} as claimed
     ${senderLookup.joins(sql.raw("claimed.payload->'source'->>'userId'"))}`;
 }
+
+type ClaimValues = 'chatId' | 'workerId' | 'lease' | 'attempts' | 'senderCap' | 'month';
+const claimCall = (p: Record<ClaimValues, Placeholder>) =>
+  sql`claim_next_event(${p.chatId}, ${p.workerId}, ${p.lease}, ${p.attempts}, ${p.senderCap})`;
+const claimAlone = fixedStatement<ClaimValues>((p) => withSender(claimCall(p), undefined));
+const claimWithSender = fixedStatement<ClaimValues>((p) =>
+  withSender(claimCall(p), sql`${p.month}`),
+);
+
+type FinishValues = ClaimValues | 'eventId' | 'status' | 'failure';
+const finishCall = (p: Record<FinishValues, Placeholder>) =>
+  sql`finish_and_claim_next(${p.eventId}, ${p.workerId}, ${p.status}, ${p.failure}, ${p.chatId},
+    ${p.lease}, ${p.attempts}, ${p.senderCap})`;
+const finishAlone = fixedStatement<FinishValues>((p) => withSender(finishCall(p), undefined));
+const finishWithSender = fixedStatement<FinishValues>((p) =>
+  withSender(finishCall(p), sql`${p.month}`),
+);
 
 /** What finishing an event records: done, or failed with the error (stored by kind only). */
 export type Outcome = { status: 'done' } | { status: 'failed'; error: unknown };
@@ -171,16 +192,19 @@ export async function finishAndClaimNext(
   /** As for claimNext. */
   quotaMonth?: string,
 ): Promise<ClaimedEvent | null> {
+  const values = {
+    eventId: finished.webhookEventId,
+    workerId,
+    status: outcome.status,
+    failure: failureOf(outcome),
+    chatId: finished.chatId,
+    lease: LEASE_SECONDS,
+    attempts: MAX_ATTEMPTS,
+    senderCap,
+    month: quotaMonth ?? null,
+  };
   const [claimed] = await asApp(database, (executor) =>
-    rows<ClaimRow>(
-      executor,
-      withSender(
-        sql`finish_and_claim_next(${finished.webhookEventId}, ${workerId},
-        ${outcome.status}, ${failureOf(outcome)}, ${finished.chatId}, ${LEASE_SECONDS},
-        ${MAX_ATTEMPTS}, ${senderCap})`,
-        quotaMonth,
-      ),
-    ),
+    (quotaMonth === undefined ? finishAlone : finishWithSender)<ClaimRow>(executor, values),
   );
   return claimed ? claimedEvent(claimed, quotaMonth) : null;
 }

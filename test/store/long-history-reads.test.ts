@@ -69,7 +69,7 @@ describe.each(databaseKinds())("lookups over a meter's long history on %s", (kin
 
   /** Pages a statement touched as the meter's owner (see helpers/pages). */
   const pagesOf = (statement: SQL) => asOwner(({ tx }) => countPages(tx, statement));
-  const pagesTouched = (at: Date) => pagesOf(neighboursQuery(meter, at, null));
+  const pagesTouched = (at: Date) => pagesOf(neighboursQuery(meter, at.toISOString(), null));
   /** The probes behind a year of monthly usage (13 boundaries, each probed on both sides). */
   const usageProbePages = () =>
     pagesOf(probePointsQuery(meter, monthBoundaries('Asia/Bangkok', '2022-01', '2022-12')));
