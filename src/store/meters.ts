@@ -1,5 +1,6 @@
 import { eq, type SQLWrapper, sql } from 'drizzle-orm';
 import { rows, type Tx } from '../db/client';
+import { fixedStatement } from '../db/fixed-statement';
 import { sources, sourceValidators } from '../db/schema';
 import type { MeterRef } from '../domain/commands';
 import type { Role, SourceKind } from '../domain/types';
@@ -88,40 +89,13 @@ export async function listChatMeters(
   /** The archived ones instead (to list them, or bring one back). */
   archived = false,
 ): Promise<ChatMeter[]> {
-  const state = archived ? sql`s.archived_at is not null` : sql`s.archived_at is null`;
-  const personal = sql`(s.owner_id = ${userId}
-    or exists (select 1 from access a where a.source_id = s.id and a.user_id = ${userId}))`;
-  // Group shares reach the one-to-one chat only (no group set), as app_source_role has it.
-  const throughGroups = sql`from group_shares g
-    join group_members m on m.chat_id = g.chat_id and m.user_id = ${userId}
-    where g.source_id = s.id`;
-  const found =
-    chat.type === 'user'
-      ? await rows<SourceRow>(
-          tx,
-          sql`select s.*, app_source_role(s.id) as role,
-                     coalesce(cm.number, app_chat_meter_number(${chat.key}, s.id)) as number,
-                     case when ${personal} then null else (
-                       select g.chat_id ${throughGroups}
-                       order by case g.role when 'write' then 2 else 1 end desc, g.granted_at
-                       limit 1) end as via
-              from sources s
-              left join chat_meters cm on cm.chat_key = ${chat.key} and cm.source_id = s.id
-              where ${state}
-                and (${personal}
-                  or (${archived ? sql`false` : sql`true`} and app_chat_id() is null
-                    and exists (select 1 ${throughGroups})))
-              order by s.created_at, s.id`,
-        )
-      : await rows<SourceRow>(
-          tx,
-          sql`select s.*, app_source_role(s.id) as role,
-                     coalesce(cm.number, app_chat_meter_number(${chat.key}, s.id)) as number
-              from group_shares g join sources s on s.id = g.source_id
-              left join chat_meters cm on cm.chat_key = ${chat.key} and cm.source_id = s.id
-              where g.chat_id = ${chat.lineId} and ${state}
-              order by g.granted_at, s.id`,
-        );
+  const statement =
+    chatMeterStatements[chat.type === 'user' ? 'user' : 'group'][archived ? 'archived' : 'current'];
+  const found = await statement<SourceRow>(tx, {
+    userId,
+    chatKey: chat.key,
+    lineId: chat.lineId,
+  });
   return found
     .filter((row) => row.role !== null)
     .map((row) => ({
@@ -132,6 +106,53 @@ export async function listChatMeters(
     }))
     .sort((a, b) => a.number - b.number);
 }
+
+/**
+ * The statements behind listChatMeters, one per kind of chat and state, built once
+ * (fixedStatement): the chat's meters are read for nearly every message.
+ */
+function chatMetersStatement(kind: 'user' | 'group', archived: boolean) {
+  return fixedStatement<'userId' | 'chatKey' | 'lineId'>((p) => {
+    const state = archived ? sql`s.archived_at is not null` : sql`s.archived_at is null`;
+    if (kind === 'group') {
+      return sql`select s.*, app_source_role(s.id) as role,
+                     coalesce(cm.number, app_chat_meter_number(${p.chatKey}, s.id)) as number
+              from group_shares g join sources s on s.id = g.source_id
+              left join chat_meters cm on cm.chat_key = ${p.chatKey} and cm.source_id = s.id
+              where g.chat_id = ${p.lineId} and ${state}
+              order by g.granted_at, s.id`;
+    }
+    const personal = sql`(s.owner_id = ${p.userId}
+      or exists (select 1 from access a where a.source_id = s.id and a.user_id = ${p.userId}))`;
+    // Group shares reach the one-to-one chat only (no group set), as app_source_role has it.
+    const throughGroups = sql`from group_shares g
+      join group_members m on m.chat_id = g.chat_id and m.user_id = ${p.userId}
+      where g.source_id = s.id`;
+    return sql`select s.*, app_source_role(s.id) as role,
+                   coalesce(cm.number, app_chat_meter_number(${p.chatKey}, s.id)) as number,
+                   case when ${personal} then null else (
+                     select g.chat_id ${throughGroups}
+                     order by case g.role when 'write' then 2 else 1 end desc, g.granted_at
+                     limit 1) end as via
+            from sources s
+            left join chat_meters cm on cm.chat_key = ${p.chatKey} and cm.source_id = s.id
+            where ${state}
+              and (${personal}
+                or (${archived ? sql`false` : sql`true`} and app_chat_id() is null
+                  and exists (select 1 ${throughGroups})))
+            order by s.created_at, s.id`;
+  });
+}
+const chatMeterStatements = {
+  user: {
+    current: chatMetersStatement('user', false),
+    archived: chatMetersStatement('user', true),
+  },
+  group: {
+    current: chatMetersStatement('group', false),
+    archived: chatMetersStatement('group', true),
+  },
+};
 
 export type MeterLookup =
   | { found: ChatMeter }

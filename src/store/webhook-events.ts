@@ -138,10 +138,15 @@ export async function claimNext(
     senderCap,
     month: quotaMonth ?? null,
   };
-  const [claimed] = await asApp(database, (executor) =>
-    (quotaMonth === undefined ? claimAlone : claimWithSender)<ClaimRow>(executor, values),
+  const { rows: found, lookedFor } = await asApp(database, (executor) =>
+    orWithoutSender(
+      quotaMonth,
+      () => claimWithSender<ClaimRow>(executor, values),
+      () => claimAlone<ClaimRow>(executor, values),
+    ),
   );
-  return claimed ? claimedEvent(claimed, quotaMonth) : null;
+  const [claimed] = found;
+  return claimed ? claimedEvent(claimed, lookedFor) : null;
 }
 
 /**
@@ -157,6 +162,25 @@ function withSender(claim: SQL, quotaMonth: SQL | undefined): SQL {
   })}
     from ${claim} as claimed
     ${senderLookup.joins(sql.raw("claimed.payload->'source'->>'userId'"))}`;
+}
+
+/**
+ * The claim with its sender when a quota month is given, else without. If the sender's part
+ * fails (the people tables unreadable for a moment), the claim is made without it: a statement
+ * that failed changed nothing, and identify then looks the sender up inside the handler, where
+ * a failure fails that one event (and apologises) instead of stalling the chat's claims.
+ */
+async function orWithoutSender<Row>(
+  quotaMonth: string | undefined,
+  withSender: () => Promise<Row[]>,
+  alone: () => Promise<Row[]>,
+): Promise<{ rows: Row[]; lookedFor: string | undefined }> {
+  if (quotaMonth === undefined) return { rows: await alone(), lookedFor: undefined };
+  try {
+    return { rows: await withSender(), lookedFor: quotaMonth };
+  } catch {
+    return { rows: await alone(), lookedFor: undefined };
+  }
 }
 
 type ClaimValues = 'chatId' | 'workerId' | 'lease' | 'attempts' | 'senderCap' | 'month';
@@ -203,10 +227,15 @@ export async function finishAndClaimNext(
     senderCap,
     month: quotaMonth ?? null,
   };
-  const [claimed] = await asApp(database, (executor) =>
-    (quotaMonth === undefined ? finishAlone : finishWithSender)<ClaimRow>(executor, values),
+  const { rows: found, lookedFor } = await asApp(database, (executor) =>
+    orWithoutSender(
+      quotaMonth,
+      () => finishWithSender<ClaimRow>(executor, values),
+      () => finishAlone<ClaimRow>(executor, values),
+    ),
   );
-  return claimed ? claimedEvent(claimed, quotaMonth) : null;
+  const [claimed] = found;
+  return claimed ? claimedEvent(claimed, lookedFor) : null;
 }
 
 /** A row of claim_next_event / finish_and_claim_next, as either driver returns it. */

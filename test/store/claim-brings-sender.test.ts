@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withActor } from '../../src/db/actor';
 import { quotaNotices } from '../../src/db/schema';
@@ -102,4 +103,19 @@ describe.each(databaseKinds())('a claim brings its sender on %s', (kind) => {
     expect(claimed?.webhookEventId).toBe('g2-malee');
     expect(claimed).not.toHaveProperty('sender');
   });
+
+  it.runIf(kind === 'postgres')(
+    'claims without the sender when the people table cannot be read, and says it did not look',
+    async () => {
+      await insertInboxRows(database, [row('g3-malee', 'G3', 'U-malee', 10)]);
+      await database.db.execute(sql`revoke select on users from home_log_app`);
+      try {
+        const claimed = await claimNext(database, 'G3', 'worker-1', 30, '2026-12');
+        expect(claimed?.webhookEventId).toBe('g3-malee');
+        expect(claimed).not.toHaveProperty('sender');
+      } finally {
+        await database.db.execute(sql`grant select on users to home_log_app`);
+      }
+    },
+  );
 });
