@@ -64,7 +64,11 @@ export async function rows<T = Record<string, unknown>>(
   executor: Executor,
   query: Parameters<Executor['execute']>[0],
 ): Promise<T[]> {
-  const result = (await executor.execute(query)) as unknown;
+  return rowsOf<T>(await executor.execute(query));
+}
+
+/** The rows of a driver's answer: PGlite returns `{ rows }`, postgres.js an array. */
+export function rowsOf<T>(result: unknown): T[] {
   if (Array.isArray(result)) return result as T[];
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }

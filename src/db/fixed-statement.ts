@@ -1,6 +1,6 @@
 import { type Placeholder, type Query, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { Db, Tx } from './client';
+import { type Db, rowsOf, type Tx } from './client';
 
 const dialect = new PgDialect();
 
@@ -23,10 +23,8 @@ export function fixedStatement<Name extends string>(build: (p: Record<Name, Plac
     values: Record<Name, unknown>,
   ): Promise<Row[]> => {
     query ??= dialect.sqlToQuery(build(placeholders));
-    const result = (await executor._.session
-      .prepareQuery(query, undefined, undefined, false)
-      .execute(values)) as unknown;
-    // PGlite answers `{ rows }`, postgres.js an array.
-    return Array.isArray(result) ? (result as Row[]) : ((result as { rows: Row[] }).rows ?? []);
+    return rowsOf<Row>(
+      await executor._.session.prepareQuery(query, undefined, undefined, false).execute(values),
+    );
   };
 }

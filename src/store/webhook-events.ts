@@ -138,15 +138,7 @@ export async function claimNext(
     senderCap,
     month: quotaMonth ?? null,
   };
-  const { rows: found, lookedFor } = await asApp(database, (executor) =>
-    orWithoutSender(
-      quotaMonth,
-      () => claimWithSender<ClaimRow>(executor, values),
-      () => claimAlone<ClaimRow>(executor, values),
-    ),
-  );
-  const [claimed] = found;
-  return claimed ? claimedEvent(claimed, lookedFor) : null;
+  return runClaim(database, claimStatements, values, quotaMonth);
 }
 
 /**
@@ -164,41 +156,49 @@ function withSender(claim: SQL, quotaMonth: SQL | undefined): SQL {
     ${senderLookup.joins(sql.raw("claimed.payload->'source'->>'userId'"))}`;
 }
 
+type Statement<Name extends string> = ReturnType<typeof fixedStatement<Name>>;
+
 /**
- * The claim with its sender when a quota month is given, else without. If the sender's part
- * fails (the people tables unreadable for a moment), the claim is made without it: a statement
- * that failed changed nothing, and identify then looks the sender up inside the handler, where
- * a failure fails that one event (and apologises) instead of stalling the chat's claims.
+ * Runs a claiming statement: with its sender when a quota month is given, else without. If the
+ * sender's part fails (the people tables unreadable for a moment), the claim is made without
+ * it: a statement that failed changed nothing, and identify then looks the sender up inside the
+ * handler, where a failure fails that one event (and apologises) instead of stalling the chat.
  */
-async function orWithoutSender<Row>(
+async function runClaim<Name extends string>(
+  database: Database,
+  statements: { alone: Statement<Name>; withSender: Statement<Name> },
+  values: Record<Name, unknown>,
   quotaMonth: string | undefined,
-  withSender: () => Promise<Row[]>,
-  alone: () => Promise<Row[]>,
-): Promise<{ rows: Row[]; lookedFor: string | undefined }> {
-  if (quotaMonth === undefined) return { rows: await alone(), lookedFor: undefined };
+): Promise<ClaimedEvent | null> {
+  const run = (statement: Statement<Name>, lookedFor: string | undefined) =>
+    asApp(database, async (executor) => {
+      const [claimed] = await statement<ClaimRow>(executor, values);
+      return claimed ? claimedEvent(claimed, lookedFor) : null;
+    });
+  if (quotaMonth === undefined) return run(statements.alone, undefined);
   try {
-    return { rows: await withSender(), lookedFor: quotaMonth };
+    return await run(statements.withSender, quotaMonth);
   } catch {
-    return { rows: await alone(), lookedFor: undefined };
+    return run(statements.alone, undefined);
   }
 }
 
 type ClaimValues = 'chatId' | 'workerId' | 'lease' | 'attempts' | 'senderCap' | 'month';
 const claimCall = (p: Record<ClaimValues, Placeholder>) =>
   sql`claim_next_event(${p.chatId}, ${p.workerId}, ${p.lease}, ${p.attempts}, ${p.senderCap})`;
-const claimAlone = fixedStatement<ClaimValues>((p) => withSender(claimCall(p), undefined));
-const claimWithSender = fixedStatement<ClaimValues>((p) =>
-  withSender(claimCall(p), sql`${p.month}`),
-);
+const claimStatements = {
+  alone: fixedStatement<ClaimValues>((p) => withSender(claimCall(p), undefined)),
+  withSender: fixedStatement<ClaimValues>((p) => withSender(claimCall(p), sql`${p.month}`)),
+};
 
 type FinishValues = ClaimValues | 'eventId' | 'status' | 'failure';
 const finishCall = (p: Record<FinishValues, Placeholder>) =>
   sql`finish_and_claim_next(${p.eventId}, ${p.workerId}, ${p.status}, ${p.failure}, ${p.chatId},
     ${p.lease}, ${p.attempts}, ${p.senderCap})`;
-const finishAlone = fixedStatement<FinishValues>((p) => withSender(finishCall(p), undefined));
-const finishWithSender = fixedStatement<FinishValues>((p) =>
-  withSender(finishCall(p), sql`${p.month}`),
-);
+const finishStatements = {
+  alone: fixedStatement<FinishValues>((p) => withSender(finishCall(p), undefined)),
+  withSender: fixedStatement<FinishValues>((p) => withSender(finishCall(p), sql`${p.month}`)),
+};
 
 /** What finishing an event records: done, or failed with the error (stored by kind only). */
 export type Outcome = { status: 'done' } | { status: 'failed'; error: unknown };
@@ -227,15 +227,7 @@ export async function finishAndClaimNext(
     senderCap,
     month: quotaMonth ?? null,
   };
-  const { rows: found, lookedFor } = await asApp(database, (executor) =>
-    orWithoutSender(
-      quotaMonth,
-      () => finishWithSender<ClaimRow>(executor, values),
-      () => finishAlone<ClaimRow>(executor, values),
-    ),
-  );
-  const [claimed] = found;
-  return claimed ? claimedEvent(claimed, lookedFor) : null;
+  return runClaim(database, finishStatements, values, quotaMonth);
 }
 
 /** A row of claim_next_event / finish_and_claim_next, as either driver returns it. */
