@@ -58,17 +58,23 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 const cleanups: { name: string; fn: () => Promise<void> }[] = [];
 const children = new Set<ChildProcess>();
 
-/** Registers an async cleanup; returns a function that runs it now (once) and unregisters it. */
-export function onCleanup(name: string, fn: () => Promise<void>): () => Promise<void> {
+/**
+ * Registers an async cleanup; returns a function that runs it now (once) and unregisters it.
+ * `forget: true` unregisters it without running it.
+ */
+export function onCleanup(
+  name: string,
+  fn: () => Promise<void>,
+): (options?: { forget?: boolean }) => Promise<void> {
   const entry = { name, fn };
   cleanups.push(entry);
   let done = false;
-  return async () => {
+  return async (options = {}) => {
     if (done) return;
     done = true;
     const at = cleanups.indexOf(entry);
     if (at >= 0) cleanups.splice(at, 1);
-    await fn();
+    if (!options.forget) await fn();
   };
 }
 
@@ -238,7 +244,8 @@ export async function startServer(
     warnings: () => warnings,
     stop: (graceMs) => unregister().then(() => stop(graceMs)),
     kill: async () => {
-      await unregister();
+      // Not its cleanup, which stops it gracefully (SIGTERM): a kill gives it no warning.
+      await unregister({ forget: true });
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGKILL');
       await exited;
