@@ -158,8 +158,9 @@ let stopping = false;
 async function shutdown(): Promise<void> {
   if (stopping) return;
   stopping = true;
-  // The bench discards whatever is still queued: no drain, just close cleanly and go.
+  // The bench discards whatever is still queued: the events under way finish, then it goes.
   stopSweeper();
+  await Promise.race([bot.processor.stop(), new Promise((resolve) => setTimeout(resolve, 5_000))]);
   server.close();
   control.close();
   deps.charts?.close();

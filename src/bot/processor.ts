@@ -9,6 +9,7 @@ import {
   LEASE_RENEW_MS,
   type Outcome,
   releaseAllClaims,
+  releaseUnstartedClaims,
   renewLeases,
 } from '../store/webhook-events';
 
@@ -23,6 +24,11 @@ export interface Processor {
   startSweeper(intervalMs?: number): () => void;
   /** A webhook request arrived: returns the function to call once it is answered. */
   acknowledging(): () => void;
+  /**
+   * Stops taking turns (at shutdown): the events being processed finish, the ones claimed and
+   * not started are given back for any instance to take at once, and leases stop being renewed.
+   */
+  stop(): Promise<void>;
   /** This process's worker id: the owner recorded on the events it claims. */
   readonly workerId: string;
 }
@@ -160,6 +166,9 @@ export function createProcessor(
   const serving = new Map<string, { again: boolean }>();
   // chat id -> its next event, claimed as the previous one was finished, waiting for its turn
   const held = new Map<string, ClaimedEvent>();
+  // Turns whose event is being processed (not the pauses after them), and whether to start more.
+  const underWay = new Set<Promise<boolean>>();
+  let stopping = false;
   // Events claimed by this process and not finished (in flight or held): their leases are renewed.
   let claims = 0;
   let leaseTimer: ReturnType<typeof setInterval> | undefined;
@@ -187,14 +196,18 @@ export function createProcessor(
   };
 
   const pump = () => {
-    while (serving.size < limit() && arrived.length + returning.length > 0) {
+    while (!stopping && serving.size < limit() && arrived.length + returning.length > 0) {
       const chatId = nextChat()!;
       queued.delete(chatId);
       const state = { again: false };
       serving.set(chatId, state);
       const turn = startTurnClock();
+      const work = takeTurn(chatId);
+      const settled = () => underWay.delete(work);
+      underWay.add(work);
+      work.then(settled, settled);
       deps.runInBackground(() =>
-        takeTurn(chatId)
+        work
           .then(async (more) => {
             await yieldToAcknowledgements(turn);
             serving.delete(chatId);
@@ -302,6 +315,7 @@ export function createProcessor(
   }
 
   const wake = (chatId: string) => {
+    if (stopping) return;
     const state = serving.get(chatId);
     if (state) {
       state.again = true;
@@ -312,6 +326,7 @@ export function createProcessor(
   };
 
   const sweep = async () => {
+    if (stopping) return;
     await abandonExhausted(deps.database);
     for (const chatId of await chatsWithUnfinishedEvents(deps.database)) wake(chatId);
     await options.onSweep?.();
@@ -345,6 +360,25 @@ export function createProcessor(
       if (chats.length > 0) log.info({ chats: chats.length }, 'resuming unfinished events');
       await options.onSweep?.();
       return chats.length;
+    },
+    async stop() {
+      stopping = true;
+      arrived.length = 0;
+      returning.length = 0;
+      queued.clear();
+      while (underWay.size > 0) await Promise.allSettled([...underWay]);
+      const unstarted = [...held.values()].map((claimed) => claimed.webhookEventId);
+      held.clear();
+      try {
+        const released = await releaseUnstartedClaims(deps.database, workerId, unstarted);
+        if (released > 0) log.info({ released }, 'gave back the events claimed and not started');
+      } catch (error) {
+        log.warn({ err: error }, 'could not give back claimed events: their leases run out');
+      } finally {
+        claims = 0;
+        clearInterval(leaseTimer);
+        leaseTimer = undefined;
+      }
     },
     startSweeper(intervalMs = SWEEP_INTERVAL_MS[deps.database.kind]) {
       // Forgetting finished events is the retention job's (src/retention.ts), not the sweeper's.

@@ -61,8 +61,12 @@ async function main(): Promise<void> {
     stopPushes();
     stopRetention();
     stopMaintenance();
+    // No new events are started (a backlog would outlast any grace period); the ones under way
+    // finish, and the ones claimed and not started are given back to any instance at once.
+    const processingStopped = bot.processor.stop();
     const left = await drain(SHUTDOWN_GRACE_MS);
     if (left > 0) logger.warn({ left }, 'background work still running at shutdown');
+    await Promise.race([processingStopped, new Promise((resolve) => setTimeout(resolve, 2_000))]);
     await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);
     deps.charts?.close();
     await database.close();

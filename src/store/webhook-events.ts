@@ -441,6 +441,31 @@ export async function releaseAllClaims(database: Database): Promise<number> {
   return released.length;
 }
 
+/**
+ * A worker that stops gives back the events it claimed and never started (each claimed with the
+ * finish of the one before it, waiting for its chat's turn): any instance may take them at once,
+ * not after the lease. The attempt they were counted is taken back, since none was made.
+ */
+export async function releaseUnstartedClaims(
+  database: Database,
+  workerId: string,
+  eventIds: string[],
+): Promise<number> {
+  if (eventIds.length === 0) return 0;
+  const released = await asApp(database, (executor) =>
+    rows<{ id: string }>(
+      executor,
+      sql`update webhook_events
+          set status = 'pending', claimed_by = null, attempts = greatest(attempts - 1, 0)
+          where webhook_event_id in (
+              select jsonb_array_elements_text(${JSON.stringify(eventIds)}::text::jsonb))
+            and claimed_by = ${workerId} and status = 'processing'
+          returning webhook_event_id as id`,
+    ),
+  );
+  return released.length;
+}
+
 /** Gives up on events that crashed their worker too often, so a chat is never stuck. */
 export async function abandonExhausted(database: Database): Promise<number> {
   const abandoned = await asApp(database, (executor) =>

@@ -13,7 +13,8 @@ import { postWebhook } from '../../src/dev/webhook-client';
 import { createTestPgliteDir } from '../helpers/db';
 
 // SIGTERM while an event is being processed: the process lets it finish, the user gets the
-// reply, and the process exits 0 with the event recorded as done.
+// reply, and the process exits 0 with the event recorded as done. The chat's next event, already
+// claimed, is not started: it is given back, waiting for the next start or another instance.
 
 const CHANNEL_SECRET = 'shutdown-test-channel-secret';
 const ACCESS_TOKEN = 'shutdown-test-access-token';
@@ -134,6 +135,10 @@ describe('SIGTERM with an event in flight', () => {
       const event = platform.events.text({ userId: user.userId, text: 'add meter Electric kWh' });
       const posted = await postWebhook(`http://127.0.0.1:${port}`, CHANNEL_SECRET, [event]);
       expect(posted.status).toBe(200);
+      const second = platform.events.text({ userId: user.userId, text: 'meter 1 = 7777' });
+      expect((await postWebhook(`http://127.0.0.1:${port}`, CHANNEL_SECRET, [second])).status).toBe(
+        200,
+      );
 
       // The handler has done its work and waits for LINE to take the reply: stop now.
       await proxy.replyArrived;
@@ -148,10 +153,15 @@ describe('SIGTERM with an event in flight', () => {
 
       const database = await createDatabase({ databaseUrl: null, pgliteDir: dataDir });
       try {
-        const statuses = (
-          await rows<{ status: string }>(database.db, sql`select status from webhook_events`)
-        ).map((row) => row.status);
-        expect(statuses).toEqual(['done']);
+        const events = await rows<{ status: string; claimed_by: string | null }>(
+          database.db,
+          sql`select status, claimed_by from webhook_events order by occurred_at`,
+        );
+        expect(events.map((e) => [e.status, e.claimed_by === null])).toEqual([
+          ['done', false],
+          ['pending', true],
+        ]);
+        expect(platform.textsTo(user.userId).join('\n')).not.toContain('7777');
       } finally {
         await database.close();
       }

@@ -128,5 +128,6 @@ export const recordingOnlyBot = (workerId: string): Bot => ({
     kick: () => {},
     recover: async () => 0,
     startSweeper: () => () => {},
+    stop: async () => {},
   },
 });
