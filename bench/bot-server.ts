@@ -27,7 +27,7 @@ const config = parseConfig(process.env);
 const logger = createLogger(config.logLevel, pino.destination({ fd: 2, sync: false }));
 const database = await createDatabase(config);
 await database.migrate();
-const { deps, drain } = await createNodeDeps(config, { logger, database });
+const { deps, drain } = await createNodeDeps(config, { logger, database, server: true });
 const bot = createBot(deps);
 // The bench can pause processing to measure the acknowledgement path alone (a diagnostic): the
 // webhook still records every event, it just does not start work on it.

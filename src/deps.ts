@@ -19,7 +19,14 @@ export interface Deps {
   clock: () => Date;
   /** Starts work that continues after the response (drained on shutdown by the Node entry). */
   runInBackground: (task: () => Promise<unknown>) => void;
+  /**
+   * A long-lived server on PostgreSQL: holds a lock that says its worker is alive, so that its
+   * claims are taken over as soon as it dies (bot/processor.ts). Absent elsewhere.
+   */
+  workerLock?: WorkerLock;
 }
+
+export type WorkerLock = (workerId: string) => Promise<{ release(): Promise<void> }>;
 
 /**
  * Deps from the parts that differ between runtimes (database, chart renderer, logger); the LINE
@@ -33,6 +40,7 @@ export function assembleDeps(parts: {
   clock?: () => Date;
   /** How replies and pushes are posted, when not with the SDK's fetch (see createLineApi). */
   linePost?: JsonPost;
+  workerLock?: WorkerLock;
 }): { deps: Deps; drain: (timeoutMs: number) => Promise<number> } {
   const { config, logger } = parts;
   const background = createBackgroundTasks((error) =>
@@ -52,6 +60,7 @@ export function assembleDeps(parts: {
     logger,
     clock: parts.clock ?? (() => new Date()),
     runInBackground: (task) => background.run(task),
+    ...(parts.workerLock ? { workerLock: parts.workerLock } : {}),
   };
   return { deps, drain: (timeoutMs) => background.drain(timeoutMs) };
 }

@@ -13,14 +13,34 @@ import type { Logger } from './logger';
  */
 export async function createNodeDeps(
   config: Config,
-  options: { logger: Logger; database?: Database; clock?: () => Date },
+  options: {
+    logger: Logger;
+    database?: Database;
+    clock?: () => Date;
+    /** The process is a long-lived server: on PostgreSQL its worker holds a liveness lock. */
+    server?: boolean;
+  },
 ): Promise<{ deps: Deps; drain: (timeoutMs: number) => Promise<number> }> {
+  const database = options.database ?? (await createDatabase(config));
+  const { logger } = options;
+  const holdLock = options.server ? database.holdWorkerLock?.bind(database) : undefined;
   return assembleDeps({
     config,
-    database: options.database ?? (await createDatabase(config)),
+    database,
     charts: createChartRenderer(),
-    logger: options.logger,
+    logger,
     linePost: nodeHttpPost(),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(holdLock
+      ? {
+          workerLock: (workerId: string) =>
+            holdLock(workerId, (error) =>
+              logger.warn(
+                { err: error },
+                'the worker lock was lost with its connection: taking it again',
+              ),
+            ),
+        }
+      : {}),
   });
 }

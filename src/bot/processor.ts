@@ -9,6 +9,7 @@ import {
   LEASE_RENEW_MS,
   type Outcome,
   releaseAllClaims,
+  releaseDeadWorkersClaims,
   releaseUnstartedClaims,
   renewLeases,
 } from '../store/webhook-events';
@@ -32,6 +33,9 @@ export interface Processor {
   /** This process's worker id: the owner recorded on the events it claims. */
   readonly workerId: string;
 }
+
+/** The start of the id of a worker that holds a liveness lock (drizzle/0028). */
+export const WORKER_LOCK_PREFIX = 'lock:';
 
 /** How often the sweeper looks for orphaned events: a dead instance's chats resume within
  * the lease plus this. */
@@ -93,8 +97,23 @@ export function createProcessor(
 ): Processor {
   const log = deps.logger.child({ component: 'processor' });
   // Web Crypto and an optional pid: the same code runs on Cloudflare Workers.
+  // A worker that holds a liveness lock says so in its id (`lock:`): its claims are taken over
+  // as soon as the lock is gone, not when their lease runs out (drizzle/0028).
   const workerId =
-    options.workerId ?? `${globalThis.process?.pid ?? 'worker'}-${crypto.randomUUID()}`;
+    options.workerId ??
+    `${deps.workerLock ? WORKER_LOCK_PREFIX : ''}${globalThis.process?.pid ?? 'worker'}-${crypto.randomUUID()}`;
+  const workerLock = workerId.startsWith(WORKER_LOCK_PREFIX) ? deps.workerLock : undefined;
+  // Taken before this worker's first claim and held until stop(); taken again after a failure.
+  let lockHeld: Promise<{ release(): Promise<void> } | null> | undefined;
+  const holdLock = () => {
+    lockHeld ??= workerLock
+      ? workerLock(workerId).catch((error) => {
+          lockHeld = undefined;
+          throw error;
+        })
+      : Promise.resolve(null);
+    return lockHeld;
+  };
   // At most this many events are processed at once. An event spends much of its time waiting:
   // for LINE (its reply), for the disk (its commit), and on PostgreSQL for round trips. PGlite
   // runs one statement at a time, but its log is flushed off the thread (db/pglite-flush.ts), so
@@ -234,6 +253,7 @@ export function createProcessor(
     let claimed = held.get(chatId) ?? null;
     held.delete(chatId);
     if (!claimed) {
+      await holdLock();
       claimed = await claimNext(
         deps.database,
         chatId,
@@ -327,6 +347,7 @@ export function createProcessor(
 
   const sweep = async () => {
     if (stopping) return;
+    await releaseDeadWorkersClaims(deps.database);
     await abandonExhausted(deps.database);
     for (const chatId of await chatsWithUnfinishedEvents(deps.database)) wake(chatId);
     await options.onSweep?.();
@@ -354,6 +375,7 @@ export function createProcessor(
         const released = await releaseAllClaims(deps.database);
         if (released > 0) log.info({ released }, 'released the claims of the previous process');
       }
+      await releaseDeadWorkersClaims(deps.database);
       await abandonExhausted(deps.database);
       const chats = await chatsWithUnfinishedEvents(deps.database);
       for (const chatId of chats) wake(chatId);
@@ -379,6 +401,11 @@ export function createProcessor(
         clearInterval(leaseTimer);
         leaseTimer = undefined;
       }
+      // Nothing is claimed any more: the lock has nothing left to vouch for.
+      const lock = await lockHeld?.catch(() => null);
+      await lock
+        ?.release()
+        .catch((error) => log.warn({ err: error }, 'could not release the worker lock'));
     },
     startSweeper(intervalMs = SWEEP_INTERVAL_MS[deps.database.kind]) {
       // Forgetting finished events is the retention job's (src/retention.ts), not the sweeper's.

@@ -25,6 +25,14 @@ export interface Database {
   inbox: Db | null;
   /** Applies pending migrations from drizzle/; returns how many were applied. */
   migrate(): Promise<number>;
+  /**
+   * PostgreSQL: holds the worker's liveness lock on a connection of its own until `release`
+   * (drizzle/0028); taken again if that connection drops, `onLost` told each time.
+   */
+  holdWorkerLock?(
+    workerId: string,
+    onLost: (error?: unknown) => void,
+  ): Promise<{ release(): Promise<void> }>;
   /** True when the database answers a trivial query within `timeoutMs`. */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;

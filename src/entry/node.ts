@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     applied > 0 ? 'database migrated' : 'database schema is up to date',
   );
 
-  const { deps, drain } = await createNodeDeps(config, { logger, database });
+  const { deps, drain } = await createNodeDeps(config, { logger, database, server: true });
   const bot = createBot(deps);
   const app = createApp(deps, bot);
   // Events recorded by a previous process that died before processing them.

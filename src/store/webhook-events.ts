@@ -466,6 +466,18 @@ export async function releaseUnstartedClaims(
   return released.length;
 }
 
+/**
+ * PostgreSQL: events claimed by workers that held a liveness lock and no longer do (they died)
+ * wait again at once, without their lease having to run out (drizzle/0028). Returns how many.
+ */
+export async function releaseDeadWorkersClaims(database: Database): Promise<number> {
+  if (database.kind !== 'postgres') return 0;
+  const released = await asApp(database, (executor) =>
+    rows<{ chat_id: string }>(executor, sql`select release_dead_workers_claims() as chat_id`),
+  );
+  return released.length;
+}
+
 /** Gives up on events that crashed their worker too often, so a chat is never stuck. */
 export async function abandonExhausted(database: Database): Promise<number> {
   const abandoned = await asApp(database, (executor) =>

@@ -9,8 +9,9 @@ import { postWebhook } from '../../src/dev/webhook-client';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
 
 // Two instances of the production server on one PostgreSQL database; one is killed (SIGKILL)
-// in the middle of a stream of readings. The other takes its chats over within seconds, and
-// every reading is stored once, in order, and answered once.
+// in the middle of a stream of readings. The other takes its chats over within seconds (the
+// dead one's worker lock went with its connection), and every reading is stored once, in
+// order, and answered once.
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -114,7 +115,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on PostgreSQL', (
     const answeredAtKill = platform.replies.length + platform.pushes.length;
     expect(answeredAtKill).toBeLessThan(count);
 
-    // The survivor was never told about these events: it finds them once the lease runs out.
+    // The survivor was never told about these events: its sweeper finds them.
     await waitUntil(
       () => platform.replies.length + platform.pushes.length > answeredAtKill,
       15_000,
@@ -129,7 +130,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on PostgreSQL', (
       30_000,
     );
 
-    expect(takeoverMs).toBeLessThan(7_000);
+    // The dead instance's lock went with its connection: its claims are released once they are
+    // a second old, at the survivor's next sweep (each second); measured 1.1 s. Through the
+    // lease alone (4 s since the last renewal, then a sweep) it was 4.8 s.
+    expect(takeoverMs).toBeLessThan(3_500);
     const stored = await database.db
       .select({ value: readings.value })
       .from(readings)
