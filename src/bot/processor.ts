@@ -96,9 +96,9 @@ export function createProcessor(
   } = {},
 ): Processor {
   const log = deps.logger.child({ component: 'processor' });
-  // Web Crypto and an optional pid: the same code runs on Cloudflare Workers.
-  // A worker that holds a liveness lock says so in its id (`lock:`): its claims are taken over
-  // as soon as the lock is gone, not when their lease runs out (drizzle/0028).
+  // Web Crypto and an optional pid: the same code runs on Cloudflare Workers. A worker that
+  // holds a liveness lock says so in its id (`lock:`): its claims are taken over as soon as the
+  // lock is gone, not when their lease runs out (drizzle/0028).
   const workerId =
     options.workerId ??
     `${deps.workerLock ? WORKER_LOCK_PREFIX : ''}${globalThis.process?.pid ?? 'worker'}-${crypto.randomUUID()}`;
@@ -185,8 +185,9 @@ export function createProcessor(
   const serving = new Map<string, { again: boolean }>();
   // chat id -> its next event, claimed as the previous one was finished, waiting for its turn
   const held = new Map<string, ClaimedEvent>();
-  // Turns whose event is being processed (not the pauses after them), and whether to start more.
+  // Turns whose event is being processed (not the pauses after them): what stop() waits for.
   const underWay = new Set<Promise<boolean>>();
+  // Set by stop(): no turn starts, no chat is queued, the sweeper does nothing.
   let stopping = false;
   // Events claimed by this process and not finished (in flight or held): their leases are renewed.
   let claims = 0;
