@@ -73,51 +73,9 @@ export async function createPostgres(
         await lockClient.end({ timeout: 5 });
       }
     },
-    async holdWorkerLock(workerId, onLost) {
-      let released = false;
-      let retry: ReturnType<typeof setTimeout> | undefined;
-      // As postgres.js's own LISTEN connection: one connection that is never retired.
-      const lockClient = postgres(target, {
-        ...socket,
-        max: 1,
-        idle_timeout: null as unknown as number,
-        max_lifetime: null as unknown as number,
-        onnotice: () => {},
-        connect_timeout: 10,
-        connection: { application_name: 'home-log worker', role: APP_ROLE } as Record<
-          string,
-          string
-        >,
-        // The session ended and its lock with it: other instances may now take this worker's
-        // claims that are over a second old. Take it again on a new connection.
-        onclose: () => {
-          if (released) return;
-          onLost();
-          takeAgain();
-        },
-      });
-      const take = () => lockClient`select hold_worker_lock(${workerId})`;
-      const takeAgain = () => {
-        clearTimeout(retry);
-        take().catch((error) => {
-          if (released) return;
-          onLost(error);
-          retry = setTimeout(takeAgain, 1_000);
-        });
-      };
-      const release = async () => {
-        released = true;
-        clearTimeout(retry);
-        await lockClient.end({ timeout: 5 });
-      };
-      try {
-        await take();
-      } catch (error) {
-        await release().catch(() => undefined);
-        throw error;
-      }
-      return { release };
-    },
+    // Not behind a pooler in transaction mode (prepare=false): a session's lock would stay on
+    // whichever server connection took it, outliving this process or vanishing under it.
+    ...(prepare === false ? {} : { holdWorkerLock }),
     ping: (timeoutMs) => ping(db as unknown as Db, timeoutMs, () => closed),
     async close() {
       if (closed) return;
@@ -125,6 +83,49 @@ export async function createPostgres(
       await Promise.all([client.end({ timeout: 5 }), inboxClient.end({ timeout: 5 })]);
     },
   };
+
+  async function holdWorkerLock(workerId: string, onLost: (error?: unknown) => void) {
+    let released = false;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    // As postgres.js's own LISTEN connection: one connection that is never retired.
+    const lockClient = postgres(target, {
+      ...socket,
+      max: 1,
+      idle_timeout: null as unknown as number,
+      max_lifetime: null as unknown as number,
+      onnotice: () => {},
+      connect_timeout: 10,
+      connection: { application_name: 'home-log worker', role: APP_ROLE } as Record<string, string>,
+      // The session ended and its lock with it: other instances may now take this worker's
+      // claims that are over a second old. Take it again on a new connection.
+      onclose: () => {
+        if (released) return;
+        onLost();
+        takeAgain();
+      },
+    });
+    const take = () => lockClient`select hold_worker_lock(${workerId})`;
+    const takeAgain = () => {
+      clearTimeout(retry);
+      take().catch((error) => {
+        if (released) return;
+        onLost(error);
+        retry = setTimeout(takeAgain, 1_000);
+      });
+    };
+    const release = async () => {
+      released = true;
+      clearTimeout(retry);
+      await lockClient.end({ timeout: 5 });
+    };
+    try {
+      await take();
+    } catch (error) {
+      await release().catch(() => undefined);
+      throw error;
+    }
+    return { release };
+  }
 }
 
 /**

@@ -2,6 +2,7 @@ import type { webhook } from '@line/bot-sdk';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/client';
+import { createPostgres } from '../../src/db/postgres';
 import {
   claimNext,
   insertInboxRows,
@@ -103,6 +104,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('claims of a worker whose lock i
     }
     expect(await releaseDeadWorkersClaims(database)).toBe(0);
     await lock.release();
+  });
+
+  it('is not offered behind a pooler in transaction mode (prepare=false)', async () => {
+    const pooled = await createPostgres(`${database.url}?prepare=false`, 1);
+    try {
+      expect(pooled.holdWorkerLock).toBeUndefined();
+      expect(database.holdWorkerLock).toBeTypeOf('function');
+    } finally {
+      await pooled.close();
+    }
   });
 
   const heldBy = async (workerId: string) =>
