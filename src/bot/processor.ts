@@ -167,12 +167,23 @@ export function createProcessor(
    */
   const yieldToAcknowledgements = async (turn: ReturnType<typeof startTurnClock>) => {
     turns.delete(turn.queue);
+    // A chat that was idle is waiting: the pause is for the busy chats, not for it.
+    if (arrived.length > 0) return;
     if (!threadUse || !turn.use || turn.queue.peak < YIELD_WHEN_UNANSWERED) return;
     if (threadUse(turn.use).utilization < SATURATED) return;
-    await new Promise((resolve) =>
-      setTimeout(resolve, (performance.now() - turn.at) * YIELD_FACTOR),
-    );
+    await new Promise<void>((resolve) => {
+      const end = () => {
+        clearTimeout(timer);
+        pauses.delete(end);
+        resolve();
+      };
+      const timer = setTimeout(end, (performance.now() - turn.at) * YIELD_FACTOR);
+      pauses.add(end);
+    });
   };
+  // The pauses under way, each ended early by calling it: a chat that was idle and gets an
+  // event ends one, and takes that slot at once.
+  const pauses = new Set<() => void>();
 
   // Chats waiting for a turn, in order: those that were idle until an event arrived, and those
   // back from a turn with more to do. A chat is in at most one of them and `serving`.
@@ -197,6 +208,7 @@ export function createProcessor(
     if (queued.has(chatId)) return;
     queued.add(chatId);
     (back ? returning : arrived).push(chatId);
+    if (!back) pauses.values().next().value?.();
   };
 
   /**
@@ -389,6 +401,7 @@ export function createProcessor(
       arrived.length = 0;
       returning.length = 0;
       queued.clear();
+      for (const end of [...pauses]) end();
       while (underWay.size > 0) await Promise.allSettled([...underWay]);
       const unstarted = [...held.values()].map((claimed) => claimed.webhookEventId);
       held.clear();
