@@ -1,11 +1,9 @@
-import type { webhook } from '@line/bot-sdk';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ARRIVED_IN_A_ROW, createProcessor } from '../../src/bot/processor';
 import type { Database } from '../../src/db/client';
 import type { Deps } from '../../src/deps';
-import { insertInboxRows } from '../../src/store/webhook-events';
 import { createTestDatabase } from '../helpers/db';
+import { processorDeps, recordWaiting } from '../helpers/inbox';
 
 // The order chats are served in, one event at a time: a chat that was idle goes before the
 // chats coming back from a turn with more to do, so a quiet chat's message waits for the event
@@ -18,14 +16,7 @@ describe('the order chats are served in', () => {
   let sequence = 0;
   beforeEach(async () => {
     database = await createTestDatabase('pglite');
-    background = [];
-    deps = {
-      database,
-      logger: pino({ level: 'silent' }),
-      config: { chatEventsPerMinute: 30 },
-      clock: () => new Date(),
-      runInBackground: (task: () => Promise<unknown>) => void background.push(task()),
-    } as unknown as Deps;
+    ({ deps, background } = processorDeps(database));
   });
   afterEach(async () => {
     await Promise.allSettled(background);
@@ -34,17 +25,14 @@ describe('the order chats are served in', () => {
 
   /** `count` events waiting in `chat`, in time order. */
   const waiting = (chat: string, count: number) =>
-    insertInboxRows(
+    recordWaiting(
       database,
       Array.from({ length: count }, () => {
         const n = ++sequence;
         return {
-          webhookEventId: `E${String(n).padStart(4, '0')}`,
-          occurredAt: new Date(Date.now() - 60_000 + n),
+          id: `E${String(n).padStart(4, '0')}`,
           chatId: chat,
-          type: 'message',
-          payload: { type: 'message', source: { type: 'user', userId: chat } } as webhook.Event,
-          senderId: chat,
+          occurredAt: new Date(Date.now() - 60_000 + n),
         };
       }),
     );

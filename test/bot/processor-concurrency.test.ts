@@ -1,11 +1,9 @@
-import type { webhook } from '@line/bot-sdk';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProcessor, YIELD_FACTOR } from '../../src/bot/processor';
 import type { Database } from '../../src/db/client';
 import type { Deps } from '../../src/deps';
-import { insertInboxRows } from '../../src/store/webhook-events';
 import { createTestDatabase, type DatabaseKind, databaseKinds } from '../helpers/db';
+import { processorDeps, recordWaiting } from '../helpers/inbox';
 
 // The webhook and processing share the bot's thread: while webhooks keep arriving, processing
 // takes fewer events at once so acknowledgements keep up (one on PGlite, whose database runs in
@@ -21,23 +19,13 @@ function eventsWaitingIn(kind: DatabaseKind, chats: string[]) {
   const setup = {} as { database: Database; background: Promise<unknown>[]; deps: Deps };
   beforeEach(async () => {
     setup.database = await createTestDatabase(kind);
-    setup.background = [];
-    setup.deps = {
-      database: setup.database,
-      logger: pino({ level: 'silent' }),
-      config: { chatEventsPerMinute: 30 },
-      clock: () => new Date(),
-      runInBackground: (task: () => Promise<unknown>) => void setup.background.push(task()),
-    } as unknown as Deps;
-    await insertInboxRows(
+    ({ deps: setup.deps, background: setup.background } = processorDeps(setup.database));
+    await recordWaiting(
       setup.database,
       chats.map((chatId, i) => ({
-        webhookEventId: `E${i}`,
-        occurredAt: new Date(Date.now() - 1000 + i),
+        id: `E${i}`,
         chatId,
-        type: 'message',
-        payload: { type: 'message', source: { type: 'user', userId: chatId } } as webhook.Event,
-        senderId: chatId,
+        occurredAt: new Date(Date.now() - 1000 + i),
       })),
     );
   });
@@ -162,16 +150,7 @@ describe.each(databaseKinds())('processing yields to queued acknowledgements (%s
   it("serves an idle chat's event without waiting out the busy chat's pause", async () => {
     const { processor, starts, answerAll } = floodedProcessor(0.95, 4);
     const quietEvent = async (id: string) => {
-      await insertInboxRows(setup.database, [
-        {
-          webhookEventId: id,
-          occurredAt: new Date(),
-          chatId: QUIET,
-          type: 'message',
-          payload: { type: 'message', source: { type: 'user', userId: QUIET } } as webhook.Event,
-          senderId: QUIET,
-        },
-      ]);
+      await recordWaiting(setup.database, [{ id, chatId: QUIET, occurredAt: new Date() }]);
       processor.kick(QUIET);
       return performance.now();
     };

@@ -1,13 +1,11 @@
-import type { webhook } from '@line/bot-sdk';
 import { sql } from 'drizzle-orm';
-import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProcessor } from '../../src/bot/processor';
 import { asApp } from '../../src/db/actor';
 import { type Database, rows } from '../../src/db/client';
 import type { Deps } from '../../src/deps';
-import { insertInboxRows } from '../../src/store/webhook-events';
 import { createTestDatabase, databaseKinds } from '../helpers/db';
+import { processorDeps, recordWaiting } from '../helpers/inbox';
 
 // At shutdown the processor finishes the event it is on and starts no other. The chat's next
 // event, already claimed with that finish, is given back: another instance takes it at once,
@@ -23,25 +21,15 @@ describe.each(databaseKinds())('stopping the processor (%s)', (kind) => {
 
   beforeEach(async () => {
     database = await createTestDatabase(kind);
-    background = [];
-    deps = {
-      database,
-      logger: pino({ level: 'silent' }),
-      config: { chatEventsPerMinute: 30 },
-      clock: () => new Date(),
-      runInBackground: (task: () => Promise<unknown>) => void background.push(task()),
-    } as unknown as Deps;
+    ({ deps, background } = processorDeps(database));
     // Chat A: three events; chat B: two.
     const waiting = [CHAT_A, CHAT_A, CHAT_A, CHAT_B, CHAT_B];
-    await insertInboxRows(
+    await recordWaiting(
       database,
       waiting.map((chatId, i) => ({
-        webhookEventId: `E${i}`,
-        occurredAt: new Date(Date.now() - 1000 + i),
+        id: `E${i}`,
         chatId,
-        type: 'message',
-        payload: { type: 'message', source: { type: 'user', userId: chatId } } as webhook.Event,
-        senderId: chatId,
+        occurredAt: new Date(Date.now() - 1000 + i),
       })),
     );
   });

@@ -1,14 +1,10 @@
-import type { webhook } from '@line/bot-sdk';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rows } from '../../src/db/client';
 import { createPostgres } from '../../src/db/postgres';
-import {
-  claimNext,
-  insertInboxRows,
-  releaseDeadWorkersClaims,
-} from '../../src/store/webhook-events';
+import { claimNext, releaseDeadWorkersClaims } from '../../src/store/webhook-events';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
+import { recordWaiting } from '../helpers/inbox';
 
 // On PostgreSQL a server's worker holds a session-level advisory lock while it lives, and says
 // so in its id ('lock:…'). When the lock is gone (its connection closed: the process died), its
@@ -21,15 +17,12 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('claims of a worker whose lock i
 
   beforeEach(async () => {
     database = await createTestDatabase('postgres');
-    await insertInboxRows(
+    await recordWaiting(
       database,
       chats.map((chatId, i) => ({
-        webhookEventId: `E${i}`,
-        occurredAt: new Date(Date.now() - 1000 + i),
+        id: `E${i}`,
         chatId,
-        type: 'message',
-        payload: { type: 'message', source: { type: 'user', userId: chatId } } as webhook.Event,
-        senderId: chatId,
+        occurredAt: new Date(Date.now() - 1000 + i),
       })),
     );
   });
