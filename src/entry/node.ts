@@ -66,8 +66,10 @@ async function main(): Promise<void> {
     const processingStopped = bot.processor.stop();
     const left = await drain(SHUTDOWN_GRACE_MS);
     if (left > 0) logger.warn({ left }, 'background work still running at shutdown');
-    await Promise.race([processingStopped, new Promise((resolve) => setTimeout(resolve, 2_000))]);
-    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+    await Promise.race([
+      Promise.all([processingStopped, closed]),
+      new Promise((resolve) => setTimeout(resolve, 2_000)),
+    ]);
     deps.charts?.close();
     await database.close();
     logger.info('stopped');
