@@ -49,8 +49,9 @@ export const YIELD_WHEN_UNANSWERED = 4;
  * Then a turn is followed by a pause this many times its length: processing gets a ninth of the
  * thread under a flood. Measured at full speed, 10 connections (same hour, one run each):
  * acknowledgements 2,771/2,881 (PGlite/PostgreSQL) with 2, 3,428/3,332 with 4, 3,595/3,486
- * with 6, 3,675/3,703 with 8, against 1,581-1,813 for the SDK's echo bot; a quiet chat's median
- * under a four-chat flood stayed 8-11 ms, its p99 40/41 ms with 2 and 156/44 ms with 8.
+ * with 6, 3,675/3,703 with 8, against 1,581-1,813 for the SDK's echo bot. A chat that was idle
+ * never waits for a pause (`yieldToAcknowledgements`): a quiet chat's p99 under a four-chat
+ * flood is 23-42 ms.
  */
 export const YIELD_FACTOR = 8;
 
@@ -153,6 +154,9 @@ export function createProcessor(
     turns.add(queue);
     return { at: performance.now(), use: threadUse?.(), queue };
   };
+  // The pauses under way, each ended early by calling it: a chat that was idle and gets an
+  // event ends one, and takes that slot at once.
+  const pauses = new Set<() => void>();
   /**
    * When acknowledgements queued up during the turn (YIELD_WHEN_UNANSWERED requests waiting for
    * their 200 at some moment of it) and the thread was saturated, the turn's slot stays taken
@@ -181,9 +185,6 @@ export function createProcessor(
       pauses.add(end);
     });
   };
-  // The pauses under way, each ended early by calling it: a chat that was idle and gets an
-  // event ends one, and takes that slot at once.
-  const pauses = new Set<() => void>();
 
   // Chats waiting for a turn, in order: those that were idle until an event arrived, and those
   // back from a turn with more to do. A chat is in at most one of them and `serving`.
