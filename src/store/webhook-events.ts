@@ -144,9 +144,9 @@ export async function claimNext(
 /**
  * `select *` from a claiming function; with a quota month, the claimed event's sender beside it
  * (the lookup identify would make next, in the same statement). Built once (fixedStatement):
- * they run for every event.
+ * they run for every event. Exported for the test of its plan.
  */
-function withSender(claim: SQL, quotaMonth: SQL | undefined): SQL {
+export function withSender(claim: SQL, quotaMonth: SQL | undefined): SQL {
   if (quotaMonth === undefined) return sql`select * from ${claim}`;
   return sql`select claimed.*, ${senderLookup.columns({
     month: quotaMonth,
