@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../src/db/client';
 import { withSender } from '../../src/store/webhook-events';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../helpers/db';
 import { pagesTouched } from '../helpers/pages';
@@ -49,10 +50,7 @@ describe.each(databaseKinds())('a claim finds its sender by index on %s', (kind)
   });
 
   it('still brings the sender', async () => {
-    const [claimed] = await database.db.transaction(async (tx) => {
-      const result = await tx.execute(claimWithSender('U-3'));
-      return Array.isArray(result) ? result : (result as { rows: unknown[] }).rows;
-    });
+    const [claimed] = await rows(database.db, claimWithSender('U-3'));
     expect(claimed).toMatchObject({ webhook_event_id: 'E3', display_name: 'Person 3' });
   });
 });
