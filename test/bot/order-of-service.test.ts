@@ -3,6 +3,7 @@ import { ARRIVED_IN_A_ROW, createProcessor } from '../../src/bot/processor';
 import type { Database } from '../../src/db/client';
 import type { Deps } from '../../src/deps';
 import { createTestDatabase } from '../helpers/db';
+import { deferred } from '../helpers/deferred';
 import { processorDeps, recordWaiting } from '../helpers/inbox';
 
 // The order chats are served in, one event at a time: a chat that was idle goes before the
@@ -43,10 +44,7 @@ describe('the order chats are served in', () => {
    */
   function serve(total: number, during: (n: number) => Promise<void>) {
     const served: string[] = [];
-    let finish: () => void;
-    const done = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
+    const { promise: done, resolve: finish } = deferred();
     const processor = createProcessor(
       deps,
       async (claimed) => {

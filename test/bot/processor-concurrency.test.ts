@@ -3,7 +3,7 @@ import { createProcessor, YIELD_FACTOR } from '../../src/bot/processor';
 import type { Database } from '../../src/db/client';
 import type { Deps } from '../../src/deps';
 import { createTestDatabase, type DatabaseKind, databaseKinds } from '../helpers/db';
-import { processorDeps, recordWaiting } from '../helpers/inbox';
+import { processorDeps, recordWaiting, recordWaitingInOrder } from '../helpers/inbox';
 
 // The webhook and processing share the bot's thread: while webhooks keep arriving, processing
 // takes fewer events at once so acknowledgements keep up (one on PGlite, whose database runs in
@@ -20,14 +20,7 @@ function eventsWaitingIn(kind: DatabaseKind, chats: string[]) {
   beforeEach(async () => {
     setup.database = await createTestDatabase(kind);
     ({ deps: setup.deps, background: setup.background } = processorDeps(setup.database));
-    await recordWaiting(
-      setup.database,
-      chats.map((chatId, i) => ({
-        id: `E${i}`,
-        chatId,
-        occurredAt: new Date(Date.now() - 1000 + i),
-      })),
-    );
+    await recordWaitingInOrder(setup.database, chats);
   });
   afterEach(async () => {
     await Promise.allSettled(setup.background);

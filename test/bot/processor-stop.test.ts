@@ -5,7 +5,8 @@ import { asApp } from '../../src/db/actor';
 import { type Database, rows } from '../../src/db/client';
 import type { Deps } from '../../src/deps';
 import { createTestDatabase, databaseKinds } from '../helpers/db';
-import { processorDeps, recordWaiting } from '../helpers/inbox';
+import { deferred } from '../helpers/deferred';
+import { processorDeps, recordWaitingInOrder } from '../helpers/inbox';
 
 // At shutdown the processor finishes the event it is on and starts no other. The chat's next
 // event, already claimed with that finish, is given back: another instance takes it at once,
@@ -24,14 +25,7 @@ describe.each(databaseKinds())('stopping the processor (%s)', (kind) => {
     ({ deps, background } = processorDeps(database));
     // Chat A: three events; chat B: two.
     const waiting = [CHAT_A, CHAT_A, CHAT_A, CHAT_B, CHAT_B];
-    await recordWaiting(
-      database,
-      waiting.map((chatId, i) => ({
-        id: `E${i}`,
-        chatId,
-        occurredAt: new Date(Date.now() - 1000 + i),
-      })),
-    );
+    await recordWaitingInOrder(database, waiting);
   });
   afterEach(async () => {
     await Promise.allSettled(background);
@@ -49,14 +43,8 @@ describe.each(databaseKinds())('stopping the processor (%s)', (kind) => {
 
   it('finishes the event under way, gives back the next one, and starts nothing more', async () => {
     const handled: string[] = [];
-    let release!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    let startedFirst!: () => void;
-    const firstStarted = new Promise<void>((resolve) => {
-      startedFirst = resolve;
-    });
+    const { promise: gate, resolve: release } = deferred();
+    const { promise: firstStarted, resolve: startedFirst } = deferred();
     const stopping = createProcessor(
       deps,
       async (claimed) => {

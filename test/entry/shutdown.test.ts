@@ -11,6 +11,7 @@ import { createDatabase } from '../../src/db/open';
 import { type FakeLinePlatform, startFakeLinePlatform } from '../../src/dev/fake-line-platform';
 import { postWebhook } from '../../src/dev/webhook-client';
 import { createTestPgliteDir } from '../helpers/db';
+import { deferred } from '../helpers/deferred';
 
 // SIGTERM while an event is being processed: the process lets it finish, the user gets the
 // reply, and the process exits 0 with the event recorded as done. The chat's next event, already
@@ -24,14 +25,8 @@ const ACCESS_TOKEN = 'shutdown-test-access-token';
  * the test knows an event is in flight (its handler is waiting for LINE) when it sends SIGTERM.
  */
 async function holdingProxy(target: string) {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let sawReply!: () => void;
-  const replyArrived = new Promise<void>((resolve) => {
-    sawReply = resolve;
-  });
+  const { promise: released, resolve: release } = deferred();
+  const { promise: replyArrived, resolve: sawReply } = deferred();
   const forward = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

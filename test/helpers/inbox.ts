@@ -27,6 +27,17 @@ export function recordWaiting(database: Database, messages: WaitingMessage[]): P
 }
 
 /**
+ * One waiting message per entry of `chats`, in that order a millisecond apart, with ids E0, E1…
+ */
+export function recordWaitingInOrder(database: Database, chats: string[]): Promise<string[]> {
+  const start = Date.now() - 1000;
+  return recordWaiting(
+    database,
+    chats.map((chatId, i) => ({ id: `E${i}`, chatId, occurredAt: new Date(start + i) })),
+  );
+}
+
+/**
  * What a processor needs, and no more: the database, a silent logger and the background tasks
  * it starts, collected so that a test can settle them before closing the database.
  */

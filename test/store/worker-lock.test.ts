@@ -4,7 +4,7 @@ import { rows } from '../../src/db/client';
 import { createPostgres } from '../../src/db/postgres';
 import { claimNext, releaseDeadWorkersClaims } from '../../src/store/webhook-events';
 import { createTestDatabase, type TestDatabase } from '../helpers/db';
-import { recordWaiting } from '../helpers/inbox';
+import { recordWaitingInOrder } from '../helpers/inbox';
 
 // On PostgreSQL a server's worker holds a session-level advisory lock while it lives, and says
 // so in its id ('lock:…'). When the lock is gone (its connection closed: the process died), its
@@ -17,14 +17,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('claims of a worker whose lock i
 
   beforeEach(async () => {
     database = await createTestDatabase('postgres');
-    await recordWaiting(
-      database,
-      chats.map((chatId, i) => ({
-        id: `E${i}`,
-        chatId,
-        occurredAt: new Date(Date.now() - 1000 + i),
-      })),
-    );
+    await recordWaitingInOrder(database, chats);
   });
   afterEach(async () => {
     await database?.close();
